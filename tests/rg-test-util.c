@@ -1,0 +1,107 @@
+/* rg-test-util.c — temporary databases and folders for the tests.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rg-test-util.h"
+
+#include <glib/gstdio.h>
+
+gchar *
+rg_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  gchar *dir = g_dir_make_tmp ("regulars-test-XXXXXX", &error);
+
+  ck_assert_no_error (error);
+  return dir;
+}
+
+void
+rg_test_remove_tree (const gchar *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const gchar *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree gchar *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        rg_test_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+RgTestDb *
+rg_test_db_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  RgTestDb *t = g_new0 (RgTestDb, 1);
+
+  t->dir = rg_test_make_dir ();
+  t->path = g_build_filename (t->dir, "test.db", NULL);
+  t->db = rg_db_open (t->path, &error);
+  ck_assert_no_error (error);
+  return t;
+}
+
+void
+rg_test_db_free (RgTestDb *t)
+{
+  if (t == NULL)
+    return;
+  rg_db_close (t->db);
+  rg_test_remove_tree (t->dir);
+  g_free (t->path);
+  g_free (t->dir);
+  g_free (t);
+}
+
+gint64
+rg_test_query_int (RgDb        *db,
+                   const gchar *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gchar *
+rg_test_shared_data (const gchar *relative)
+{
+  const gchar *dir = g_getenv ("REGULARS_DATA_DIR");
+
+  ck_assert_msg (dir != NULL, "REGULARS_DATA_DIR is not set");
+  return g_build_filename (dir, relative, NULL);
+}
+
+gchar *
+rg_test_source_file (const gchar *relative)
+{
+  const gchar *dir = g_getenv ("REGULARS_SOURCE_DIR");
+
+  ck_assert_msg (dir != NULL, "REGULARS_SOURCE_DIR is not set");
+  return g_build_filename (dir, relative, NULL);
+}
+
+int
+rg_test_run (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,50 @@
+/* rg-test-util.h — what every Check program of the project shares.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <check.h>
+#include <glib.h>
+
+#include "rg-db.h"
+
+G_BEGIN_DECLS
+
+/* A fresh database file in a new temporary folder; the folder is removed
+ * with rg_test_db_free(). */
+typedef struct
+{
+  RgDb  *db;
+  gchar *dir;
+  gchar *path;
+} RgTestDb;
+
+RgTestDb *rg_test_db_new (void);
+void      rg_test_db_free (RgTestDb *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgTestDb, rg_test_db_free)
+
+/* A new empty temporary folder; free with rg_test_remove_tree(). */
+gchar    *rg_test_make_dir (void);
+void      rg_test_remove_tree (const gchar *dir);
+
+/* Runs one SQL query that yields a single integer and returns it. */
+gint64    rg_test_query_int (RgDb *db, const gchar *sql);
+
+/* The path of a file of ../shared/data, or of tests/data in the source tree. */
+gchar    *rg_test_shared_data (const gchar *relative);
+gchar    *rg_test_source_file (const gchar *relative);
+
+/* Runs @suite and returns the exit status for main(). */
+int       rg_test_run (Suite *suite);
+
+#define ck_assert_no_error(err) \
+  ck_assert_msg ((err) == NULL, "unexpected error: %s", (err) ? (err)->message : "")
+
+#define ck_assert_error(err, dom, code) \
+  ck_assert_msg (g_error_matches ((err), (dom), (code)), \
+                 "expected error %s/%d, got %s", #dom, (int) (code), \
+                 (err) ? (err)->message : "no error")
+
+G_END_DECLS
