@@ -23,6 +23,7 @@ rg_error_exit_status (const GError *error)
     case RG_ERROR_EXISTS:
     case RG_ERROR_PERMISSION:
     case RG_ERROR_LOCKED:
+    case RG_ERROR_ALLERGEN:
       return 2;
     case RG_ERROR_BUSY:
     case RG_ERROR_READONLY:

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @RG_ERROR_EXISTS: the thing would duplicate one that exists
  * @RG_ERROR_PERMISSION: the current staff member may not do this
  * @RG_ERROR_LOCKED: a staff member is locked out after wrong PINs
+ * @RG_ERROR_ALLERGEN: the item contains an allergen of someone at the
+ *   table; adding it needs an explicit confirmation
  * @RG_ERROR_BUSY: the database is locked by another program
  * @RG_ERROR_READONLY: the database file cannot be written
  * @RG_ERROR_FULL: the disk is full
@@ -36,6 +38,7 @@ typedef enum {
   RG_ERROR_EXISTS,
   RG_ERROR_PERMISSION,
   RG_ERROR_LOCKED,
+  RG_ERROR_ALLERGEN,
   RG_ERROR_BUSY,
   RG_ERROR_READONLY,
   RG_ERROR_FULL,
