@@ -51,4 +51,32 @@ gchar *rg_text_fold_tokens (const gchar *text);
  */
 gchar *rg_text_fold_query (const gchar *text);
 
+/**
+ * rg_text_check_word:
+ * @text: (nullable): a tag, an allergen or a feature word as typed
+ * @what: what the word is, for the message ("the tag")
+ * @max_chars: the longest accepted length in characters
+ * @error: return location for a #GError
+ *
+ * Checks @text as rg_text_check() does, then makes it one lower-case word:
+ * every run of characters other than letters and digits becomes a single
+ * "-" ("Kids' Chair" → "kids-chair", "Sweet & Sour" → "sweet-sour").
+ *
+ * Returns: (transfer full): the word, or %NULL with %RG_ERROR_INVALID when
+ *   @text is not valid or has no letter or digit.
+ */
+gchar *rg_text_check_word (const gchar *text, const gchar *what, gsize max_chars, GError **error);
+
+/**
+ * rg_text_quote_for_message:
+ * @text: (nullable): any text, even invalid UTF-8
+ *
+ * Makes @text safe to quote back in an error message: invalid bytes
+ * replaced, control characters turned into spaces, and cut after 40
+ * characters with an ellipsis.
+ *
+ * Returns: (transfer full): the text to quote.
+ */
+gchar *rg_text_quote_for_message (const gchar *text);
+
 G_END_DECLS
