@@ -6,7 +6,7 @@
  * Prices and costs are integer minor units (cents, fen).  Allergens, tags
  * and dayparts are lists of words kept normalised: lower case, trimmed,
  * sorted, without duplicates and without commas (a word "gluten, egg" is
- * read as the two words "egg" and "gluten").  An item that is "86'd" is off
+ * read as the two words "egg" and "gluten"; see rg_text_check_word()).  An item that is "86'd" is off
  * for now (available = FALSE) but stays on the menu; a removed item is a
  * tombstone that no list shows, while old order lines keep pointing at it.
  */
@@ -204,15 +204,16 @@ GListModel *rg_menu_search (RgDb *db, const gchar *text, GError **error);
 /**
  * rg_menu_normalize_words:
  * @words: (nullable) (array zero-terminated=1): words as typed
- * @what: what the words are, for messages ("allergens")
+ * @what: what one word is, for messages ("the allergen")
  * @error: return location for a #GError
  *
  * Normalises a word list as the menu stores it: each word split at commas,
- * trimmed, lower-cased; empty ones dropped; sorted; duplicates removed.
+ * blank ones dropped, the rest made words by rg_text_check_word()
+ * ("Tree Nuts" → "tree-nuts"); sorted; duplicates removed.
  *
  * Returns: (transfer full): the words (an empty vector for none), or %NULL
- *   with %RG_ERROR_INVALID for invalid UTF-8 or a word over
- *   %RG_MENU_WORD_MAX characters.
+ *   with %RG_ERROR_INVALID for invalid UTF-8, a word without a letter or
+ *   digit, or one over %RG_MENU_WORD_MAX characters.
  */
 GStrv rg_menu_normalize_words (const gchar * const *words, const gchar *what, GError **error);
 
