@@ -39,4 +39,13 @@ gchar *rg_card_number_parse (const gchar *input, GError **error);
  */
 gboolean rg_card_number_looks_like (const gchar *input);
 
+/**
+ * rg_card_number_is_valid:
+ * @digits: (nullable): bare digits, as rg_card_number_parse() returns them
+ *
+ * Returns: %TRUE if @digits is %RG_CARD_DIGITS ASCII digits whose last is
+ *   the Luhn check digit of the others.
+ */
+gboolean rg_card_number_is_valid (const gchar *digits);
+
 G_END_DECLS
