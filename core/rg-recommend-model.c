@@ -1,0 +1,403 @@
+/* rg-recommend-model.c — the counts behind the recommender: item
+ * popularity overall and per daypart, and item-to-item co-occurrence.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rg-recommend-model.h"
+
+#include <math.h>
+#include <string.h>
+
+/* How many checks of pseudo-evidence pull a daypart's popularity towards the
+ * all-day one: a daypart with few checks says little on its own. */
+#define DAYPART_PRIOR_BASKETS 50.0
+
+struct _RgRecommendModel
+{
+  /* owned */
+  GHashTable *index;        /* item id (borrowed from ids) → GUINT_TO_POINTER (item + 1) */
+  GPtrArray  *ids;          /* item → id */
+  GArray     *count;        /* item → guint: baskets with the item */
+  GArray     *daypart_count[RG_DAYPART_COUNT];
+  GPtrArray  *pairs;        /* item → GHashTable (other + 1 → count), NULL when none */
+
+  guint       n_baskets;
+  guint       n_daypart[RG_DAYPART_COUNT];
+};
+
+/* --------------------------------------------------------------- baskets */
+
+void
+rg_basket_free (RgBasket *basket)
+{
+  if (basket == NULL)
+    return;
+  g_free (basket->visit_id);
+  g_free (basket->guest_id);
+  g_array_unref (basket->items);
+  g_free (basket);
+}
+
+static gboolean
+basket_has (const RgBasket *basket,
+            guint           item)
+{
+  for (guint i = 0; i < basket->items->len; i++)
+    if (g_array_index (basket->items, guint, i) == item)
+      return TRUE;
+  return FALSE;
+}
+
+static RgBasket *
+basket_new (sqlite3_stmt *stmt,
+            GHashTable   *zones)
+{
+  RgBasket *basket = g_new0 (RgBasket, 1);
+  const gchar *tz = (const gchar *) sqlite3_column_text (stmt, 3);
+  GTimeZone *zone;
+
+  basket->visit_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  basket->guest_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+  basket->seated_ms = sqlite3_column_int64 (stmt, 2);
+  basket->tz = g_intern_string (tz);
+  basket->items = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  zone = g_hash_table_lookup (zones, basket->tz);
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_identifier (basket->tz);
+      if (zone == NULL)
+        zone = g_time_zone_new_utc ();
+      g_hash_table_insert (zones, (gpointer) basket->tz, zone);
+    }
+  basket->daypart = rg_daypart_in_zone (basket->seated_ms, zone);
+  return basket;
+}
+
+static GPtrArray *
+collect_baskets (RgDb              *db,
+                 RgStmt            *stmt,
+                 RgRecommendModel  *model,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) baskets = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_basket_free);
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_time_zone_unref);
+  RgBasket *current = NULL;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const gchar *visit_id = (const gchar *) sqlite3_column_text (stmt, 0);
+      guint item = rg_recommend_model_intern (model, (const gchar *) sqlite3_column_text (stmt, 4));
+
+      if (current == NULL || g_strcmp0 (current->visit_id, visit_id) != 0)
+        {
+          current = basket_new (stmt, zones);
+          g_ptr_array_add (baskets, current);
+        }
+      if (!basket_has (current, item))
+        g_array_append_val (current->items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rg_db_set_error (db, error, "reading the order history");
+      return NULL;
+    }
+  return g_steal_pointer (&baskets);
+}
+
+GPtrArray *
+rg_recommend_load_guest_baskets (RgDb              *db,
+                                 RgRecommendModel  *model,
+                                 const gchar       *guest_id,
+                                 GError           **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT v.id, v.guest_id, v.seated_ms, b.tz, l.item_id "
+      "FROM visit v JOIN branch b ON b.id = v.branch_id "
+      "JOIN order_line l ON l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0 "
+      "WHERE v.status = 'closed' AND v.deleted = 0 AND v.id IN ("
+      "  SELECT id FROM visit WHERE guest_id = ?1 "
+      "  UNION SELECT visit_id FROM visit_guest WHERE guest_id = ?1 AND deleted = 0) "
+      "ORDER BY v.seated_ms, v.id, l.created_ms, l.rowid", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, guest_id, -1, SQLITE_STATIC);
+  return collect_baskets (db, stmt, model, error);
+}
+
+GPtrArray *
+rg_recommend_load_baskets (RgDb              *db,
+                           RgRecommendModel  *model,
+                           const gchar       *visit_id,
+                           GError           **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+
+  if (visit_id == NULL)
+    stmt = rg_db_prepare (db,
+        "SELECT v.id, v.guest_id, v.seated_ms, b.tz, l.item_id "
+        "FROM visit v JOIN branch b ON b.id = v.branch_id "
+        "JOIN order_line l ON l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0 "
+        "WHERE v.status = 'closed' AND v.deleted = 0 "
+        "ORDER BY v.seated_ms, v.id, l.created_ms, l.rowid", error);
+  else
+    stmt = rg_db_prepare (db,
+        "SELECT v.id, v.guest_id, v.seated_ms, b.tz, l.item_id "
+        "FROM visit v JOIN branch b ON b.id = v.branch_id "
+        "JOIN order_line l ON l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0 "
+        "WHERE v.id = ? AND v.deleted = 0 "
+        "ORDER BY l.created_ms, l.rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  if (visit_id != NULL)
+    sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_STATIC);
+
+  return collect_baskets (db, stmt, model, error);
+}
+
+gchar *
+rg_recommend_dup_visit_status (RgDb         *db,
+                               const gchar  *visit_id,
+                               GError      **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT status FROM visit WHERE id = ? AND deleted = 0", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      rg_db_set_error (db, error, "reading visit %s", visit_id);
+      return NULL;
+    }
+  g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, "There is no visit %s", visit_id);
+  return NULL;
+}
+
+/* ----------------------------------------------------------------- model */
+
+static void
+free_neighbours (gpointer neighbours)
+{
+  if (neighbours != NULL)
+    g_hash_table_unref (neighbours);
+}
+
+RgRecommendModel *
+rg_recommend_model_new (void)
+{
+  RgRecommendModel *self = g_new0 (RgRecommendModel, 1);
+
+  self->ids = g_ptr_array_new_with_free_func (g_free);
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->count = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (guint d = 0; d < RG_DAYPART_COUNT; d++)
+    self->daypart_count[d] = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->pairs = g_ptr_array_new_with_free_func (free_neighbours);
+  return self;
+}
+
+void
+rg_recommend_model_free (RgRecommendModel *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->index);
+  g_ptr_array_unref (self->ids);
+  g_array_unref (self->count);
+  for (guint d = 0; d < RG_DAYPART_COUNT; d++)
+    g_array_unref (self->daypart_count[d]);
+  g_ptr_array_unref (self->pairs);
+  g_free (self);
+}
+
+guint
+rg_recommend_model_intern (RgRecommendModel *self,
+                           const gchar      *item_id)
+{
+  gpointer found = g_hash_table_lookup (self->index, item_id);
+  gchar *id;
+  guint item;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  item = self->ids->len;
+  id = g_strdup (item_id);
+  g_ptr_array_add (self->ids, id);
+  g_hash_table_insert (self->index, id, GUINT_TO_POINTER (item + 1));
+  g_array_set_size (self->count, item + 1);
+  for (guint d = 0; d < RG_DAYPART_COUNT; d++)
+    g_array_set_size (self->daypart_count[d], item + 1);
+  g_ptr_array_add (self->pairs, NULL);
+  return item;
+}
+
+gint
+rg_recommend_model_find (RgRecommendModel *self,
+                         const gchar      *item_id)
+{
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (self->index, item_id)) - 1;
+}
+
+guint
+rg_recommend_model_get_n_items (RgRecommendModel *self)
+{
+  return self->ids->len;
+}
+
+const gchar *
+rg_recommend_model_get_item_id (RgRecommendModel *self,
+                                guint             item)
+{
+  return g_ptr_array_index (self->ids, item);
+}
+
+static void
+add_to (guint *counter,
+        gint   sign)
+{
+  /* Taking back a basket that was never counted is a programmer error;
+   * never wrap below zero. */
+  g_return_if_fail (sign > 0 || *counter > 0);
+  *counter += sign;
+}
+
+static void
+count_pair (RgRecommendModel *self,
+            guint             a,
+            guint             b,
+            gint              sign)
+{
+  GHashTable *neighbours = g_ptr_array_index (self->pairs, a);
+  gpointer key = GUINT_TO_POINTER (b + 1);
+  guint count;
+
+  if (neighbours == NULL)
+    {
+      neighbours = g_hash_table_new (g_direct_hash, g_direct_equal);
+      self->pairs->pdata[a] = neighbours;
+    }
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (neighbours, key));
+  add_to (&count, sign);
+  if (count == 0)
+    g_hash_table_remove (neighbours, key);
+  else
+    g_hash_table_insert (neighbours, key, GUINT_TO_POINTER (count));
+}
+
+void
+rg_recommend_model_count (RgRecommendModel *self,
+                          const RgBasket   *basket,
+                          gint              sign)
+{
+  GArray *items = basket->items;
+
+  if (items->len == 0)
+    return;
+
+  add_to (&self->n_baskets, sign);
+  add_to (&self->n_daypart[basket->daypart], sign);
+  for (guint i = 0; i < items->len; i++)
+    {
+      guint a = g_array_index (items, guint, i);
+
+      add_to (&g_array_index (self->count, guint, a), sign);
+      add_to (&g_array_index (self->daypart_count[basket->daypart], guint, a), sign);
+      for (guint j = 0; j < items->len; j++)
+        if (j != i)
+          count_pair (self, a, g_array_index (items, guint, j), sign);
+    }
+}
+
+guint
+rg_recommend_model_get_n_baskets (RgRecommendModel *self)
+{
+  return self->n_baskets;
+}
+
+guint
+rg_recommend_model_get_count (RgRecommendModel *self,
+                              guint             item)
+{
+  return g_array_index (self->count, guint, item);
+}
+
+guint
+rg_recommend_model_get_pair (RgRecommendModel *self,
+                             guint             a,
+                             guint             b)
+{
+  GHashTable *neighbours = g_ptr_array_index (self->pairs, a);
+
+  if (neighbours == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (neighbours, GUINT_TO_POINTER (b + 1)));
+}
+
+GHashTable *
+rg_recommend_model_get_neighbours (RgRecommendModel *self,
+                                   guint             item)
+{
+  return g_ptr_array_index (self->pairs, item);
+}
+
+gdouble
+rg_recommend_model_similarity (RgRecommendModel *self,
+                               guint             a,
+                               guint             b,
+                               gdouble           shrink)
+{
+  gdouble both = rg_recommend_model_get_pair (self, a, b);
+  gdouble ca = rg_recommend_model_get_count (self, a);
+  gdouble cb = rg_recommend_model_get_count (self, b);
+
+  if (both == 0)
+    return 0;
+  /* The cosine does not grow with an item's own popularity the way the raw
+   * count does; the shrink factor discounts pairs seen only a few times. */
+  return both / sqrt (ca * cb) * both / (both + shrink);
+}
+
+gdouble
+rg_recommend_model_popularity (RgRecommendModel *self,
+                               guint             item,
+                               RgDaypart         daypart)
+{
+  gdouble all_day, in_part;
+
+  if (self->n_baskets == 0)
+    return 0;
+  all_day = (gdouble) rg_recommend_model_get_count (self, item) / self->n_baskets;
+  in_part = g_array_index (self->daypart_count[daypart], guint, item);
+  return (in_part + DAYPART_PRIOR_BASKETS * all_day) /
+         (self->n_daypart[daypart] + DAYPART_PRIOR_BASKETS);
+}
+
+gsize
+rg_recommend_model_estimate_memory (RgRecommendModel *self)
+{
+  /* A GHashTable entry costs a key, a value and a hash slot. */
+  const gsize entry = 2 * sizeof (gpointer) + sizeof (guint);
+  gsize bytes = sizeof (*self);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      GHashTable *neighbours = g_ptr_array_index (self->pairs, i);
+
+      bytes += strlen (g_ptr_array_index (self->ids, i)) + 1 + entry + sizeof (gpointer) * 2;
+      bytes += (1 + RG_DAYPART_COUNT) * sizeof (guint);
+      if (neighbours != NULL)
+        bytes += 64 + g_hash_table_size (neighbours) * entry;
+    }
+  return bytes;
+}

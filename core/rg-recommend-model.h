@@ -1,0 +1,85 @@
+/* rg-recommend-model.h — internal to the recommender: the counts of the
+ * co-occurrence model and the closed visits they are counted from.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not part of the core's public API: rg-recommend*.c share it.  Items are
+ * numbered densely (an "index") in the order the model first meets them,
+ * so the counts are arrays and small hash tables.
+ */
+#pragma once
+
+#include "rg-recommend.h"
+
+G_BEGIN_DECLS
+
+/* One closed visit: its distinct, non-voided items in the order of their
+ * first line. */
+typedef struct
+{
+  gchar       *visit_id;
+  gchar       *guest_id;    /* nullable: a walk-in */
+  gint64       seated_ms;
+  const gchar *tz;          /* interned: the branch's time zone */
+  RgDaypart    daypart;
+  GArray      *items;       /* guint item indexes */
+} RgBasket;
+
+void rg_basket_free (RgBasket *basket);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgBasket, rg_basket_free)
+
+typedef struct _RgRecommendModel RgRecommendModel;
+
+RgRecommendModel *rg_recommend_model_new (void);
+void              rg_recommend_model_free (RgRecommendModel *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgRecommendModel, rg_recommend_model_free)
+
+/* The index of @item_id, numbering it if it is new. */
+guint        rg_recommend_model_intern      (RgRecommendModel *self, const gchar *item_id);
+/* The index of @item_id, or -1 when the model has never seen it. */
+gint         rg_recommend_model_find        (RgRecommendModel *self, const gchar *item_id);
+guint        rg_recommend_model_get_n_items (RgRecommendModel *self);
+const gchar *rg_recommend_model_get_item_id (RgRecommendModel *self, guint item);
+
+/* Adds (@sign = 1) or takes back (@sign = -1) the counts of one basket. */
+void         rg_recommend_model_count       (RgRecommendModel *self, const RgBasket *basket, gint sign);
+
+guint        rg_recommend_model_get_n_baskets (RgRecommendModel *self);
+/* In how many baskets @item was. */
+guint        rg_recommend_model_get_count   (RgRecommendModel *self, guint item);
+/* In how many baskets @a and @b were together. */
+guint        rg_recommend_model_get_pair    (RgRecommendModel *self, guint a, guint b);
+/* Shrunk cosine of the co-occurrence counts of @a and @b, 0–1. */
+gdouble      rg_recommend_model_similarity  (RgRecommendModel *self, guint a, guint b, gdouble shrink);
+/* (transfer none) (nullable): GUINT_TO_POINTER (other + 1) →
+ * GUINT_TO_POINTER (count) of the items seen with @item. */
+GHashTable  *rg_recommend_model_get_neighbours (RgRecommendModel *self, guint item);
+/* The item's share of the baskets of @daypart, smoothed towards its
+ * all-day share. */
+gdouble      rg_recommend_model_popularity  (RgRecommendModel *self, guint item, RgDaypart daypart);
+gsize        rg_recommend_model_estimate_memory (RgRecommendModel *self);
+
+/* The closed visits of @db, oldest first, as #RgBasket (visits without a
+ * live line are left out); or only the visit @visit_id (closed or not: the
+ * caller checks).  Items are interned into @model. */
+GPtrArray   *rg_recommend_load_baskets (RgDb              *db,
+                                        RgRecommendModel  *model,
+                                        const gchar       *visit_id,
+                                        GError           **error);
+
+/* The closed visits of @guest_id (as host or as a known guest of the
+ * party), oldest first. */
+GPtrArray   *rg_recommend_load_guest_baskets (RgDb              *db,
+                                              RgRecommendModel  *model,
+                                              const gchar       *guest_id,
+                                              GError           **error);
+
+/* The daypart of @utc_ms in the local time of @tz. */
+RgDaypart    rg_daypart_in_zone (gint64 utc_ms, GTimeZone *tz);
+
+/* The status of @visit_id ("open", "closed", "void"), or %NULL with
+ * %RG_ERROR_NOT_FOUND. */
+gchar       *rg_recommend_dup_visit_status (RgDb *db, const gchar *visit_id, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,913 @@
+/* check-recommend.c — the recommender: model, lists and reasons, hard
+ * filters, tables and checks, freshness, evaluation, the suggestion log.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "rg-test-util.h"
+#include "rg-id.h"
+#include "rg-recommend.h"
+#include "rg-recommend-eval.h"
+#include "rg-recommend-log.h"
+
+/* 3 Nov 2026, 19:00 UTC: dinner in a UTC branch. */
+#define NOV3_DINNER G_GINT64_CONSTANT (1793732400000)
+#define DAY_MS G_GINT64_CONSTANT (86400000)
+#define HOUR_MS G_GINT64_CONSTANT (3600000)
+
+/* --------------------------------------------------------------- helpers */
+
+static void
+exec_sql (RgDb        *db,
+          const gchar *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static void
+exec_sql (RgDb        *db,
+          const gchar *format,
+          ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  rg_db_exec (db, sql, &error);
+  ck_assert_no_error (error);
+}
+
+static gchar *
+add_branch (RgDb        *db,
+            const gchar *tz)
+{
+  gchar *id = rg_id_new ();
+
+  exec_sql (db, "INSERT INTO branch (id, name, tz) VALUES ('%s', 'Branch %s', '%s')", id, id, tz);
+  return id;
+}
+
+static gchar *
+add_item_full (RgDb        *db,
+               const gchar *name,
+               const gchar *allergens,
+               const gchar *tags,
+               const gchar *dayparts,
+               gint64       price,
+               gint64       cost)
+{
+  gchar *id = rg_id_new ();
+
+  exec_sql (db, "INSERT INTO menu_item (id, name, price, cost, allergens, tags, dayparts) "
+            "VALUES ('%s', '%s', %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", '%s', '%s', '%s')",
+            id, name, price, cost, allergens, tags, dayparts);
+  return id;
+}
+
+static gchar *
+add_item (RgDb        *db,
+          const gchar *name)
+{
+  return add_item_full (db, name, "", "", "", 1000, 0);
+}
+
+static gchar *
+add_guest (RgDb        *db,
+           const gchar *name)
+{
+  gchar *id = rg_id_new ();
+
+  exec_sql (db, "INSERT INTO guest (id, name, created_ms) VALUES ('%s', '%s', 0)", id, name);
+  return id;
+}
+
+/* A visit with one line per item (NULL-terminated), closed unless @status
+ * says otherwise. */
+static gchar *
+add_visit_status (RgDb        *db,
+                  const gchar *branch,
+                  const gchar *guest,
+                  gint64       seated_ms,
+                  const gchar *status,
+                  ...)
+{
+  gchar *id = rg_id_new ();
+  const gchar *item;
+  va_list args;
+  gint line = 0;
+
+  if (guest != NULL)
+    exec_sql (db, "INSERT INTO visit (id, branch_id, guest_id, seated_ms, status) "
+              "VALUES ('%s', '%s', '%s', %" G_GINT64_FORMAT ", '%s')",
+              id, branch, guest, seated_ms, status);
+  else
+    exec_sql (db, "INSERT INTO visit (id, branch_id, seated_ms, status) "
+              "VALUES ('%s', '%s', %" G_GINT64_FORMAT ", '%s')", id, branch, seated_ms, status);
+
+  va_start (args, status);
+  while ((item = va_arg (args, const gchar *)) != NULL)
+    {
+      g_autofree gchar *line_id = rg_id_new ();
+
+      exec_sql (db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
+                "VALUES ('%s', '%s', '%s', 1, 1000, %" G_GINT64_FORMAT ")",
+                line_id, id, item, seated_ms + line++);
+    }
+  va_end (args);
+  return id;
+}
+
+#define add_visit(db, branch, guest, ms, ...) \
+  add_visit_status ((db), (branch), (guest), (ms), "closed", __VA_ARGS__, NULL)
+
+static RgRecommender *
+build (RgDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  RgRecommender *rec = rg_recommender_new (db, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (rec);
+  return rec;
+}
+
+/* (transfer none): the list keeps its own reference. */
+static RgRecommendation *
+nth (GListModel *list,
+     guint       i)
+{
+  RgRecommendation *rec;
+
+  ck_assert_uint_gt (g_list_model_get_n_items (list), i);
+  rec = g_list_model_get_item (list, i);
+  g_object_unref (rec);
+  return rec;
+}
+
+static gboolean
+list_has (GListModel  *list,
+          const gchar *item_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RgRecommendation) rec = g_list_model_get_item (list, i);
+
+      if (strcmp (rg_recommendation_get_item_id (rec), item_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+for_guest (RgRecommender  *rec,
+           RgDb           *db,
+           const gchar    *guest,
+           RgDaypart       daypart,
+           GListModel    **usual,
+           GListModel    **new_items)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (rg_recommender_for_guest (rec, db, guest, daypart, 10, usual, new_items, &error));
+  ck_assert_no_error (error);
+}
+
+/* -------------------------------------------------------------- dayparts */
+
+START_TEST (test_daypart_for_time)
+{
+  g_autoptr(GError) error = NULL;
+  RgDaypart daypart;
+
+  /* 19:00 UTC is dinner in London (winter) and 03:00 the next day in Shanghai. */
+  ck_assert_int_eq (rg_daypart_for_time (NOV3_DINNER, "Europe/London"), RG_DAYPART_DINNER);
+  ck_assert_int_eq (rg_daypart_for_time (NOV3_DINNER, "Asia/Shanghai"), RG_DAYPART_LATE);
+  ck_assert_int_eq (rg_daypart_for_time (NOV3_DINNER - 7 * HOUR_MS, NULL), RG_DAYPART_LUNCH);
+  ck_assert_int_eq (rg_daypart_for_time (NOV3_DINNER - 12 * HOUR_MS, "Not/AZone"), RG_DAYPART_BREAKFAST);
+
+  ck_assert (rg_daypart_from_string ("Dinner", &daypart, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (daypart, RG_DAYPART_DINNER);
+  ck_assert_str_eq (rg_daypart_to_string (RG_DAYPART_LATE), "late");
+  ck_assert (!rg_daypart_from_string ("brunch", &daypart, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+}
+END_TEST
+
+/* ----------------------------------------------------------------- lists */
+
+START_TEST (test_usual_with_reason)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *kung_pao = add_item (t->db, "Kung Pao Chicken");
+  g_autofree gchar *noodles = add_item (t->db, "Dan Dan Noodles");
+  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  RgRecommendation *first;
+
+  for (gint i = 4; i >= 0; i--)
+    g_free (add_visit (t->db, branch, guest, NOV3_DINNER - i * 7 * DAY_MS, kung_pao));
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER - 60 * DAY_MS, noodles));
+
+  rec = build (t->db);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 6);
+  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+
+  ck_assert_uint_eq (g_list_model_get_n_items (usual), 2);
+  first = nth (usual, 0);
+  ck_assert_str_eq (rg_recommendation_get_item_id (first), kung_pao);
+  ck_assert_str_eq (rg_recommendation_get_name (first), "Kung Pao Chicken");
+  ck_assert_int_eq (rg_recommendation_get_reason_kind (first), RG_RECOMMEND_REASON_HISTORY);
+  ck_assert_msg (g_str_has_prefix (rg_recommendation_get_reason (first), "ordered 5 times, last on 3 Nov"),
+                 "reason: %s", rg_recommendation_get_reason (first));
+  ck_assert_msg (g_str_has_prefix (rg_recommendation_get_reason (nth (usual, 1)), "ordered once, on "),
+                 "reason: %s", rg_recommendation_get_reason (nth (usual, 1)));
+  ck_assert_double_gt (rg_recommendation_get_score (first), rg_recommendation_get_score (nth (usual, 1)));
+  ck_assert (!list_has (new_items, kung_pao));
+  ck_assert (!list_has (new_items, noodles));
+}
+END_TEST
+
+START_TEST (test_recency_outweighs_old_habit)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *old_dish = add_item (t->db, "Old Favourite");
+  g_autofree gchar *new_dish = add_item (t->db, "New Habit");
+  g_autofree gchar *guest = add_guest (t->db, "Ana");
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  gint64 now = rg_now_ms ();
+
+  /* Four visits two years ago against three in the last month. */
+  for (gint i = 0; i < 4; i++)
+    g_free (add_visit (t->db, branch, guest, now - (730 + i) * DAY_MS, old_dish));
+  for (gint i = 0; i < 3; i++)
+    g_free (add_visit (t->db, branch, guest, now - (10 + i) * DAY_MS, new_dish));
+
+  rec = build (t->db);
+  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (usual, 0)), new_dish);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (usual, 1)), old_dish);
+}
+END_TEST
+
+START_TEST (test_together_beats_popular)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *kung_pao = add_item (t->db, "Kung Pao Chicken");
+  g_autofree gchar *rice = add_item (t->db, "Steamed Rice");
+  g_autofree gchar *tea = add_item (t->db, "Jasmine Tea");
+  g_autofree gchar *guest = add_guest (t->db, "Chen");
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  RgRecommendation *first;
+
+  /* Tea is on every check; rice only with Kung Pao.  Raw pair counts tie
+   * (10 each) and popularity would pick the tea. */
+  for (gint i = 0; i < 10; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * HOUR_MS, kung_pao, rice, tea));
+  for (gint i = 0; i < 90; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * HOUR_MS, tea));
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER, kung_pao));
+
+  rec = build (t->db);
+  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  first = nth (new_items, 0);
+  ck_assert_str_eq (rg_recommendation_get_item_id (first), rice);
+  ck_assert_int_eq (rg_recommendation_get_reason_kind (first), RG_RECOMMEND_REASON_TOGETHER);
+  ck_assert_str_eq (rg_recommendation_get_reason (first), "often ordered with Kung Pao Chicken");
+  ck_assert (list_has (new_items, tea));
+}
+END_TEST
+
+START_TEST (test_cold_start_daypart)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *soup = add_item (t->db, "Lunch Soup");
+  g_autofree gchar *steak = add_item (t->db, "Dinner Steak");
+  const gchar *empty[] = { NULL };
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) dinner = NULL;
+  g_autoptr(GListModel) lunch = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gint i = 0; i < 60; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS - 6 * HOUR_MS, soup));
+  for (gint i = 0; i < 40; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, steak));
+
+  rec = build (t->db);
+  dinner = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_DINNER, 5, &error);
+  ck_assert_no_error (error);
+  lunch = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_LUNCH, 5, &error);
+  ck_assert_no_error (error);
+
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (dinner, 0)), steak);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (dinner, 0)), "popular at dinner");
+  ck_assert_int_eq (rg_recommendation_get_reason_kind (nth (dinner, 0)), RG_RECOMMEND_REASON_POPULAR);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (lunch, 0)), soup);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (lunch, 0)), "popular at lunch");
+}
+END_TEST
+
+START_TEST (test_tags_match_and_aversion)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *plain = add_item (t->db, "Plain Rice");
+  g_autofree gchar *sweet_sour = add_item_full (t->db, "Sweet and Sour Pork", "", "sweet-sour", "", 1200, 0);
+  g_autofree gchar *mapo = add_item_full (t->db, "Mapo Tofu", "", "spicy,vegetarian", "", 1100, 0);
+  g_autofree gchar *guest = add_guest (t->db, "Mei");
+  g_autofree gchar *tag1 = rg_id_new ();
+  g_autofree gchar *tag2 = rg_id_new ();
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  RgRecommendation *first;
+
+  for (gint i = 0; i < 20; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * HOUR_MS, plain, mapo));
+  exec_sql (t->db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('%s', '%s', 'sweet-sour')", tag1, guest);
+  exec_sql (t->db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('%s', '%s', 'spicy-averse')", tag2, guest);
+
+  rec = build (t->db);
+  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  ck_assert_uint_eq (g_list_model_get_n_items (usual), 0);
+  first = nth (new_items, 0);
+  ck_assert_str_eq (rg_recommendation_get_item_id (first), sweet_sour);
+  ck_assert_str_eq (rg_recommendation_get_reason (first), "matches: sweet-sour");
+  ck_assert_int_eq (rg_recommendation_get_reason_kind (first), RG_RECOMMEND_REASON_TAGS);
+  ck_assert (list_has (new_items, plain));
+  ck_assert (!list_has (new_items, mapo));
+}
+END_TEST
+
+/* --------------------------------------------------------------- filters */
+
+START_TEST (test_hard_filters)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *satay = add_item_full (t->db, "Satay", "peanut", "", "", 900, 0);
+  g_autofree gchar *liver = add_item (t->db, "Liver");
+  g_autofree gchar *fish = add_item (t->db, "Fish of the Day");
+  g_autofree gchar *brunch = add_item_full (t->db, "Eggs Benedict", "egg", "", "breakfast", 900, 0);
+  g_autofree gchar *rice = add_item (t->db, "Rice");
+  g_autofree gchar *guest = add_guest (t->db, "Sam");
+  g_autofree gchar *allergy = rg_id_new ();
+  g_autofree gchar *pref = rg_id_new ();
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+
+  for (gint i = 0; i < 5; i++)
+    g_free (add_visit (t->db, branch, guest, NOV3_DINNER - i * DAY_MS, satay, liver, fish, brunch, rice));
+  for (gint i = 0; i < 5; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, satay, liver, fish, brunch, rice));
+  exec_sql (t->db, "INSERT INTO guest_allergy (id, guest_id, allergen) VALUES ('%s', '%s', 'Peanut')",
+            allergy, guest);
+  exec_sql (t->db, "INSERT INTO dish_pref (id, guest_id, item_id, pref) VALUES ('%s', '%s', '%s', 'dislike')",
+            pref, guest, liver);
+  exec_sql (t->db, "UPDATE menu_item SET available = 0 WHERE id = '%s'", fish);
+
+  rec = build (t->db);
+  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  ck_assert_uint_eq (g_list_model_get_n_items (usual), 1);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (usual, 0)), rice);
+  ck_assert_uint_eq (g_list_model_get_n_items (new_items), 0);
+
+  /* At breakfast the eggs are served again; the other filters hold. */
+  g_clear_object (&usual);
+  g_clear_object (&new_items);
+  for_guest (rec, t->db, guest, RG_DAYPART_BREAKFAST, &usual, &new_items);
+  ck_assert_uint_eq (g_list_model_get_n_items (usual), 2);
+  ck_assert (list_has (usual, brunch));
+  ck_assert (!list_has (usual, satay) && !list_has (usual, liver) && !list_has (usual, fish));
+}
+END_TEST
+
+/* ----------------------------------------------------------------- table */
+
+START_TEST (test_table_unions_tastes_and_allergies)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *prawns = add_item_full (t->db, "Prawns", "shellfish", "", "", 1500, 0);
+  g_autofree gchar *duck = add_item (t->db, "Duck");
+  g_autofree gchar *greens = add_item (t->db, "Greens");
+  g_autofree gchar *rice = add_item (t->db, "Rice");
+  g_autofree gchar *ana = add_guest (t->db, "Ana");
+  g_autofree gchar *bo = add_guest (t->db, "Bo");
+  g_autofree gchar *allergy = rg_id_new ();
+  const gchar *party[] = { ana, bo, NULL };
+  const gchar *check[] = { duck, NULL };
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gint i = 0; i < 3; i++)
+    g_free (add_visit (t->db, branch, ana, NOV3_DINNER - i * DAY_MS, prawns, greens));
+  for (gint i = 0; i < 3; i++)
+    g_free (add_visit (t->db, branch, bo, NOV3_DINNER - i * DAY_MS, duck));
+  for (gint i = 0; i < 8; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, duck, rice));
+  exec_sql (t->db, "INSERT INTO guest_allergy (id, guest_id, allergen) VALUES ('%s', '%s', 'shellfish')",
+            allergy, bo);
+
+  rec = build (t->db);
+  ck_assert (rg_recommender_for_table (rec, t->db, party, check, RG_DAYPART_DINNER, 10,
+                                       &usual, &new_items, &error));
+  ck_assert_no_error (error);
+  /* Ana's greens are usual for the table; her prawns are not, with Bo at
+   * it; the duck is on the check already; rice goes with the duck. */
+  ck_assert (list_has (usual, greens));
+  ck_assert (!list_has (usual, prawns) && !list_has (new_items, prawns));
+  ck_assert (!list_has (usual, duck) && !list_has (new_items, duck));
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (new_items, 0)), rice);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (new_items, 0)), "often ordered with Duck");
+}
+END_TEST
+
+START_TEST (test_complete_basket_for_walk_in)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *burger = add_item (t->db, "Burger");
+  g_autofree gchar *fries = add_item (t->db, "Fries");
+  g_autofree gchar *salad = add_item (t->db, "Salad");
+  const gchar *check[] = { burger, NULL };
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gint i = 0; i < 6; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, burger, fries));
+  for (gint i = 0; i < 9; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, salad));
+
+  rec = build (t->db);
+  list = rg_recommender_complete_basket (rec, t->db, check, RG_DAYPART_DINNER, 2, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (g_list_model_get_n_items (list), 2);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (list, 0)), fries);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (list, 1)), salad);
+  ck_assert (!list_has (list, burger));
+}
+END_TEST
+
+START_TEST (test_margin_nudge)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *thin = add_item_full (t->db, "Thin Margin", "", "", "", 1000, 900);
+  g_autofree gchar *fat = add_item_full (t->db, "Fat Margin", "", "", "", 1000, 200);
+  const gchar *empty[] = { NULL };
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) off = NULL;
+  g_autoptr(GListModel) on = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gint i = 0; i < 11; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, thin));
+  for (gint i = 0; i < 10; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, fat));
+
+  rec = build (t->db);
+  ck_assert_double_eq (rg_recommend_get_margin_weight (t->db), 0);
+  off = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_DINNER, 2, &error);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (off, 0)), thin);
+
+  ck_assert (rg_recommend_set_margin_weight (t->db, 0.5, &error));
+  ck_assert_no_error (error);
+  on = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_DINNER, 2, &error);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (on, 0)), fat);
+
+  ck_assert (!rg_recommend_set_margin_weight (t->db, 1.5, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  ck_assert_double_eq (rg_recommend_get_margin_weight (t->db), 0.5);
+}
+END_TEST
+
+/* ----------------------------------------------------------------- input */
+
+START_TEST (test_bad_input)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *soup = add_item (t->db, "Soup");
+  g_autofree gchar *guest = add_guest (t->db, "Jo");
+  g_autofree gchar *unknown = rg_id_new ();
+  const gchar *bad_check[] = { soup, unknown, NULL };
+  RgRecommendWeights weights, kept;
+  g_autoptr(RgRecommender) rec = NULL;
+  GListModel *usual = NULL;
+  GListModel *new_items = NULL;
+  GError *error = NULL;
+
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER, soup));
+  rec = build (t->db);
+
+  ck_assert (!rg_recommender_for_guest (rec, t->db, unknown, RG_DAYPART_DINNER, 5, &usual, &new_items, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+  ck_assert_ptr_null (usual);
+  g_clear_error (&error);
+
+  ck_assert (!rg_recommender_for_guest (rec, t->db, guest, RG_DAYPART_DINNER, 0, &usual, &new_items, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  ck_assert_ptr_null (rg_recommender_complete_basket (rec, t->db, bad_check, RG_DAYPART_DINNER, 5, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  rg_recommender_get_weights (rec, &kept);
+  weights = kept;
+  weights.together = -1;
+  ck_assert (!rg_recommender_set_weights (rec, &weights, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+  weights = kept;
+  weights.half_life_days = 0;
+  ck_assert (!rg_recommender_set_weights (rec, &weights, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+  rg_recommender_get_weights (rec, &weights);
+  ck_assert_double_eq (weights.together, kept.together);
+  ck_assert_double_eq (weights.half_life_days, kept.half_life_days);
+}
+END_TEST
+
+/* ----------------------------------------------------------------- fresh */
+
+START_TEST (test_add_visit_incrementally)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *burger = add_item (t->db, "Burger");
+  g_autofree gchar *fries = add_item (t->db, "Fries");
+  g_autofree gchar *shake = add_item (t->db, "Shake");
+  g_autofree gchar *open_visit = NULL;
+  g_autofree gchar *unknown = rg_id_new ();
+  const gchar *check[] = { burger, NULL };
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(RgRecommender) fresh = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) rebuilt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *v = NULL;
+
+  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, burger, fries));
+  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, shake));
+  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, shake));
+  rec = build (t->db);
+  before = rg_recommender_complete_basket (rec, t->db, check, RG_DAYPART_DINNER, 1, &error);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (before, 0)), fries);
+
+  /* Two checks close with burger and shake: the model learns them. */
+  for (gint i = 0; i < 2; i++)
+    {
+      g_free (v);
+      v = add_visit (t->db, branch, NULL, NOV3_DINNER, burger, shake);
+      ck_assert (rg_recommender_add_visit (rec, t->db, v, &error));
+      ck_assert_no_error (error);
+    }
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 5);
+  ck_assert (rg_recommender_add_visit (rec, t->db, v, &error));
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 5);
+
+  after = rg_recommender_complete_basket (rec, t->db, check, RG_DAYPART_DINNER, 2, &error);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (after, 0)), shake);
+
+  /* The same as a model counted from scratch. */
+  fresh = build (t->db);
+  rebuilt = rg_recommender_complete_basket (fresh, t->db, check, RG_DAYPART_DINNER, 2, &error);
+  for (guint i = 0; i < 2; i++)
+    {
+      ck_assert_str_eq (rg_recommendation_get_item_id (nth (after, i)),
+                        rg_recommendation_get_item_id (nth (rebuilt, i)));
+      ck_assert_double_eq_tol (rg_recommendation_get_score (nth (after, i)),
+                               rg_recommendation_get_score (nth (rebuilt, i)), 1e-9);
+    }
+
+  open_visit = add_visit_status (t->db, branch, NULL, NOV3_DINNER, "open", burger, NULL);
+  ck_assert (!rg_recommender_add_visit (rec, t->db, open_visit, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!rg_recommender_add_visit (rec, t->db, unknown, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 5);
+}
+END_TEST
+
+static void
+on_built_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RgRecommender **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = rg_recommender_new_finish (result, &error);
+  ck_assert_no_error (error);
+}
+
+START_TEST (test_build_in_background)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *soup = add_item (t->db, "Soup");
+  g_autoptr(RgRecommender) rec = NULL;
+
+  for (gint i = 0; i < 7; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, soup));
+
+  rg_recommender_new_async (t->path, NULL, on_built_cb, &rec);
+  while (rec == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 7);
+  ck_assert_uint_gt (rg_recommender_estimate_memory (rec), 0);
+}
+END_TEST
+
+/* ------------------------------------------------------------ evaluation */
+
+START_TEST (test_eval_last_visit_metrics)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *a = add_item (t->db, "A");
+  g_autofree gchar *b = add_item (t->db, "B");
+  g_autofree gchar *c = add_item (t->db, "C");
+  g_autofree gchar *guest = add_guest (t->db, "G");
+  g_autofree gchar *short_guest = add_guest (t->db, "Two Visits");
+  g_autoptr(RgRecommendEval) eval = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *table = NULL;
+  /* Relevant {A, C}, ranked [A, B]: DCG 1, ideal 1 + 1/log2 3. */
+  gdouble ndcg = 1.0 / (1.0 + 1.0 / log2 (3.0));
+
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER - 2 * DAY_MS, a, b));
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER - DAY_MS, a));
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER, a, c));
+  g_free (add_visit (t->db, branch, short_guest, NOV3_DINNER - DAY_MS, a));
+  g_free (add_visit (t->db, branch, short_guest, NOV3_DINNER, a));
+
+  eval = rg_recommend_eval_last_visit (t->db, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (rg_recommend_eval_get_n_cases (eval), 1);
+  ck_assert (!rg_recommend_eval_has_method (eval, RG_RECOMMEND_METHOD_PAIR_COUNT));
+  for (guint m = RG_RECOMMEND_METHOD_BLEND; m <= RG_RECOMMEND_METHOD_PERSONAL; m++)
+    {
+      ck_assert (rg_recommend_eval_has_method (eval, m));
+      ck_assert_double_eq (rg_recommend_eval_get_hit_rate (eval, m), 1.0);
+      /* C was only in the hidden visit: no method may know it. */
+      ck_assert_double_eq_tol (rg_recommend_eval_get_recall (eval, m), 0.5, 1e-9);
+      ck_assert_double_eq_tol (rg_recommend_eval_get_ndcg (eval, m), ndcg, 1e-9);
+    }
+  table = rg_recommend_eval_format (eval, "tiny");
+  ck_assert_msg (strstr (table, "| tiny | personal frequency | 1 | 1.000 | 0.500 | 0.613 |") != NULL,
+                 "%s", table);
+}
+END_TEST
+
+START_TEST (test_eval_basket_leaves_one_out)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *x = add_item (t->db, "X");
+  g_autofree gchar *y = add_item (t->db, "Y");
+  g_autofree gchar *q = add_item (t->db, "Q");
+  g_autofree gchar *r = add_item (t->db, "R");
+  g_autoptr(RgRecommendEval) eval = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gint i = 0; i < 4; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * HOUR_MS, x, y));
+  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, x));
+  /* R is seen only on this check: with the check left out, nothing can
+   * suggest it. */
+  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, q, r));
+
+  eval = rg_recommend_eval_basket (t->db, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (rg_recommend_eval_get_n_cases (eval), 5);
+  ck_assert (rg_recommend_eval_has_method (eval, RG_RECOMMEND_METHOD_PAIR_COUNT));
+  ck_assert (!rg_recommend_eval_has_method (eval, RG_RECOMMEND_METHOD_PERSONAL));
+  ck_assert_double_eq_tol (rg_recommend_eval_get_hit_rate (eval, RG_RECOMMEND_METHOD_BLEND), 0.8, 1e-9);
+  ck_assert_double_eq_tol (rg_recommend_eval_get_ndcg (eval, RG_RECOMMEND_METHOD_BLEND), 0.8, 1e-9);
+  ck_assert_double_eq_tol (rg_recommend_eval_get_recall (eval, RG_RECOMMEND_METHOD_PAIR_COUNT), 0.8, 1e-9);
+}
+END_TEST
+
+START_TEST (test_eval_empty)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgRecommendEval) eval = NULL;
+  g_autoptr(GError) error = NULL;
+
+  eval = rg_recommend_eval_last_visit (t->db, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (rg_recommend_eval_get_n_cases (eval), 0);
+  ck_assert_double_eq (rg_recommend_eval_get_hit_rate (eval, RG_RECOMMEND_METHOD_BLEND), 0);
+}
+END_TEST
+
+/* ------------------------------------------------------------------- log */
+
+static gchar *
+find_guest_in_holdout (RgDb     *db,
+                       gboolean  holdout)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Guest %u", i);
+      g_autofree gchar *id = add_guest (db, name);
+
+      if (rg_recommend_is_holdout (db, id, NULL) == holdout)
+        return g_steal_pointer (&id);
+    }
+  ck_abort_msg ("no guest found in the wanted group");
+  return NULL;
+}
+
+START_TEST (test_holdout_share)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  guint held = 0;
+
+  ck_assert_double_eq (rg_recommend_get_holdout_share (t->db), 0.10);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree gchar *id = rg_id_new ();
+      gboolean first = rg_recommend_is_holdout (t->db, id, NULL);
+
+      ck_assert_int_eq (rg_recommend_is_holdout (t->db, id, "another-visit"), first);
+      held += first;
+    }
+  ck_assert_msg (held > 140 && held < 260, "%u of 2000 held out at 10%%", held);
+
+  ck_assert (rg_recommend_set_holdout_share (t->db, 0, &error));
+  ck_assert (!rg_recommend_is_holdout (t->db, "anyone", NULL));
+  ck_assert (!rg_recommend_set_holdout_share (t->db, 0.9, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  ck_assert_double_eq (rg_recommend_get_holdout_share (t->db), 0);
+}
+END_TEST
+
+static void
+suggest_and_log (RgRecommender *rec,
+                 RgDb          *db,
+                 const gchar   *visit,
+                 const gchar   *guest,
+                 gboolean       expect_shown)
+{
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean show = !expect_shown;
+
+  for_guest (rec, db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  ck_assert (rg_recommend_log (db, visit, guest, usual, new_items, &show, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (show, expect_shown);
+}
+
+START_TEST (test_log_and_uplift)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *soup = add_item (t->db, "Soup");
+  g_autofree gchar *bread = add_item (t->db, "Bread");
+  g_autofree gchar *shown_guest = find_guest_in_holdout (t->db, FALSE);
+  g_autofree gchar *held_guest = find_guest_in_holdout (t->db, TRUE);
+  g_autofree gchar *unknown = rg_id_new ();
+  g_autofree gchar *v1 = NULL;
+  g_autofree gchar *v2 = NULL;
+  g_autofree gchar *v3 = NULL;
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(RgRecommendUplift) uplift = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *text = NULL;
+  gint64 now = rg_now_ms ();
+  gint64 rows;
+
+  for (gint i = 0; i < 3; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, soup, bread));
+  rec = build (t->db);
+
+  /* Both guests are offered soup and bread; the one who saw them orders
+   * the soup, the held-out one orders nothing suggested. */
+  v1 = add_visit (t->db, branch, shown_guest, now, soup);
+  v2 = add_visit (t->db, branch, held_guest, now, soup);
+  exec_sql (t->db, "UPDATE order_line SET voided = 1 WHERE visit_id = '%s'", v2);
+  v3 = add_visit_status (t->db, branch, shown_guest, now, "open", soup, NULL);
+  suggest_and_log (rec, t->db, v1, shown_guest, TRUE);
+  suggest_and_log (rec, t->db, v1, shown_guest, TRUE);
+  suggest_and_log (rec, t->db, v2, held_guest, FALSE);
+  suggest_and_log (rec, t->db, v3, shown_guest, TRUE);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM local_suggestion WHERE shown = 0"), 2);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM local_suggestion"), 8);
+  ck_assert_int_eq (rg_test_query_int (t->db,
+                    "SELECT count(*) FROM local_suggestion WHERE reason = 'often ordered with Soup'"), 3);
+
+  uplift = rg_recommend_uplift_report (t->db, now - DAY_MS, now + DAY_MS, &error);
+  ck_assert_no_error (error);
+  /* The open visit does not count yet; the repeated log counts once. */
+  ck_assert_uint_eq (rg_recommend_uplift_get_visits (uplift, TRUE), 1);
+  ck_assert_uint_eq (rg_recommend_uplift_get_suggestions (uplift, TRUE), 2);
+  ck_assert_uint_eq (rg_recommend_uplift_get_ordered (uplift, TRUE), 1);
+  ck_assert_uint_eq (rg_recommend_uplift_get_converted (uplift, TRUE), 1);
+  ck_assert_uint_eq (rg_recommend_uplift_get_visits (uplift, FALSE), 1);
+  ck_assert_uint_eq (rg_recommend_uplift_get_ordered (uplift, FALSE), 0);
+  ck_assert_double_eq_tol (rg_recommend_uplift_get_rate (uplift, TRUE), 0.5, 1e-9);
+  ck_assert_double_eq_tol (rg_recommend_uplift_get_uplift (uplift), 50.0, 1e-9);
+  text = rg_recommend_uplift_format (uplift);
+  ck_assert_msg (strstr (text, "+50.0 percentage points") != NULL, "%s", text);
+
+  /* Bad input changes nothing. */
+  rows = rg_test_query_int (t->db, "SELECT count(*) FROM local_suggestion");
+  ck_assert (!rg_recommend_log (t->db, unknown, shown_guest, NULL, NULL, NULL, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  ck_assert (!rg_recommend_log (t->db, v1, unknown, NULL, NULL, NULL, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM local_suggestion"), rows);
+  ck_assert_ptr_null (rg_recommend_uplift_report (t->db, now, now, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+}
+END_TEST
+
+/* ----------------------------------------------------------------- suite */
+
+static Suite *
+recommend_suite (void)
+{
+  Suite *s = suite_create ("recommend");
+  TCase *tc;
+
+  tc = tcase_create ("daypart");
+  tcase_add_test (tc, test_daypart_for_time);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("lists");
+  tcase_add_test (tc, test_usual_with_reason);
+  tcase_add_test (tc, test_recency_outweighs_old_habit);
+  tcase_add_test (tc, test_together_beats_popular);
+  tcase_add_test (tc, test_cold_start_daypart);
+  tcase_add_test (tc, test_tags_match_and_aversion);
+  tcase_add_test (tc, test_margin_nudge);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("filters");
+  tcase_add_test (tc, test_hard_filters);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("table");
+  tcase_add_test (tc, test_table_unions_tastes_and_allergies);
+  tcase_add_test (tc, test_complete_basket_for_walk_in);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("input");
+  tcase_add_test (tc, test_bad_input);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("fresh");
+  tcase_add_test (tc, test_add_visit_incrementally);
+  tcase_add_test (tc, test_build_in_background);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("eval");
+  tcase_add_test (tc, test_eval_last_visit_metrics);
+  tcase_add_test (tc, test_eval_basket_leaves_one_out);
+  tcase_add_test (tc, test_eval_empty);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("log");
+  tcase_add_test (tc, test_holdout_share);
+  tcase_add_test (tc, test_log_and_uplift);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return rg_test_run (recommend_suite ());
+}
