@@ -107,7 +107,8 @@ gboolean rg_audit_log (RgDb        *db,
  * @limit: the most entries to return (a page); 0 means no limit
  * @error: return location for a #GError
  *
- * Lists entries newest first (then by id, so pages never overlap).
+ * Lists entries newest first; entries of the same millisecond in the
+ * order they reached this terminal, latest first, so pages never overlap.
  *
  * Returns: (transfer full): a #GListModel of #RgAuditEntry, or %NULL with
  *   a database error.

@@ -106,6 +106,30 @@ rg_text_check (const gchar  *text,
   return g_steal_pointer (&nfc);
 }
 
+gboolean
+rg_text_check_optional (const gchar  *text,
+                        const gchar  *what,
+                        gsize         max_chars,
+                        gchar       **out,
+                        GError      **error)
+{
+  g_autofree gchar *trimmed = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = NULL;
+  if (text == NULL)
+    return TRUE;
+  if (g_utf8_validate (text, -1, NULL))
+    {
+      trimmed = trim (text);
+      if (*trimmed == '\0')
+        return TRUE;
+    }
+  *out = rg_text_check (text, what, max_chars, error);
+  return *out != NULL;
+}
+
 gchar *
 rg_text_check_word (const gchar  *text,
                     const gchar  *what,

@@ -52,6 +52,24 @@ gchar *rg_text_fold_tokens (const gchar *text);
 gchar *rg_text_fold_query (const gchar *text);
 
 /**
+ * rg_text_check_optional:
+ * @text: (nullable): text from a person or a file, for a field that may be
+ *   left blank
+ * @what: what the text is, for the message ("the note")
+ * @max_chars: the longest accepted length in characters
+ * @out: (out) (transfer full) (nullable): the checked text, or %NULL when
+ *   @text is %NULL or blank
+ * @error: return location for a #GError
+ *
+ * Like rg_text_check(), except that a missing or blank @text is accepted
+ * as "not given".
+ *
+ * Returns: %TRUE, or %FALSE with %RG_ERROR_INVALID as rg_text_check().
+ */
+gboolean rg_text_check_optional (const gchar *text, const gchar *what, gsize max_chars,
+                                 gchar **out, GError **error);
+
+/**
  * rg_text_check_word:
  * @text: (nullable): a tag, an allergen or a feature word as typed
  * @what: what the word is, for the message ("the tag")

@@ -74,6 +74,29 @@ START_TEST (test_check_counts_characters_not_bytes)
 }
 END_TEST
 
+START_TEST (test_check_optional)
+{
+  g_autoptr(GError) error = NULL;
+  gchar *out = (gchar *) "unset";
+
+  ck_assert (rg_text_check_optional (NULL, "the note", 10, &out, &error));
+  ck_assert_ptr_null (out);
+  ck_assert (rg_text_check_optional (" \u3000\n", "the note", 10, &out, &error));
+  ck_assert_ptr_null (out);
+  ck_assert (rg_text_check_optional (" window seat ", "the note", 20, &out, &error));
+  ck_assert_no_error (error);
+  ck_assert_str_eq (out, "window seat");
+  g_free (out);
+
+  ck_assert (!rg_text_check_optional ("far too long a note", "the note", 10, &out, &error));
+  ck_assert_ptr_null (out);
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!rg_text_check_optional ("\xff", "the note", 10, &out, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+}
+END_TEST
+
 START_TEST (test_check_word)
 {
   const struct { const gchar *in; const gchar *out; } cases[] = {
@@ -286,6 +309,7 @@ text_suite (void)
   tcase_add_test (tc, test_check_trims_and_composes);
   tcase_add_test (tc, test_check_refuses_bad_text);
   tcase_add_test (tc, test_check_counts_characters_not_bytes);
+  tcase_add_test (tc, test_check_optional);
   tcase_add_test (tc, test_check_word);
   tcase_add_test (tc, test_check_word_refuses);
   tcase_add_test (tc, test_quote_for_message);
