@@ -1197,14 +1197,62 @@ rg_guest_init (RgGuest *self)
 {
 }
 
-const gchar *rg_guest_get_id (RgGuest *self) { return self->id; }
-const gchar *rg_guest_get_name (RgGuest *self) { return self->name; }
-const gchar *rg_guest_get_family_name (RgGuest *self) { return self->family_name; }
-const gchar *rg_guest_get_title (RgGuest *self) { return self->title; }
-const gchar *rg_guest_get_gender (RgGuest *self) { return self->gender; }
-const gchar *rg_guest_get_birthday (RgGuest *self) { return self->birthday; }
-const gchar *rg_guest_get_anniversary (RgGuest *self) { return self->anniversary; }
-const gchar *rg_guest_get_language (RgGuest *self) { return self->language; }
+const gchar *
+rg_guest_get_id (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->id;
+}
+
+const gchar *
+rg_guest_get_name (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->name;
+}
+
+const gchar *
+rg_guest_get_family_name (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->family_name;
+}
+
+const gchar *
+rg_guest_get_title (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->title;
+}
+
+const gchar *
+rg_guest_get_gender (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->gender;
+}
+
+const gchar *
+rg_guest_get_birthday (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->birthday;
+}
+
+const gchar *
+rg_guest_get_anniversary (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->anniversary;
+}
+
+const gchar *
+rg_guest_get_language (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->language;
+}
+
 gboolean
 rg_guest_get_vip (RgGuest *self)
 {
@@ -1212,7 +1260,13 @@ rg_guest_get_vip (RgGuest *self)
   return self->vip;
 }
 
-const gchar *rg_guest_get_notes (RgGuest *self) { return self->notes; }
+const gchar *
+rg_guest_get_notes (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->notes;
+}
+
 gboolean
 rg_guest_get_consent_marketing (RgGuest *self)
 {
@@ -1220,8 +1274,20 @@ rg_guest_get_consent_marketing (RgGuest *self)
   return self->consent_marketing;
 }
 
-const gchar *rg_guest_get_external_ref (RgGuest *self) { return self->external_ref; }
-const gchar *rg_guest_get_merged_into (RgGuest *self) { return self->merged_into; }
+const gchar *
+rg_guest_get_external_ref (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->external_ref;
+}
+
+const gchar *
+rg_guest_get_merged_into (RgGuest *self)
+{
+  g_return_val_if_fail (RG_IS_GUEST (self), NULL);
+  return self->merged_into;
+}
+
 gint64
 rg_guest_get_created_ms (RgGuest *self)
 {
