@@ -1,0 +1,103 @@
+/* main.c — regulars, the front-of-house app: opens the database and hands
+ * a session to the window.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rg-window.h"
+
+typedef struct
+{
+  gchar *db_path;   /* --db, or NULL for the XDG data dir */
+} AppOptions;
+
+static gint
+on_app_handle_local_options_cb (GApplication *app,
+                                GVariantDict *options,
+                                AppOptions   *opts)
+{
+  g_variant_dict_lookup (options, "db", "^ay", &opts->db_path);
+  return -1;
+}
+
+static void
+on_error_dialog_response_cb (AdwMessageDialog *dialog,
+                             const gchar      *response,
+                             GApplication     *app)
+{
+  g_application_release (app);
+}
+
+static void
+show_error (GApplication *app,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Cannot Open the Database"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_application_hold (app);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), app);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_app_activate_cb (GApplication *app,
+                    AppOptions   *opts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *path = NULL;
+  g_autofree gchar *folder = NULL;
+  g_autoptr(RgSession) session = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  RgDb *db;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = opts->db_path != NULL ? g_strdup (opts->db_path) : rg_db_default_path ();
+  folder = g_path_get_dirname (path);
+  g_mkdir_with_parents (folder, 0700);
+  db = rg_db_open (path, &error);
+  if (db == NULL)
+    {
+      show_error (app, error);
+      return;
+    }
+
+  session = rg_session_new (db, NULL, NULL);
+  window = GTK_WINDOW (rg_window_new (ADW_APPLICATION (app), session));
+  gtk_window_present (window);
+  rg_window_start (RG_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(AdwApplication) app = NULL;
+  AppOptions opts = { NULL };
+  const gchar *localedir = g_getenv ("REGULARS_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = adw_application_new ("org.regulars.Regulars", G_APPLICATION_DEFAULT_FLAGS);
+  g_application_add_main_option (G_APPLICATION (app), "db", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("The database file (default: regulars.db in the XDG data folder)"),
+                                 _("PATH"));
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (on_app_handle_local_options_cb), &opts);
+  g_signal_connect (app, "activate", G_CALLBACK (on_app_activate_cb), &opts);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  g_free (opts.db_path);
+  return status;
+}

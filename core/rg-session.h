@@ -1,0 +1,98 @@
+/* rg-session.h — what the UI holds: the database, the branch this terminal
+ * serves and the staff member at it.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A session is made once by the app (or by a test) and handed to the window
+ * as a construct-only property; nothing in the UI reaches the database any
+ * other way.  The staff id stays %NULL until someone picks or unlocks.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rg-db.h"
+
+G_BEGIN_DECLS
+
+/* A staff member the terminal can be handed to.  Until PIN unlock (rg-auth)
+ * lands, the host picks their name from these. */
+#define RG_TYPE_SESSION_STAFF (rg_session_staff_get_type ())
+G_DECLARE_FINAL_TYPE (RgSessionStaff, rg_session_staff, RG, SESSION_STAFF, GObject)
+
+const gchar *rg_session_staff_get_id   (RgSessionStaff *self);
+const gchar *rg_session_staff_get_name (RgSessionStaff *self);
+/* "host", "waiter", "manager" or "owner" */
+const gchar *rg_session_staff_get_role (RgSessionStaff *self);
+
+#define RG_TYPE_SESSION (rg_session_get_type ())
+G_DECLARE_FINAL_TYPE (RgSession, rg_session, RG, SESSION, GObject)
+
+/**
+ * rg_session_new:
+ * @db: (transfer full): an open connection; the session closes it
+ * @branch_id: (nullable): the branch this terminal serves, or %NULL while
+ *   the database has none
+ * @staff_id: (nullable): the staff member at the terminal, or %NULL
+ *
+ * Returns: (transfer full): a new session.
+ */
+RgSession   *rg_session_new           (RgDb        *db,
+                                       const gchar *branch_id,
+                                       const gchar *staff_id);
+
+/**
+ * rg_session_get_db:
+ *
+ * Returns: (transfer none): the session's connection, for the main thread
+ *   only; a worker thread opens its own with rg_db_open() on
+ *   rg_db_get_path().
+ */
+RgDb        *rg_session_get_db        (RgSession   *self);
+
+/**
+ * rg_session_get_branch_id:
+ *
+ * Returns: (transfer none) (nullable): the current branch's id.
+ */
+const gchar *rg_session_get_branch_id (RgSession   *self);
+
+/**
+ * rg_session_set_branch_id:
+ * @branch_id: (nullable): the branch to serve from now on
+ *
+ * Changes the current branch and notifies #RgSession:branch-id.
+ */
+void         rg_session_set_branch_id (RgSession   *self,
+                                       const gchar *branch_id);
+
+/**
+ * rg_session_get_staff_id:
+ *
+ * Returns: (transfer none) (nullable): the id of the staff member at the
+ *   terminal, or %NULL when nobody is signed in.
+ */
+const gchar *rg_session_get_staff_id  (RgSession   *self);
+
+/**
+ * rg_session_set_staff_id:
+ * @staff_id: (nullable): who is at the terminal now, or %NULL to sign out
+ *
+ * Changes the current staff member and notifies #RgSession:staff-id.
+ */
+void         rg_session_set_staff_id  (RgSession   *self,
+                                       const gchar *staff_id);
+
+/**
+ * rg_session_list_staff:
+ * @self: a session
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of #RgSessionStaff, the active
+ *   staff in name order (possibly empty), or %NULL with a database error.
+ */
+GListModel  *rg_session_list_staff    (RgSession   *self,
+                                       GError     **error);
+
+G_END_DECLS

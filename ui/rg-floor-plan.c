@@ -1,0 +1,687 @@
+/* rg-floor-plan.c — drawing the floor with Cairo, to scale, and picking a
+ * table by tap, click or keyboard.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Positions and sizes come from the core in metres from the plan's top-left
+ * corner.  One scale factor maps metres to pixels in both directions, so the
+ * room keeps its proportions whatever the widget's shape.  Colours are named
+ * colours of style.css (@rg_table_free…), so the dark style changes them too.
+ */
+#include "rg-floor-plan.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rg-floor.h"
+
+#define MARGIN_M        0.5    /* empty floor around the outermost tables */
+#define ZONE_PADDING_M  0.3    /* a zone's outline around its tables */
+#define RANK_RADIUS_PX  12.0
+
+struct _RgFloorPlan
+{
+  GtkWidget parent_instance;
+
+  /* owned */
+  GListModel *tables;
+  GHashTable *ranks;          /* table id → rank, from 1 */
+  gchar      *selected_id;
+
+  /* the transform of the last allocation: pixel = offset + metres × scale */
+  gdouble     scale;
+  gdouble     offset_x;
+  gdouble     offset_y;
+};
+
+G_DEFINE_FINAL_TYPE (RgFloorPlan, rg_floor_plan, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TABLES,
+  PROP_SELECTED_ID,
+  N_PROPS
+};
+
+enum {
+  TABLE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* --------------------------------------------------------------- helpers */
+
+static RgDiningTable *
+dup_table (RgFloorPlan *self,
+           guint        position)
+{
+  return g_list_model_get_item (self->tables, position);
+}
+
+static guint
+count_tables (RgFloorPlan *self)
+{
+  return self->tables != NULL ? g_list_model_get_n_items (self->tables) : 0;
+}
+
+static void
+update_transform (RgFloorPlan *self,
+                  gdouble      width,
+                  gdouble      height)
+{
+  gdouble extent_w = 1.0;
+  gdouble extent_h = 1.0;
+  guint n = count_tables (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgDiningTable) table = dup_table (self, i);
+
+      extent_w = MAX (extent_w, rg_dining_table_get_x (table) + rg_dining_table_get_width (table));
+      extent_h = MAX (extent_h, rg_dining_table_get_y (table) + rg_dining_table_get_height (table));
+    }
+  extent_w += MARGIN_M;
+  extent_h += MARGIN_M;
+
+  self->scale = MIN (width / extent_w, height / extent_h);
+  self->offset_x = (width - extent_w * self->scale) / 2.0;
+  self->offset_y = (height - extent_h * self->scale) / 2.0;
+}
+
+static void
+table_rect (RgFloorPlan     *self,
+            RgDiningTable   *table,
+            graphene_rect_t *rect)
+{
+  graphene_rect_init (rect,
+                      self->offset_x + rg_dining_table_get_x (table) * self->scale,
+                      self->offset_y + rg_dining_table_get_y (table) * self->scale,
+                      rg_dining_table_get_width (table) * self->scale,
+                      rg_dining_table_get_height (table) * self->scale);
+}
+
+static void
+lookup_color (RgFloorPlan *self,
+              const gchar *name,
+              const gchar *fallback,
+              GdkRGBA     *color)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  if (!gtk_style_context_lookup_color (context, name, color))
+    gdk_rgba_parse (color, fallback);
+}
+
+static void
+status_color (RgFloorPlan   *self,
+              RgTableStatus  status,
+              GdkRGBA       *color)
+{
+  switch (status)
+    {
+    case RG_TABLE_SEATED:
+      lookup_color (self, "rg_table_seated", "#e66100", color);
+      break;
+    case RG_TABLE_RESERVED:
+      lookup_color (self, "rg_table_reserved", "#1c71d8", color);
+      break;
+    case RG_TABLE_TO_CLEAN:
+      lookup_color (self, "rg_table_to_clean", "#9a9996", color);
+      break;
+    case RG_TABLE_FREE:
+    default:
+      lookup_color (self, "rg_table_free", "#2ec27e", color);
+      break;
+    }
+}
+
+static void
+show_text (RgFloorPlan *self,
+           cairo_t     *cr,
+           const gchar *markup,
+           gdouble      cx,
+           gdouble      cy,
+           gdouble      max_width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  gint w, h;
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (layout, (gint) (max_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, cx - max_width / 2.0, cy - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+rounded_rect (cairo_t               *cr,
+              const graphene_rect_t *r,
+              gdouble                radius)
+{
+  gdouble x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
+
+  radius = MIN (radius, MIN (w, h) / 2.0);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_zones (RgFloorPlan *self,
+            cairo_t     *cr)
+{
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) ids = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  GdkRGBA fill, line, text;
+  guint n = count_tables (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RgDiningTable *table = dup_table (self, i);
+      const gchar *zone_id = rg_dining_table_get_zone_id (table);
+      graphene_rect_t r, *bounds;
+
+      g_ptr_array_add (keep, table);
+      if (zone_id == NULL)
+        continue;
+      table_rect (self, table, &r);
+      bounds = g_hash_table_lookup (zones, zone_id);
+      if (bounds == NULL)
+        {
+          g_hash_table_insert (zones, (gpointer) zone_id, graphene_rect_init_from_rect (g_new (graphene_rect_t, 1), &r));
+          g_hash_table_insert (names, (gpointer) zone_id, (gpointer) rg_dining_table_get_zone_name (table));
+        }
+      else
+        graphene_rect_union (bounds, &r, bounds);
+    }
+
+  lookup_color (self, "rg_zone_fill", "rgba(0,0,0,0.05)", &fill);
+  lookup_color (self, "rg_zone_line", "rgba(0,0,0,0.25)", &line);
+  lookup_color (self, "rg_zone_text", "rgba(0,0,0,0.6)", &text);
+
+  ids = g_hash_table_get_keys (zones);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      graphene_rect_t r = *(graphene_rect_t *) g_hash_table_lookup (zones, l->data);
+      g_autofree gchar *markup = NULL;
+      gdouble pad = ZONE_PADDING_M * self->scale;
+      const gdouble dash[] = { 6.0, 4.0 };
+      g_autoptr(PangoLayout) layout = NULL;
+
+      graphene_rect_inset (&r, -pad, -pad);
+      rounded_rect (cr, &r, 10.0);
+      gdk_cairo_set_source_rgba (cr, &fill);
+      cairo_fill_preserve (cr);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_line_width (cr, 1.5);
+      gdk_cairo_set_source_rgba (cr, &line);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+
+      markup = g_markup_printf_escaped ("<small>%s</small>", (const gchar *) g_hash_table_lookup (names, l->data));
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_markup (layout, markup, -1);
+      gdk_cairo_set_source_rgba (cr, &text);
+      cairo_move_to (cr, r.origin.x + 6, r.origin.y + 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+static void
+draw_table (RgFloorPlan   *self,
+            cairo_t       *cr,
+            RgDiningTable *table)
+{
+  graphene_rect_t r;
+  GdkRGBA fill, ink, accent;
+  g_autofree gchar *markup = NULL;
+  g_autofree gchar *seats_text = NULL;
+  guint rank = rg_floor_plan_get_rank (self, rg_dining_table_get_id (table));
+  gboolean selected = g_strcmp0 (self->selected_id, rg_dining_table_get_id (table)) == 0;
+  gint seats = rg_dining_table_get_seats (table);
+
+  table_rect (self, table, &r);
+  status_color (self, rg_dining_table_get_status (table), &fill);
+  lookup_color (self, "rg_table_ink", "#ffffff", &ink);
+  lookup_color (self, "rg_suggest", "#f6d32d", &accent);
+
+  if (rg_dining_table_get_shape (table) == RG_TABLE_ROUND)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2);
+      cairo_scale (cr, r.size.width / 2, r.size.height / 2);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+    }
+  else
+    rounded_rect (cr, &r, 6.0);
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_fill_preserve (cr);
+
+  if (rank > 0 || selected)
+    {
+      cairo_set_line_width (cr, selected ? 6.0 : 4.0);
+      gdk_cairo_set_source_rgba (cr, selected ? &ink : &accent);
+      cairo_stroke_preserve (cr);
+      if (selected)
+        {
+          cairo_set_line_width (cr, 2.0);
+          gdk_cairo_set_source_rgba (cr, &accent);
+          cairo_stroke_preserve (cr);
+        }
+    }
+  cairo_new_path (cr);
+
+  /* Translators: how many sit at a table on the floor plan */
+  seats_text = g_strdup_printf (ngettext ("%d seat", "%d seats", seats), seats);
+  markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>",
+                                    rg_dining_table_get_name (table), seats_text);
+  gdk_cairo_set_source_rgba (cr, &ink);
+  show_text (self, cr, markup,
+             r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2,
+             r.size.width - 4);
+
+  if (rank > 0)
+    {
+      g_autofree gchar *number = g_strdup_printf ("<b>%u</b>", rank);
+      gdouble cx = r.origin.x + r.size.width;
+      gdouble cy = r.origin.y;
+
+      cairo_arc (cr, cx, cy, RANK_RADIUS_PX, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      show_text (self, cr, number, cx, cy, 2 * RANK_RADIUS_PX);
+    }
+}
+
+static RgDiningTable *
+dup_table_at (RgFloorPlan *self,
+              gdouble      x,
+              gdouble      y,
+              guint       *position)
+{
+  guint n = count_tables (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgDiningTable) table = dup_table (self, i);
+      graphene_rect_t r;
+
+      table_rect (self, table, &r);
+      if (graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
+        {
+          if (position != NULL)
+            *position = i;
+          return g_steal_pointer (&table);
+        }
+    }
+  return NULL;
+}
+
+static gint
+selected_position (RgFloorPlan *self)
+{
+  guint n = count_tables (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgDiningTable) table = dup_table (self, i);
+
+      if (g_strcmp0 (rg_dining_table_get_id (table), self->selected_id) == 0)
+        return (gint) i;
+    }
+  return -1;
+}
+
+static void
+activate_selected (RgFloorPlan *self)
+{
+  if (self->selected_id != NULL)
+    g_signal_emit (self, signals[TABLE_ACTIVATED], 0, self->selected_id);
+}
+
+/* ------------------------------------------------------------- callbacks */
+
+static void
+on_tables_items_changed_cb (GListModel  *model,
+                            guint        position,
+                            guint        removed,
+                            guint        added,
+                            RgFloorPlan *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      gint             n_press,
+                      gdouble          x,
+                      gdouble          y,
+                      RgFloorPlan     *self)
+{
+  g_autoptr(RgDiningTable) table = dup_table_at (self, x, y, NULL);
+
+  if (table == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  rg_floor_plan_set_selected_id (self, rg_dining_table_get_id (table));
+  activate_selected (self);
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   RgFloorPlan           *self)
+{
+  guint n = count_tables (self);
+  gint pos = selected_position (self);
+  g_autoptr(RgDiningTable) table = NULL;
+
+  if (n == 0)
+    return GDK_EVENT_PROPAGATE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+      pos = pos < 0 ? 0 : (gint) ((pos + 1) % n);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+      pos = pos <= 0 ? (gint) n - 1 : pos - 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      activate_selected (self);
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+  table = dup_table (self, (guint) pos);
+  rg_floor_plan_set_selected_id (self, rg_dining_table_get_id (table));
+  return GDK_EVENT_STOP;
+}
+
+/* ------------------------------------------------------------- overrides */
+
+static void
+rg_floor_plan_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  RgFloorPlan *self = RG_FLOOR_PLAN (widget);
+  gint width = gtk_widget_get_width (widget);
+  gint height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+  guint n = count_tables (self);
+
+  update_transform (self, width, height);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_zones (self, cr);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgDiningTable) table = dup_table (self, i);
+
+      draw_table (self, cr, table);
+    }
+  cairo_destroy (cr);
+}
+
+static void
+rg_floor_plan_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       gint            for_size,
+                       gint           *minimum,
+                       gint           *natural,
+                       gint           *minimum_baseline,
+                       gint           *natural_baseline)
+{
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 180;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 420;
+}
+
+static void
+rg_floor_plan_size_allocate (GtkWidget *widget,
+                             gint       width,
+                             gint       height,
+                             gint       baseline)
+{
+  update_transform (RG_FLOOR_PLAN (widget), width, height);
+}
+
+static void
+rg_floor_plan_dispose (GObject *object)
+{
+  RgFloorPlan *self = RG_FLOOR_PLAN (object);
+
+  rg_floor_plan_set_tables (self, NULL);
+
+  G_OBJECT_CLASS (rg_floor_plan_parent_class)->dispose (object);
+}
+
+static void
+rg_floor_plan_finalize (GObject *object)
+{
+  RgFloorPlan *self = RG_FLOOR_PLAN (object);
+
+  g_hash_table_unref (self->ranks);
+  g_free (self->selected_id);
+
+  G_OBJECT_CLASS (rg_floor_plan_parent_class)->finalize (object);
+}
+
+static void
+rg_floor_plan_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RgFloorPlan *self = RG_FLOOR_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLES:
+      g_value_set_object (value, self->tables);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_floor_plan_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RgFloorPlan *self = RG_FLOOR_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLES:
+      rg_floor_plan_set_tables (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_ID:
+      rg_floor_plan_set_selected_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rg_floor_plan_class_init (RgFloorPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rg_floor_plan_dispose;
+  object_class->finalize = rg_floor_plan_finalize;
+  object_class->get_property = rg_floor_plan_get_property;
+  object_class->set_property = rg_floor_plan_set_property;
+  widget_class->snapshot = rg_floor_plan_snapshot;
+  widget_class->measure = rg_floor_plan_measure;
+  widget_class->size_allocate = rg_floor_plan_size_allocate;
+
+  properties[PROP_TABLES] =
+    g_param_spec_object ("tables", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgFloorPlan::table-activated:
+   * @table_id: the table tapped, or chosen with the keyboard and Enter
+   */
+  signals[TABLE_ACTIVATED] = g_signal_new ("table-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_css_name (widget_class, "floorplan");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+rg_floor_plan_init (RgFloorPlan *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->scale = 1.0;
+
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Floor plan"),
+                                  -1);
+}
+
+/* ------------------------------------------------------------ public API */
+
+GtkWidget *
+rg_floor_plan_new (void)
+{
+  return g_object_new (RG_TYPE_FLOOR_PLAN, NULL);
+}
+
+GListModel *
+rg_floor_plan_get_tables (RgFloorPlan *self)
+{
+  g_return_val_if_fail (RG_IS_FLOOR_PLAN (self), NULL);
+
+  return self->tables;
+}
+
+void
+rg_floor_plan_set_tables (RgFloorPlan *self,
+                          GListModel  *tables)
+{
+  g_return_if_fail (RG_IS_FLOOR_PLAN (self));
+  g_return_if_fail (tables == NULL || G_IS_LIST_MODEL (tables));
+
+  if (self->tables == tables)
+    return;
+  if (self->tables != NULL)
+    g_signal_handlers_disconnect_by_func (self->tables, on_tables_items_changed_cb, self);
+  g_set_object (&self->tables, tables);
+  if (self->tables != NULL)
+    g_signal_connect (self->tables, "items-changed", G_CALLBACK (on_tables_items_changed_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLES]);
+}
+
+void
+rg_floor_plan_set_suggestions (RgFloorPlan *self,
+                               GListModel  *suggestions)
+{
+  guint n;
+
+  g_return_if_fail (RG_IS_FLOOR_PLAN (self));
+
+  g_hash_table_remove_all (self->ranks);
+  n = suggestions != NULL ? g_list_model_get_n_items (suggestions) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgTableSuggestion) suggestion = g_list_model_get_item (suggestions, i);
+      RgDiningTable *table = rg_table_suggestion_get_table (suggestion);
+
+      g_hash_table_insert (self->ranks, g_strdup (rg_dining_table_get_id (table)), GUINT_TO_POINTER (i + 1));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const gchar *
+rg_floor_plan_get_selected_id (RgFloorPlan *self)
+{
+  g_return_val_if_fail (RG_IS_FLOOR_PLAN (self), NULL);
+
+  return self->selected_id;
+}
+
+void
+rg_floor_plan_set_selected_id (RgFloorPlan *self,
+                               const gchar *table_id)
+{
+  g_return_if_fail (RG_IS_FLOOR_PLAN (self));
+
+  if (g_strcmp0 (self->selected_id, table_id) == 0)
+    return;
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (table_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+guint
+rg_floor_plan_get_rank (RgFloorPlan *self,
+                        const gchar *table_id)
+{
+  g_return_val_if_fail (RG_IS_FLOOR_PLAN (self), 0);
+
+  return table_id != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, table_id)) : 0;
+}
+
+gboolean
+rg_floor_plan_get_table_bounds (RgFloorPlan     *self,
+                                const gchar     *table_id,
+                                graphene_rect_t *bounds)
+{
+  guint n;
+
+  g_return_val_if_fail (RG_IS_FLOOR_PLAN (self), FALSE);
+
+  n = count_tables (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgDiningTable) table = dup_table (self, i);
+
+      if (g_strcmp0 (rg_dining_table_get_id (table), table_id) == 0)
+        {
+          table_rect (self, table, bounds);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

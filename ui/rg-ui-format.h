@@ -1,0 +1,29 @@
+/* rg-ui-format.h — words and dates the way the host reads them, shared by
+ * the pages of the front-of-house app.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "3 Nov" this year, "3 Nov 2024" before; in the local time zone. */
+gchar       *rg_ui_format_day      (gint64       utc_ms);
+
+/* "¥1,234.50" style money from minor units. */
+gchar       *rg_ui_format_money    (gint64       minor);
+
+/* The tier a guest has earned from their visits: "Gold", "Silver",
+ * "Regular" or "New", translated. */
+const gchar *rg_ui_tier_for_visits (guint        visit_count);
+
+/* The CSS class of that tier: "tier-gold"… */
+const gchar *rg_ui_tier_css_class  (guint        visit_count);
+
+/* "1st", "2nd", "12th" in English; "第12次" style in Chinese. */
+gchar       *rg_ui_format_nth_visit (guint       n);
+
+G_END_DECLS
