@@ -91,6 +91,15 @@ lookup_names (RgDb        *db,
                    (query), names_, (expected)); \
   } G_STMT_END
 
+#define ck_assert_lookup_first(db, query, id) \
+  G_STMT_START { \
+    g_autoptr(GError) error_ = NULL; \
+    g_autoptr(GListModel) model_ = rg_guest_lookup ((db), (query), 0, 1, &error_); \
+    ck_assert_no_error (error_); \
+    ck_assert_msg (g_list_model_get_n_items (model_) == 1, "lookup '%s' found nobody", (query)); \
+    ck_assert_str_eq (rg_guest_match_get_guest_id (match_at (model_, 0)), (id)); \
+  } G_STMT_END
+
 /* ---------------------------------------------------------------- phone */
 
 START_TEST (test_phone_any_format)
@@ -116,6 +125,7 @@ START_TEST (test_phone_any_format)
       ck_assert_uint_eq (g_list_model_get_n_items (explicit), 1);
       ck_assert_str_eq (rg_guest_match_get_guest_id (match_at (explicit, 0)), li);
     }
+  ck_assert_lookup_first (t->db, "139-0013-9000", wang);
 }
 END_TEST
 
@@ -201,6 +211,7 @@ START_TEST (test_suffix_ranked_by_recency)
   ck_assert_lookup (t->db, "8000", "Ann;Bob;Dan;");
   ck_assert_lookup (t->db, "18000", "Dan;");
   ck_assert_lookup (t->db, "0000", "");
+  ck_assert_lookup_first (t->db, "7000", c);
   model = rg_guest_lookup (t->db, "8000", 0, 10, &error);
   ck_assert_int_eq (rg_guest_match_get_kind (match_at (model, 0)), RG_GUEST_MATCH_PHONE_SUFFIX);
   ck_assert_ptr_nonnull (strstr (rg_guest_match_get_masked_phone (match_at (model, 2)), "8000"));
@@ -266,6 +277,7 @@ START_TEST (test_card_mistyped)
   g_autofree gchar *li = add_guest (t->db, "Li Wei", NULL, card);
   gsize last = strlen (card) - 1;
 
+  ck_assert_lookup_first (t->db, card, li);
   card[last] = card[last] == '9' ? '0' : card[last] + 1;
   ck_assert_ptr_null (rg_guest_lookup (t->db, card, 0, 10, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
@@ -301,6 +313,12 @@ START_TEST (test_name_folding)
   ck_assert_lookup (t->db, "nobody", "");
   ck_assert_lookup (t->db, "\"*) OR (", "");
   ck_assert_lookup (t->db, "   ", "");
+
+  ck_assert_lookup_first (t->db, "zoe", zoe);
+  ck_assert_lookup_first (t->db, "jose", jose);
+  ck_assert_lookup_first (t->db, "伟", zhang);
+  ck_assert_lookup_first (t->db, "li w", li);
+  ck_assert_lookup_first (t->db, "li", li_na);
 }
 END_TEST
 

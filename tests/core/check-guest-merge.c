@@ -405,6 +405,7 @@ START_TEST (test_duplicates_by_name)
   ck_assert_uint_eq (g_list_model_get_n_items (similar), 1);
   ck_assert_str_eq (rg_guest_duplicate_get_guest_id (candidate_at (similar, 0)), li);
   ck_assert_int_eq (rg_guest_duplicate_get_reason (candidate_at (similar, 0)), RG_DUPLICATE_SIMILAR_NAME);
+  ck_assert_str_ne (rg_guest_duplicate_get_guest_id (candidate_at (similar, 0)), wang);
 
   /* Same folded name, most recent first. */
   ck_assert_uint_eq (g_list_model_get_n_items (same), 2);
