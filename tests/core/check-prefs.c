@@ -63,6 +63,14 @@ count_rows (RgDb *db)
       " (SELECT count(*) FROM sync_outbox) + (SELECT total (deleted) FROM guest_tag)");
 }
 
+/* Asserts that an add returned an id, and frees it. */
+static void
+added (gchar *id)
+{
+  ck_assert_ptr_nonnull (id);
+  g_free (id);
+}
+
 static RgGuestFact *
 nth_fact (GListModel *model,
           guint       i)
@@ -95,10 +103,10 @@ START_TEST (test_tags_are_words_and_idempotent)
   g_autoptr(GError) error = NULL;
   g_autofree gchar *spicy = rg_prefs_add_tag (t->db, ANNA, "Spicy", &error);
   g_autofree gchar *again = rg_prefs_add_tag (t->db, ANNA, "  SPICY ", &error);
-  g_autofree gchar *sour = rg_prefs_add_tag (t->db, ANNA, "Sweet & Sour", &error);
-  g_autofree gchar *kids = rg_prefs_add_tag (t->db, ANNA, "kids' chair", &error);
   g_autoptr(GListModel) list = NULL;
 
+  added (rg_prefs_add_tag (t->db, ANNA, "Sweet & Sour", &error));
+  added (rg_prefs_add_tag (t->db, ANNA, "kids' chair", &error));
   ck_assert_no_error (error);
   ck_assert_str_eq (spicy, again);
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM guest_tag"), 3);
@@ -119,8 +127,6 @@ START_TEST (test_tags_are_words_and_idempotent)
   ck_assert_str_eq (rg_guest_fact_get_label (nth_fact (list, 1)), "spicy");
   ck_assert_int_ge (rg_guest_fact_get_created_ms (nth_fact (list, 1)), 1700000000000);
   ck_assert (rg_guest_fact_get_updated_hlc (nth_fact (list, 1)) > 0);
-  (void) sour;
-  (void) kids;
 }
 END_TEST
 
@@ -163,10 +169,10 @@ START_TEST (test_allergies)
   g_autoptr(RgTestDb) t = make_db ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *peanut = rg_prefs_add_allergy (t->db, ANNA, "Peanut", NULL, "even traces", &error);
-  g_autofree gchar *lactose = rg_prefs_add_allergy (t->db, ANNA, "lactose", "mild", NULL, &error);
   g_autofree gchar *stricter = NULL;
   g_autoptr(GListModel) list = NULL;
 
+  added (rg_prefs_add_allergy (t->db, ANNA, "lactose", "mild", NULL, &error));
   ck_assert_no_error (error);
   list = list_ok (t->db, ANNA, RG_FACT_ALLERGY);
   ck_assert_uint_eq (g_list_model_get_n_items (list), 2);
@@ -184,7 +190,6 @@ START_TEST (test_allergies)
   list = list_ok (t->db, ANNA, RG_FACT_ALLERGY);
   ck_assert_str_eq (rg_guest_fact_get_detail (nth_fact (list, 0)), "anaphylactic");
   ck_assert_str_eq (rg_guest_fact_get_note (nth_fact (list, 0)), "even traces");
-  (void) lactose;
 }
 END_TEST
 
@@ -214,11 +219,11 @@ START_TEST (test_allergens_for_guests)
   g_auto(GStrv) none = NULL;
   g_auto(GStrv) zero = NULL;
 
-  ck_assert_ptr_nonnull (rg_prefs_add_allergy (t->db, ANNA, "peanut", NULL, NULL, NULL));
-  ck_assert_ptr_nonnull (rg_prefs_add_allergy (t->db, BORIS, "peanut", "mild", NULL, NULL));
-  ck_assert_ptr_nonnull (rg_prefs_add_allergy (t->db, BORIS, "Gluten", NULL, NULL, NULL));
+  added (rg_prefs_add_allergy (t->db, ANNA, "peanut", NULL, NULL, NULL));
+  added (rg_prefs_add_allergy (t->db, BORIS, "peanut", "mild", NULL, NULL));
+  added (rg_prefs_add_allergy (t->db, BORIS, "Gluten", NULL, NULL, NULL));
   shrimp = rg_prefs_add_allergy (t->db, CHEN, "shellfish", NULL, NULL, NULL);
-  ck_assert_ptr_nonnull (rg_prefs_add_allergy (t->db, CHEN, "egg", NULL, NULL, NULL));
+  added (rg_prefs_add_allergy (t->db, CHEN, "egg", NULL, NULL, NULL));
   ck_assert (rg_prefs_remove (t->db, RG_FACT_ALLERGY, shrimp, NULL));
 
   all = rg_prefs_list_allergens_for_guests (t->db, table, &error);
@@ -243,12 +248,12 @@ START_TEST (test_seating)
   g_autoptr(RgTestDb) t = make_db ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *window = rg_prefs_add_seating (t->db, ANNA, "zone", "Window", 2.0, NULL, &error);
-  g_autofree gchar *table = rg_prefs_add_seating (t->db, ANNA, "table", TABLE_7, 3.0, "by the fish tank", &error);
-  g_autofree gchar *bar = rg_prefs_add_seating (t->db, ANNA, "zone", "bar", -1.0, "too loud", &error);
-  g_autofree gchar *sofa = rg_prefs_add_seating (t->db, ANNA, "feature", "Sofa", 1.0, NULL, &error);
   g_autofree gchar *heavier = NULL;
   g_autoptr(GListModel) list = NULL;
 
+  added (rg_prefs_add_seating (t->db, ANNA, "table", TABLE_7, 3.0, "by the fish tank", &error));
+  added (rg_prefs_add_seating (t->db, ANNA, "zone", "bar", -1.0, "too loud", &error));
+  added (rg_prefs_add_seating (t->db, ANNA, "feature", "Sofa", 1.0, NULL, &error));
   ck_assert_no_error (error);
   list = list_ok (t->db, ANNA, RG_FACT_SEATING);
   ck_assert_uint_eq (g_list_model_get_n_items (list), 4);
@@ -270,9 +275,6 @@ START_TEST (test_seating)
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM seating_pref"), 4);
   list = list_ok (t->db, ANNA, RG_FACT_SEATING);
   ck_assert_str_eq (rg_guest_fact_get_id (nth_fact (list, 0)), window);
-  (void) table;
-  (void) bar;
-  (void) sofa;
 }
 END_TEST
 
@@ -314,10 +316,10 @@ START_TEST (test_dishes)
   g_autoptr(RgTestDb) t = make_db ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *noodles = rg_prefs_add_dish (t->db, ANNA, NOODLES, "dislike", "too oily", &error);
-  g_autofree gchar *dumplings = rg_prefs_add_dish (t->db, ANNA, DUMPLINGS, "like", NULL, &error);
   g_autofree gchar *changed = NULL;
   g_autoptr(GListModel) list = NULL;
 
+  added (rg_prefs_add_dish (t->db, ANNA, DUMPLINGS, "like", NULL, &error));
   ck_assert_no_error (error);
   list = list_ok (t->db, ANNA, RG_FACT_DISH);
   ck_assert_uint_eq (g_list_model_get_n_items (list), 2);
@@ -334,7 +336,6 @@ START_TEST (test_dishes)
   ck_assert_int_eq (rg_test_query_int (t->db,
                     "SELECT count(*) FROM dish_pref WHERE pref = 'like' AND note = 'new recipe'"), 1);
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM dish_pref"), 2);
-  (void) dumplings;
 }
 END_TEST
 
@@ -552,14 +553,14 @@ START_TEST (test_list_all_in_kind_order)
     RG_FACT_TAG, RG_FACT_TAG, RG_FACT_ALLERGY, RG_FACT_SEATING, RG_FACT_DISH, RG_FACT_NOTE, RG_FACT_LINK,
   };
 
-  g_free (rg_prefs_add_link (t->db, ANNA, "friend", CHEN, NULL));
-  g_free (rg_prefs_add_note (t->db, ANNA, NULL, "hi", NULL));
-  g_free (rg_prefs_add_dish (t->db, ANNA, DUMPLINGS, "like", NULL, NULL));
-  g_free (rg_prefs_add_seating (t->db, ANNA, "zone", "patio", 1.0, NULL, NULL));
-  g_free (rg_prefs_add_allergy (t->db, ANNA, "egg", NULL, NULL, NULL));
-  g_free (rg_prefs_add_tag (t->db, ANNA, "wine", NULL));
-  g_free (rg_prefs_add_tag (t->db, ANNA, "beer", NULL));
-  g_free (rg_prefs_add_tag (t->db, BORIS, "tea", NULL));
+  added (rg_prefs_add_link (t->db, ANNA, "friend", CHEN, NULL));
+  added (rg_prefs_add_note (t->db, ANNA, NULL, "hi", NULL));
+  added (rg_prefs_add_dish (t->db, ANNA, DUMPLINGS, "like", NULL, NULL));
+  added (rg_prefs_add_seating (t->db, ANNA, "zone", "patio", 1.0, NULL, NULL));
+  added (rg_prefs_add_allergy (t->db, ANNA, "egg", NULL, NULL, NULL));
+  added (rg_prefs_add_tag (t->db, ANNA, "wine", NULL));
+  added (rg_prefs_add_tag (t->db, ANNA, "beer", NULL));
+  added (rg_prefs_add_tag (t->db, BORIS, "tea", NULL));
 
   list = rg_prefs_list_all (t->db, ANNA, &error);
   ck_assert_no_error (error);
