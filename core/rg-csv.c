@@ -219,7 +219,7 @@ end_field (RgCsvReader  *self,
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
                    "line %u is not valid UTF-8 text; the file may be in another "
-                   "encoding (such as windows-1252, latin-1 or GBK)", self->line);
+                   "encoding (such as windows-1252, latin-1 or GBK)", self->record_line);
       return FALSE;
     }
   append_byte (self, '\0');
