@@ -130,7 +130,8 @@ gboolean rg_import_parse_settle_date (RgImportStamp *stamp, gboolean day_first);
  * @tz: (nullable): the time zone @stamp was written in; %NULL for UTC
  *
  * Returns: the instant of @stamp in UTC milliseconds since the Unix epoch.
- *   A local time that a daylight-saving change skips is moved past the gap.
+ *   A local time that a daylight-saving change skips becomes the end of
+ *   the gap (02:30 on the night clocks go from 02:00 to 03:00 is 03:00).
  */
 gint64 rg_import_parse_stamp_to_ms (const RgImportStamp *stamp, GTimeZone *tz);
 
