@@ -1,27 +1,18 @@
-/* rg-guest.c — guests: adding, editing, their phones and member cards, and
- * the name index that recognition at the door searches.
+/* rg-guest.c — guests: the record, checking what people type, reading,
+ * adding and editing.
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * Invariant of the name index: every live guest (not deleted, not merged
- * away) has exactly one local_guest_key row and one guest_name_fts row with
- * the same rowid, and no other guest has either.  A guest's key is taken
- * from an increasing counter when it is enrolled and whenever its last
- * visit moves forward, so a higher rowid means more recent activity.
  */
-#include "rg-guest.h"
+#include "rg-guest-private.h"
 
 #include <string.h>
 
 #include "rg-card.h"
 #include "rg-id.h"
-#include "rg-phone.h"
 #include "rg-text.h"
 
-#define DEFAULT_COUNTRY "CN"
 #define MAX_REDIRECTS 32
-#define NEW_CARD_ATTEMPTS 8
 
 struct _RgGuest
 {
@@ -96,10 +87,8 @@ is_blank (const gchar *text)
   return TRUE;
 }
 
-/* An optional text: NULL or blank becomes NULL, anything else must pass
- * rg_text_check(). */
-static gboolean
-check_optional (const gchar  *text,
+gboolean
+_rg_guest_check_optional (const gchar  *text,
                 const gchar  *what,
                 gsize         max_chars,
                 gchar       **out,
@@ -143,7 +132,7 @@ check_date (const gchar  *text,
   guint year = 2000, month, day;
   gboolean ok;
 
-  if (!check_optional (text, what, 10, &clean, error))
+  if (!_rg_guest_check_optional (text, what, 10, &clean, error))
     return FALSE;
   if (clean == NULL)
     {
@@ -189,7 +178,7 @@ check_gender (const gchar  *text,
   g_autofree gchar *clean = NULL;
   g_autofree gchar *quoted = NULL;
 
-  if (!check_optional (text, "the gender", 10, &clean, error))
+  if (!_rg_guest_check_optional (text, "the gender", 10, &clean, error))
     return FALSE;
   if (clean == NULL)
     {
@@ -218,7 +207,7 @@ check_language (const gchar  *text,
   g_autofree gchar *quoted = NULL;
   gboolean ok;
 
-  if (!check_optional (text, "the language", RG_GUEST_LANGUAGE_MAX, &clean, error))
+  if (!_rg_guest_check_optional (text, "the language", RG_GUEST_LANGUAGE_MAX, &clean, error))
     return FALSE;
   if (clean == NULL)
     {
@@ -249,15 +238,15 @@ check_fields (const RgGuestFields  *fields,
   if (clean->name == NULL)
     return FALSE;
 
-  if (!check_optional (fields->family_name, "the family name", RG_GUEST_NAME_MAX,
+  if (!_rg_guest_check_optional (fields->family_name, "the family name", RG_GUEST_NAME_MAX,
                        &clean->family_name, error) ||
-      !check_optional (fields->title, "the title", RG_GUEST_TITLE_MAX, &clean->title, error) ||
+      !_rg_guest_check_optional (fields->title, "the title", RG_GUEST_TITLE_MAX, &clean->title, error) ||
       !check_gender (fields->gender, &clean->gender, error) ||
       !check_date (fields->birthday, "the birthday", &clean->birthday, error) ||
       !check_date (fields->anniversary, "the anniversary", &clean->anniversary, error) ||
       !check_language (fields->language, &clean->language, error) ||
-      !check_optional (fields->notes, "the notes", RG_GUEST_NOTES_MAX, &clean->notes, error) ||
-      !check_optional (fields->external_ref, "the external reference", RG_GUEST_REF_MAX,
+      !_rg_guest_check_optional (fields->notes, "the notes", RG_GUEST_NOTES_MAX, &clean->notes, error) ||
+      !_rg_guest_check_optional (fields->external_ref, "the external reference", RG_GUEST_REF_MAX,
                        &clean->external_ref, error))
     return FALSE;
 
@@ -266,8 +255,8 @@ check_fields (const RgGuestFields  *fields,
   return TRUE;
 }
 
-static void
-bind_nullable (RgStmt      *stmt,
+void
+_rg_guest_bind_nullable (RgStmt      *stmt,
                int          index,
                const gchar *text)
 {
@@ -470,504 +459,6 @@ rg_guest_find_external_ref (RgDb         *db,
   return NULL;
 }
 
-/* ---------------------------------------------------------------- phones */
-
-gchar *
-rg_guest_dup_country (RgDb *db)
-{
-  gchar *country = rg_db_dup_setting (db, "country");
-
-  return country != NULL ? country : g_strdup (DEFAULT_COUNTRY);
-}
-
-gchar *
-rg_guest_normalize_phone (RgDb         *db,
-                          const gchar  *input,
-                          GError      **error)
-{
-  g_autofree gchar *country = NULL;
-
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (input != NULL, NULL);
-
-  country = rg_guest_dup_country (db);
-  return rg_phone_normalize (input, country, error);
-}
-
-/* Fails with RG_ERROR_EXISTS when a guest other than @guest_id holds
- * @e164; sets *@held when @guest_id itself holds it. */
-static gboolean
-check_phone_free (RgDb         *db,
-                  const gchar  *e164,
-                  const gchar  *guest_id,
-                  gboolean     *held,
-                  GError      **error)
-{
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT p.guest_id, g.name FROM guest_phone p JOIN guest g ON g.id = p.guest_id "
-      "WHERE p.e164 = ? AND p.deleted = 0", error);
-  g_autofree gchar *pretty = NULL;
-  int rc;
-
-  *held = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, e164, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return rg_db_set_error (db, error, "checking the number %s", e164);
-  if (guest_id != NULL && g_strcmp0 ((const gchar *) sqlite3_column_text (stmt, 0), guest_id) == 0)
-    {
-      *held = TRUE;
-      return TRUE;
-    }
-
-  pretty = rg_phone_format (e164);
-  g_set_error (error, RG_ERROR, RG_ERROR_EXISTS, "%s already belongs to %s",
-               pretty, (const gchar *) sqlite3_column_text (stmt, 1));
-  return FALSE;
-}
-
-static gboolean
-insert_phone (RgDb         *db,
-              const gchar  *guest_id,
-              const gchar  *e164,
-              const gchar  *label,
-              GError      **error)
-{
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "INSERT INTO guest_phone (id, guest_id, e164, digits_rev, label, updated_hlc, origin) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  g_autofree gchar *id = rg_id_new ();
-  g_autofree gchar *reversed = NULL;
-  gboolean held;
-
-  if (stmt == NULL || !check_phone_free (db, e164, guest_id, &held, error))
-    return FALSE;
-  if (held)
-    return TRUE;
-
-  reversed = rg_phone_digits_reversed (e164);
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, guest_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, e164, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, reversed, -1, SQLITE_STATIC);
-  bind_nullable (stmt, 5, label);
-  sqlite3_bind_int64 (stmt, 6, rg_db_next_hlc (db));
-  sqlite3_bind_text (stmt, 7, rg_db_get_device_id (db), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "adding the number %s", e164);
-  return TRUE;
-}
-
-gchar *
-rg_guest_add_phone (RgDb         *db,
-                    const gchar  *guest_id,
-                    const gchar  *phone,
-                    const gchar  *label,
-                    GError      **error)
-{
-  g_autofree gchar *id = NULL;
-  g_autofree gchar *e164 = NULL;
-  g_autofree gchar *clean_label = NULL;
-  g_autoptr(RgTransaction) txn = NULL;
-
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (guest_id != NULL, NULL);
-  g_return_val_if_fail (phone != NULL, NULL);
-
-  if (!check_optional (label, "the number's label", RG_GUEST_LABEL_MAX, &clean_label, error))
-    return NULL;
-  e164 = rg_guest_normalize_phone (db, phone, error);
-  if (e164 == NULL)
-    return NULL;
-  id = rg_guest_resolve_id (db, guest_id, error);
-  if (id == NULL)
-    return NULL;
-
-  txn = rg_db_begin (db, error);
-  if (txn == NULL || !insert_phone (db, id, e164, clean_label, error) ||
-      !rg_transaction_commit (g_steal_pointer (&txn), error))
-    return NULL;
-  return g_steal_pointer (&e164);
-}
-
-gboolean
-rg_guest_remove_phone (RgDb         *db,
-                       const gchar  *guest_id,
-                       const gchar  *phone,
-                       GError      **error)
-{
-  g_autofree gchar *id = NULL;
-  g_autofree gchar *e164 = NULL;
-  g_autofree gchar *pretty = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (guest_id != NULL, FALSE);
-  g_return_val_if_fail (phone != NULL, FALSE);
-
-  e164 = rg_guest_normalize_phone (db, phone, error);
-  if (e164 == NULL)
-    return FALSE;
-  id = rg_guest_resolve_id (db, guest_id, error);
-  if (id == NULL)
-    return FALSE;
-
-  stmt = rg_db_prepare (db,
-      "UPDATE guest_phone SET deleted = 1, updated_hlc = ?3, origin = ?4 "
-      "WHERE guest_id = ?1 AND e164 = ?2 AND deleted = 0", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, e164, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, rg_db_next_hlc (db));
-  sqlite3_bind_text (stmt, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "removing the number %s", e164);
-  if (sqlite3_changes (rg_db_get_handle (db)) > 0)
-    return TRUE;
-
-  pretty = rg_phone_format (e164);
-  g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, "the guest has no number %s", pretty);
-  return FALSE;
-}
-
-/* ----------------------------------------------------------------- cards */
-
-/* Fails with RG_ERROR_EXISTS when @number was ever bound. */
-static gboolean
-check_card_free (RgDb         *db,
-                 const gchar  *number,
-                 GError      **error)
-{
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT g.name, c.revoked_ms IS NOT NULL FROM member_card c JOIN guest g ON g.id = c.guest_id "
-      "WHERE c.number = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return rg_db_set_error (db, error, "checking card %s", number);
-
-  if (sqlite3_column_int (stmt, 1))
-    g_set_error (error, RG_ERROR, RG_ERROR_EXISTS,
-                 "card %s was revoked and cannot be used again", number);
-  else
-    g_set_error (error, RG_ERROR, RG_ERROR_EXISTS, "card %s already belongs to %s",
-                 number, (const gchar *) sqlite3_column_text (stmt, 0));
-  return FALSE;
-}
-
-static gboolean
-insert_card (RgDb         *db,
-             const gchar  *guest_id,
-             const gchar  *number,
-             GError      **error)
-{
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "INSERT INTO member_card (id, guest_id, number, issued_ms, updated_hlc, origin) "
-      "VALUES (?, ?, ?, ?, ?, ?)", error);
-  g_autofree gchar *id = rg_id_new ();
-
-  if (stmt == NULL || !check_card_free (db, number, error))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, guest_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, rg_now_ms ());
-  sqlite3_bind_int64 (stmt, 5, rg_db_next_hlc (db));
-  sqlite3_bind_text (stmt, 6, rg_db_get_device_id (db), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "binding card %s", number);
-  return TRUE;
-}
-
-/* A new card number that was never bound. */
-static gchar *
-new_card_number (RgDb    *db,
-                 GError **error)
-{
-  for (guint i = 0; i < NEW_CARD_ATTEMPTS; i++)
-    {
-      g_autofree gchar *number = rg_card_number_new ();
-      g_autoptr(GError) local_error = NULL;
-
-      if (check_card_free (db, number, &local_error))
-        return g_steal_pointer (&number);
-      if (!g_error_matches (local_error, RG_ERROR, RG_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-  g_set_error (error, RG_ERROR, RG_ERROR_EXISTS, "issuing a card: no free card number was found");
-  return NULL;
-}
-
-gchar *
-rg_guest_bind_card (RgDb         *db,
-                    const gchar  *guest_id,
-                    const gchar  *card,
-                    GError      **error)
-{
-  g_autofree gchar *id = NULL;
-  g_autofree gchar *number = NULL;
-  g_autoptr(RgTransaction) txn = NULL;
-
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (guest_id != NULL, NULL);
-
-  if (card != NULL && (number = rg_card_number_parse (card, error)) == NULL)
-    return NULL;
-  id = rg_guest_resolve_id (db, guest_id, error);
-  if (id == NULL)
-    return NULL;
-
-  txn = rg_db_begin (db, error);
-  if (txn == NULL)
-    return NULL;
-  if (number == NULL && (number = new_card_number (db, error)) == NULL)
-    return NULL;
-  if (!insert_card (db, id, number, error) || !rg_transaction_commit (g_steal_pointer (&txn), error))
-    return NULL;
-  return g_steal_pointer (&number);
-}
-
-gboolean
-rg_guest_revoke_card (RgDb         *db,
-                      const gchar  *card,
-                      GError      **error)
-{
-  g_autofree gchar *number = NULL;
-  g_autoptr(RgStmt) find = NULL;
-  g_autoptr(RgStmt) revoke = NULL;
-  int rc;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (card != NULL, FALSE);
-
-  number = rg_card_number_parse (card, error);
-  if (number == NULL)
-    return FALSE;
-
-  find = rg_db_prepare (db, "SELECT revoked_ms IS NOT NULL FROM member_card WHERE number = ? AND deleted = 0", error);
-  if (find == NULL)
-    return FALSE;
-  sqlite3_bind_text (find, 1, number, -1, SQLITE_STATIC);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, "no guest has card %s", number);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return rg_db_set_error (db, error, "revoking card %s", number);
-  if (sqlite3_column_int (find, 0))
-    {
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "card %s is already revoked", number);
-      return FALSE;
-    }
-
-  revoke = rg_db_prepare (db,
-      "UPDATE member_card SET revoked_ms = ?2, updated_hlc = ?3, origin = ?4 WHERE number = ?1", error);
-  if (revoke == NULL)
-    return FALSE;
-  sqlite3_bind_text (revoke, 1, number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (revoke, 2, rg_now_ms ());
-  sqlite3_bind_int64 (revoke, 3, rg_db_next_hlc (db));
-  sqlite3_bind_text (revoke, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
-  if (sqlite3_step (revoke) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "revoking card %s", number);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------ name index */
-
-static gchar *
-fold_name (const gchar *name,
-           const gchar *family_name)
-{
-  g_autofree gchar *full = g_strjoin (" ", name, family_name, NULL);
-
-  return rg_text_fold_tokens (full);
-}
-
-static gboolean
-remove_key (RgDb         *db,
-            gint64        fts_rowid,
-            GError      **error)
-{
-  g_autoptr(RgStmt) fts = rg_db_prepare (db, "DELETE FROM guest_name_fts WHERE rowid = ?", error);
-  g_autoptr(RgStmt) key = NULL;
-
-  if (fts == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (fts, 1, fts_rowid);
-  if (sqlite3_step (fts) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "updating the name index");
-
-  key = rg_db_prepare (db, "DELETE FROM local_guest_key WHERE fts_rowid = ?", error);
-  if (key == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (key, 1, fts_rowid);
-  if (sqlite3_step (key) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "updating the name index");
-  return TRUE;
-}
-
-/* Writes the index rows of one guest under @fts_rowid, or under the next
- * key of the counter when @fts_rowid is 0. */
-static gboolean
-insert_key (RgDb         *db,
-            gint64        fts_rowid,
-            const gchar  *guest_id,
-            const gchar  *tokens,
-            gint64        last_visit_ms,
-            GError      **error)
-{
-  g_autoptr(RgStmt) key = rg_db_prepare (db,
-      "INSERT INTO local_guest_key (fts_rowid, guest_id, last_visit_ms) "
-      "VALUES (coalesce (nullif (?1, 0), (SELECT coalesce (max (fts_rowid), 0) + 1 FROM local_guest_key)), ?2, ?3)",
-      error);
-  g_autoptr(RgStmt) fts = NULL;
-
-  if (key == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (key, 1, fts_rowid);
-  sqlite3_bind_text (key, 2, guest_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (key, 3, last_visit_ms);
-  if (sqlite3_step (key) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "updating the name index");
-
-  fts = rg_db_prepare (db, "INSERT INTO guest_name_fts (rowid, tokens) VALUES (?, ?)", error);
-  if (fts == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (fts, 1, sqlite3_last_insert_rowid (rg_db_get_handle (db)));
-  sqlite3_bind_text (fts, 2, tokens, -1, SQLITE_STATIC);
-  if (sqlite3_step (fts) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "updating the name index");
-  return TRUE;
-}
-
-static gboolean
-refresh_index (RgDb         *db,
-               const gchar  *guest_id,
-               GError      **error)
-{
-  g_autoptr(RgStmt) guest = rg_db_prepare (db,
-      "SELECT g.name, g.family_name, g.deleted = 0 AND g.merged_into IS NULL, "
-      "       coalesce (s.last_visit_ms, 0), k.fts_rowid, k.last_visit_ms "
-      "FROM guest g LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
-      "LEFT JOIN local_guest_key k ON k.guest_id = g.id WHERE g.id = ?", error);
-  g_autofree gchar *tokens = NULL;
-  gint64 last_visit_ms, fts_rowid;
-  int rc;
-
-  if (guest == NULL)
-    return FALSE;
-  sqlite3_bind_text (guest, 1, guest_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (guest);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return rg_db_set_error (db, error, "updating the name index");
-
-  fts_rowid = sqlite3_column_int64 (guest, 4);
-  if (!sqlite3_column_int (guest, 2))
-    return fts_rowid == 0 || remove_key (db, fts_rowid, error);
-
-  tokens = fold_name ((const gchar *) sqlite3_column_text (guest, 0),
-                      (const gchar *) sqlite3_column_text (guest, 1));
-  last_visit_ms = sqlite3_column_int64 (guest, 3);
-
-  /* Keep the place unless the guest visited since it was given; a new
-   * visit moves the guest to the top of the recency order. */
-  if (fts_rowid != 0 && last_visit_ms > sqlite3_column_int64 (guest, 5))
-    {
-      if (!remove_key (db, fts_rowid, error))
-        return FALSE;
-      fts_rowid = 0;
-    }
-  else if (fts_rowid != 0)
-    {
-      g_autoptr(RgStmt) update = rg_db_prepare (db,
-          "UPDATE guest_name_fts SET tokens = ?2 WHERE rowid = ?1", error);
-
-      if (update == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (update, 1, fts_rowid);
-      sqlite3_bind_text (update, 2, tokens, -1, SQLITE_STATIC);
-      if (sqlite3_step (update) != SQLITE_DONE)
-        return rg_db_set_error (db, error, "updating the name index");
-      return TRUE;
-    }
-
-  return insert_key (db, 0, guest_id, tokens, last_visit_ms, error);
-}
-
-gboolean
-rg_guest_index_refresh (RgDb         *db,
-                        const gchar  *guest_id,
-                        GError      **error)
-{
-  g_autoptr(RgTransaction) txn = NULL;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (guest_id != NULL, FALSE);
-
-  txn = rg_db_begin (db, error);
-  if (txn == NULL || !refresh_index (db, guest_id, error))
-    return FALSE;
-  return rg_transaction_commit (g_steal_pointer (&txn), error);
-}
-
-gboolean
-rg_guest_index_rebuild (RgDb    *db,
-                        GError **error)
-{
-  g_autoptr(RgTransaction) txn = NULL;
-  g_autoptr(RgStmt) guests = NULL;
-  gint64 fts_rowid = 0;
-  int rc;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-
-  txn = rg_db_begin (db, error);
-  if (txn == NULL ||
-      !rg_db_exec (db, "DELETE FROM guest_name_fts; DELETE FROM local_guest_key", error))
-    return FALSE;
-
-  guests = rg_db_prepare (db,
-      "SELECT g.id, g.name, g.family_name, coalesce (s.last_visit_ms, 0) AS last "
-      "FROM guest g LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
-      "WHERE g.deleted = 0 AND g.merged_into IS NULL ORDER BY last, g.created_ms, g.rowid", error);
-  if (guests == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (guests)) == SQLITE_ROW)
-    {
-      g_autofree gchar *tokens = fold_name ((const gchar *) sqlite3_column_text (guests, 1),
-                                            (const gchar *) sqlite3_column_text (guests, 2));
-
-      if (!insert_key (db, ++fts_rowid, (const gchar *) sqlite3_column_text (guests, 0),
-                       tokens, sqlite3_column_int64 (guests, 3), error))
-        return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return rg_db_set_error (db, error, "rebuilding the name index");
-
-  if (!rg_db_exec (db, "INSERT INTO guest_name_fts (guest_name_fts) VALUES ('optimize')", error))
-    return FALSE;
-  return rg_transaction_commit (g_steal_pointer (&txn), error);
-}
-
 /* --------------------------------------------------------------- writing */
 
 /* Fails with RG_ERROR_EXISTS when another guest than @guest_id has
@@ -1007,16 +498,16 @@ bind_fields (RgStmt            *stmt,
              const CleanFields *clean)
 {
   sqlite3_bind_text (stmt, 2, clean->name, -1, SQLITE_STATIC);
-  bind_nullable (stmt, 3, clean->family_name);
-  bind_nullable (stmt, 4, clean->title);
-  bind_nullable (stmt, 5, clean->gender);
-  bind_nullable (stmt, 6, clean->birthday);
-  bind_nullable (stmt, 7, clean->anniversary);
-  bind_nullable (stmt, 8, clean->language);
+  _rg_guest_bind_nullable (stmt, 3, clean->family_name);
+  _rg_guest_bind_nullable (stmt, 4, clean->title);
+  _rg_guest_bind_nullable (stmt, 5, clean->gender);
+  _rg_guest_bind_nullable (stmt, 6, clean->birthday);
+  _rg_guest_bind_nullable (stmt, 7, clean->anniversary);
+  _rg_guest_bind_nullable (stmt, 8, clean->language);
   sqlite3_bind_int (stmt, 9, clean->vip ? 1 : 0);
   sqlite3_bind_text (stmt, 10, clean->notes != NULL ? clean->notes : "", -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 11, clean->consent_marketing ? 1 : 0);
-  bind_nullable (stmt, 12, clean->external_ref);
+  _rg_guest_bind_nullable (stmt, 12, clean->external_ref);
 }
 
 /* Normalises @phones, dropping repeats of one number in two formats. */
@@ -1086,11 +577,11 @@ rg_guest_add (RgDb                 *db,
     }
 
   for (guint i = 0; i < numbers->len; i++)
-    if (!insert_phone (db, id, numbers->pdata[i], NULL, error))
+    if (!_rg_guest_insert_phone (db, id, numbers->pdata[i], NULL, error))
       return NULL;
-  if (card_number != NULL && !insert_card (db, id, card_number, error))
+  if (card_number != NULL && !_rg_guest_insert_card (db, id, card_number, error))
     return NULL;
-  if (!refresh_index (db, id, error) || !rg_transaction_commit (g_steal_pointer (&txn), error))
+  if (!_rg_guest_refresh_index (db, id, error) || !rg_transaction_commit (g_steal_pointer (&txn), error))
     return NULL;
 
   return load_guest (db, id, error);
@@ -1135,7 +626,7 @@ rg_guest_edit (RgDb                 *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rg_db_set_error (db, error, "saving guest %s", clean.name);
 
-  if (!refresh_index (db, id, error))
+  if (!_rg_guest_refresh_index (db, id, error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
