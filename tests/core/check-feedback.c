@@ -243,6 +243,8 @@ START_TEST (test_list_low_since_and_by_branch)
                                                  ratings[i], NULL, NULL, NULL, &error);
 
       ck_assert_no_error (error);
+      ck_assert_str_eq (rg_feedback_get_branch_id (a), f->branch);
+      ck_assert_str_eq (rg_feedback_get_branch_id (b), harbour);
     }
   /* Spread them in time: a rating r is logged at r seconds, food ones a second later. */
   run_sql (f->db, "UPDATE feedback SET created_ms = 1000 * (rating + (aspect = 'food'))");

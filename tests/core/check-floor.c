@@ -113,10 +113,11 @@ START_TEST (test_zones_add_edit_list)
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgZone) patio = add_zone (t->db, branch, "Terrace", RG_ZONE_PATIO);
-  g_autoptr(RgZone) front = add_zone (t->db, branch, "Front", RG_ZONE_WINDOW);
   g_autoptr(RgZone) edited = NULL;
   g_autoptr(GListModel) zones = NULL;
   g_autoptr(RgZone) first = NULL;
+
+  g_object_unref (add_zone (t->db, branch, "Front", RG_ZONE_WINDOW));
 
   ck_assert_int_eq (rg_zone_get_kind (patio), RG_ZONE_PATIO);
   ck_assert_str_eq (rg_zone_get_branch_id (patio), branch);
@@ -138,9 +139,10 @@ START_TEST (test_zones_refuse_bad_input)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
-  g_autoptr(RgZone) zone = add_zone (t->db, branch, "Terrace", RG_ZONE_PATIO);
   g_autoptr(RgZone) other = add_zone (t->db, branch, "Bar", RG_ZONE_BAR);
   RgZone *none;
+
+  g_object_unref (add_zone (t->db, branch, "Terrace", RG_ZONE_PATIO));
 
   none = rg_floor_add_zone (t->db, branch, "TERRACE", RG_ZONE_MAIN, &error);
   ck_assert_ptr_null (none);
@@ -205,7 +207,6 @@ START_TEST (test_table_refuses_bad_input)
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autofree gchar *elsewhere = insert_branch (t->db, "Harbour");
   g_autoptr(RgZone) far_zone = add_zone (t->db, elsewhere, "Far", RG_ZONE_MAIN);
-  g_autoptr(RgDiningTable) taken = add_table (t->db, branch, "7", 2, NULL);
   struct { RgDiningTableSpec spec; gint code; } cases[] = {
     { { .name = "", .seats = 2 }, RG_ERROR_INVALID },
     { { .name = "8", .seats = 0 }, RG_ERROR_INVALID },
@@ -216,6 +217,8 @@ START_TEST (test_table_refuses_bad_input)
     { { .name = "8", .seats = 2, .zone_id = rg_zone_get_id (far_zone) }, RG_ERROR_INVALID },
     { { .name = "7", .seats = 2 }, RG_ERROR_EXISTS },
   };
+
+  g_object_unref (add_table (t->db, branch, "7", 2, NULL));
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -237,13 +240,13 @@ START_TEST (test_table_edit_keeps_status_and_list_is_natural)
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgDiningTable) t10 = add_table (t->db, branch, "10", 4, NULL);
   g_autoptr(RgDiningTable) t2 = add_table (t->db, branch, "2", 2, NULL);
-  g_autoptr(RgDiningTable) t1 = add_table (t->db, branch, "1", 2, NULL);
   RgDiningTableSpec spec = { .name = "2", .seats = 3, .x = 4, .y = 5, .width = 1.2, .height = 0.8 };
   g_autoptr(RgDiningTable) edited = NULL;
   g_autoptr(RgDiningTable) found = NULL;
   g_autoptr(GListModel) list = NULL;
   const gchar *expect[] = { "1", "2", "10" };
 
+  g_object_unref (add_table (t->db, branch, "1", 2, NULL));
   ck_assert (rg_floor_set_status (t->db, rg_dining_table_get_id (t2), RG_TABLE_RESERVED, &error));
   edited = rg_floor_edit_table (t->db, rg_dining_table_get_id (t2), &spec, &error);
   ck_assert_no_error (error);
@@ -350,13 +353,14 @@ START_TEST (test_live_shows_open_checks)
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autofree gchar *guest = insert_guest (t->db, "Li Wei");
   g_autoptr(RgDiningTable) a = add_table (t->db, branch, "1", 4, NULL);
-  g_autoptr(RgDiningTable) b = add_table (t->db, branch, "2", 2, NULL);
   g_autofree gchar *item = rg_id_new ();
   g_autofree gchar *visit = rg_id_new ();
   g_autofree gchar *old = rg_id_new ();
   g_autoptr(GListModel) live = NULL;
   g_autoptr(RgTableLive) first = NULL;
   g_autoptr(RgTableLive) second = NULL;
+
+  g_object_unref (add_table (t->db, branch, "2", 2, NULL));
 
   run_sql (t->db, "INSERT INTO menu_item (id, name, price) VALUES (?, 'Soup', 500)", item);
   run_sql (t->db, "UPDATE dining_table SET status = 'seated' WHERE id = ?", rg_dining_table_get_id (a));
@@ -435,10 +439,6 @@ START_TEST (test_suggest_prefers_smallest_fit)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
-  g_autoptr(RgDiningTable) t6 = add_table (t->db, branch, "6-top", 6, NULL);
-  g_autoptr(RgDiningTable) t2 = add_table (t->db, branch, "2-top", 2, NULL);
-  g_autoptr(RgDiningTable) t12 = add_table (t->db, branch, "12-top", 12, NULL);
-  g_autoptr(RgDiningTable) t4 = add_table (t->db, branch, "4-top", 4, NULL);
   g_autoptr(RgDiningTable) busy = add_table (t->db, branch, "busy", 2, NULL);
   g_autoptr(GListModel) pair = NULL;
   g_autoptr(GListModel) ten = NULL;
@@ -447,6 +447,10 @@ START_TEST (test_suggest_prefers_smallest_fit)
   g_autofree gchar *pair_names = NULL;
   g_autofree gchar *ten_names = NULL;
 
+  g_object_unref (add_table (t->db, branch, "6-top", 6, NULL));
+  g_object_unref (add_table (t->db, branch, "2-top", 2, NULL));
+  g_object_unref (add_table (t->db, branch, "12-top", 12, NULL));
+  g_object_unref (add_table (t->db, branch, "4-top", 4, NULL));
   ck_assert (rg_floor_set_status (t->db, rg_dining_table_get_id (busy), RG_TABLE_RESERVED, &error));
   pair = rg_floor_suggest_tables (t->db, branch, 2, NULL, &error);
   ck_assert_no_error (error);
@@ -474,8 +478,6 @@ START_TEST (test_suggest_follows_the_guests_preferences)
   g_autofree gchar *guest = insert_guest (t->db, "Li Wei");
   g_autofree gchar *other = insert_guest (t->db, "Ana");
   g_autoptr(RgZone) window = add_zone (t->db, branch, "Front", RG_ZONE_WINDOW);
-  g_autoptr(RgDiningTable) plain = add_table (t->db, branch, "1", 2, NULL);
-  g_autoptr(RgDiningTable) by_window = add_table (t->db, branch, "2", 4, rg_zone_get_id (window));
   g_autoptr(RgDiningTable) favourite = add_table (t->db, branch, "12", 4, NULL);
   g_autoptr(GListModel) zone_first = NULL;
   g_autoptr(GListModel) fav_first = NULL;
@@ -484,6 +486,8 @@ START_TEST (test_suggest_follows_the_guests_preferences)
   g_autofree gchar *zone_names = NULL;
   g_autofree gchar *fav_names = NULL;
 
+  g_object_unref (add_table (t->db, branch, "1", 2, NULL));
+  g_object_unref (add_table (t->db, branch, "2", 4, rg_zone_get_id (window)));
   insert_pref (t->db, guest, "zone", "window", "1.0");
   zone_first = rg_floor_suggest_tables (t->db, branch, 2, guest, &error);
   ck_assert_no_error (error);

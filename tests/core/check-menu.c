@@ -21,6 +21,16 @@ add_item (RgDb        *db,
   return item;
 }
 
+/* Adds an item that the test only needs on the menu. */
+static void
+stock (RgDb        *db,
+       const gchar *name,
+       const gchar *category,
+       gint64       price)
+{
+  g_object_unref (add_item (db, name, category, price));
+}
+
 static gchar *
 names_of (GListModel *model)
 {
@@ -77,7 +87,6 @@ END_TEST
 START_TEST (test_add_refuses_bad_input)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autoptr(RgMenuItem) first = add_item (t->db, "Café latte", "Coffee", 450);
   const gchar *bad_words[] = { "ok", "!!!", NULL };
   struct { RgMenuItemSpec spec; gint code; } cases[] = {
     { { .name = "", .price = 1 }, RG_ERROR_INVALID },
@@ -90,6 +99,8 @@ START_TEST (test_add_refuses_bad_input)
     { { .name = "Soup", .price = 100, .allergens = bad_words }, RG_ERROR_INVALID },
     { { .name = "CAFÉ LATTE", .price = 100 }, RG_ERROR_EXISTS },
   };
+
+  stock (t->db, "Café latte", "Coffee", 450);
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -152,7 +163,6 @@ START_TEST (test_edit_refuses_bad_input_and_leaves_item)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgMenuItem) a = add_item (t->db, "Margherita", "Pizza", 950);
   g_autoptr(RgMenuItem) b = add_item (t->db, "Diavola", "Pizza", 1150);
   RgMenuItemSpec taken = { .name = "margherita", .price = 1 };
   RgMenuItemSpec negative = { .name = "Diavola", .price = -10 };
@@ -160,6 +170,7 @@ START_TEST (test_edit_refuses_bad_input_and_leaves_item)
   g_autoptr(RgMenuItem) same = NULL;
   RgMenuItem *none;
 
+  stock (t->db, "Margherita", "Pizza", 950);
   none = rg_menu_edit (t->db, rg_menu_item_get_id (b), &taken, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_EXISTS);
@@ -259,15 +270,21 @@ START_TEST (test_list_orders_by_category_then_name)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgMenuItem) a = add_item (t->db, "margherita", "Pizza", 950);
-  g_autoptr(RgMenuItem) b = add_item (t->db, "Espresso", "drinks", 250);
-  g_autoptr(RgMenuItem) c = add_item (t->db, "Diavola", "Pizza", 1150);
-  g_autoptr(RgMenuItem) d = add_item (t->db, "Bread", NULL, 300);
-  g_autoptr(GListModel) all = rg_menu_list (t->db, NULL, &error);
-  g_autoptr(GListModel) pizza = rg_menu_list (t->db, "Pizza", &error);
-  g_auto(GStrv) categories = rg_menu_list_categories (t->db, &error);
-  g_autofree gchar *all_names = names_of (all);
-  g_autofree gchar *pizza_names = names_of (pizza);
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) pizza = NULL;
+  g_auto(GStrv) categories = NULL;
+  g_autofree gchar *all_names = NULL;
+  g_autofree gchar *pizza_names = NULL;
+
+  stock (t->db, "margherita", "Pizza", 950);
+  stock (t->db, "Espresso", "drinks", 250);
+  stock (t->db, "Diavola", "Pizza", 1150);
+  stock (t->db, "Bread", NULL, 300);
+  all = rg_menu_list (t->db, NULL, &error);
+  pizza = rg_menu_list (t->db, "Pizza", &error);
+  categories = rg_menu_list_categories (t->db, &error);
+  all_names = names_of (all);
+  pizza_names = names_of (pizza);
 
   ck_assert_no_error (error);
   ck_assert_str_eq (all_names, "Bread|Espresso|Diavola|margherita");
@@ -283,13 +300,17 @@ START_TEST (test_search_by_substring)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgMenuItem) a = add_item (t->db, "Pepperoni Pizza", "Pizza", 1100);
-  g_autoptr(RgMenuItem) b = add_item (t->db, "Pepper Steak", "Mains", 2400);
-  g_autoptr(RgMenuItem) c = add_item (t->db, "Tiramisu", "Dessert", 650);
-  g_autoptr(GListModel) found = rg_menu_search (t->db, "PEPPER", &error);
-  g_autoptr(GListModel) blank = rg_menu_search (t->db, "  ", &error);
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GListModel) blank = NULL;
   g_autoptr(GListModel) bad = NULL;
-  g_autofree gchar *names = names_of (found);
+  g_autofree gchar *names = NULL;
+
+  stock (t->db, "Pepperoni Pizza", "Pizza", 1100);
+  stock (t->db, "Pepper Steak", "Mains", 2400);
+  stock (t->db, "Tiramisu", "Dessert", 650);
+  found = rg_menu_search (t->db, "PEPPER", &error);
+  blank = rg_menu_search (t->db, "  ", &error);
+  names = names_of (found);
 
   ck_assert_no_error (error);
   ck_assert_str_eq (names, "Pepper Steak|Pepperoni Pizza");

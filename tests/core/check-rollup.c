@@ -205,8 +205,9 @@ run_service (Fixture *f)
       const gchar *guest = i % 4 == 3 ? NULL : f->guests[i % N_GUESTS];
       /* Every 53 minutes, and some twice in the same hour. */
       gint64 seated = day0 + (gint64) (i * 53 + (i % 5 == 0 ? 7 : 0)) * 60000;
-      g_autofree gchar *id = run_visit (f, branch, seated, guest, i % 4 == 1 ? extras : NULL,
-                                        2 + i % 4, 1 + i % 4, i % 6 == 2, FALSE);
+
+      g_free (run_visit (f, branch, seated, guest, i % 4 == 1 ? extras : NULL,
+                         2 + i % 4, 1 + i % 4, i % 6 == 2, FALSE));
     }
 
   voided = run_visit (f, f->shanghai, day0 + 3600000, f->guests[0], NULL, 2, 2, FALSE, TRUE);
@@ -249,12 +250,11 @@ START_TEST (test_local_day_and_hour_follow_the_branch_zone)
 {
   g_autoptr(Fixture) f = fixture_new ();
   g_autofree gchar *ny = rg_id_new ();
-  /* 2026-03-01 20:30 UTC is 04:30 on 2 March in Shanghai. */
-  g_autofree gchar *late = run_visit (f, f->shanghai, G_GINT64_CONSTANT (1772397000000),
-                                      NULL, NULL, 2, 1, FALSE, FALSE);
   g_autofree gchar *winter = NULL;
   g_autofree gchar *summer = NULL;
 
+  /* 2026-03-01 20:30 UTC is 04:30 on 2 March in Shanghai. */
+  g_free (run_visit (f, f->shanghai, G_GINT64_CONSTANT (1772397000000), NULL, NULL, 2, 1, FALSE, FALSE));
   ck_assert_int_eq (rg_test_query_int (f->db,
                     "SELECT count(*) FROM rollup_hour WHERE day = '2026-03-02' AND hour = 4"), 1);
   ck_assert_int_eq (rg_test_query_int (f->db,
@@ -278,8 +278,10 @@ START_TEST (test_guest_figures_and_index)
                                        4, 2, FALSE, FALSE);
   g_autofree gchar *second = run_visit (f, f->london_utc, 1010 * 3600000LL, f->guests[0], NULL,
                                         2, 3, TRUE, FALSE);
-  gint64 spend_first = rg_test_query_int (f->db, "SELECT subtotal FROM visit ORDER BY seated_ms LIMIT 1");
-  gint64 spend_second = rg_test_query_int (f->db, "SELECT subtotal FROM visit ORDER BY seated_ms DESC LIMIT 1");
+  g_autofree gchar *subtotal_first = g_strdup_printf ("SELECT subtotal FROM visit WHERE id = '%s'", first);
+  g_autofree gchar *subtotal_second = g_strdup_printf ("SELECT subtotal FROM visit WHERE id = '%s'", second);
+  gint64 spend_first = rg_test_query_int (f->db, subtotal_first);
+  gint64 spend_second = rg_test_query_int (f->db, subtotal_second);
   g_autofree gchar *host = g_strdup_printf ("SELECT visit_count * 1000000000 + total_spend "
                                             "FROM local_guest_stats WHERE guest_id = '%s'", f->guests[0]);
   g_autofree gchar *extra = g_strdup_printf ("SELECT visit_count * 1000000000 + total_spend "

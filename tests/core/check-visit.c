@@ -151,6 +151,7 @@ add_line (Fixture     *f,
                                                    0, 0, NULL, FALSE, &error);
 
   ck_assert_no_error (error);
+  ck_assert_str_eq (rg_order_line_get_item_id (line), item);
 }
 
 /* ------------------------------------------------------------------- seat */
@@ -184,6 +185,7 @@ START_TEST (test_seat_at_seated_table_is_refused)
   RgSeating again = { .branch_id = f->branch, .table_id = f->table, .party_size = 3 };
   RgVisit *second = rg_visit_seat (f->db, &again, &error);
 
+  ck_assert_int_eq (rg_visit_get_party_size (first), 2);
   ck_assert_ptr_null (second);
   ck_assert_error (error, RG_ERROR, RG_ERROR_EXISTS);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM visit"), 1);
@@ -430,6 +432,7 @@ time_add_lines (Fixture     *f,
       gint64 took = g_get_monotonic_time () - start;
 
       ck_assert_no_error (error);
+      ck_assert_int_eq (rg_order_line_get_qty (line), 1);
       total += took;
       worst = MAX (worst, took);
     }
