@@ -28,6 +28,7 @@
 #define E164_MAX_DIGITS 15
 #define NSN_MIN_DIGITS  4
 #define CC_MAX_DIGITS   3
+#define LABEL_MAX_CHARS 12
 
 typedef struct
 {
@@ -35,7 +36,7 @@ typedef struct
   guint        code;    /* ITU calling code */
   const gchar *trunk;   /* national trunk prefix; "" none; NULL not known */
   const gchar *idd;     /* international call prefix other than "00" */
-  guint        nsn_min; /* 0: not known, E.164 limits apply */
+  guint        nsn_min; /* lengths of the NSN */
   guint        nsn_max;
 } Country;
 
@@ -299,6 +300,20 @@ is_extension_at (const gchar *p)
   return g_ascii_isdigit (*q);
 }
 
+/* Skips a label before the number: "tel:", "Mobile: ", "手机：". */
+static const gchar *
+skip_label (const gchar *p)
+{
+  const gchar *q = p;
+  guint n = 0;
+
+  while (*q != '\0' && g_unichar_isalpha (g_utf8_get_char (q)) && n++ < LABEL_MAX_CHARS)
+    q = g_utf8_next_char (q);
+  while (*q == ' ')
+    q++;
+  return n > 0 && *q == ':' ? q + 1 : p;
+}
+
 static gboolean
 scan (const gchar  *input,
       Typed        *typed,
@@ -323,8 +338,7 @@ scan (const gchar  *input,
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the phone number is empty");
       return FALSE;
     }
-  if (g_ascii_strncasecmp (p, "tel:", 4) == 0)
-    p += 4;
+  p = skip_label (p);
 
   for (; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -372,6 +386,14 @@ all_digits_in (const gchar *nsn,
     if (nsn[i] == '\0' || strchr (allowed, nsn[i]) == NULL)
       return FALSE;
   return TRUE;
+}
+
+/* Whether a valid Chinese NSN is a landline (area code and number),
+ * which in China is always written after the trunk 0. */
+static gboolean
+is_cn_landline (const gchar *nsn)
+{
+  return nsn[0] != '1' && !g_str_has_prefix (nsn, "400") && !g_str_has_prefix (nsn, "800");
 }
 
 /* China: mobiles 1[3-9] and 9 digits; landlines a 2-digit area code (10,
@@ -457,8 +479,8 @@ check_nsn (const Country  *country,
   gsize len = strlen (nsn);
 
   if (len < NSN_MIN_DIGITS)
-    return *reason = g_strdup_printf ("too short: only %" G_GSIZE_FORMAT " digits after +%u",
-                                      len, country->code);
+    return *reason = g_strdup_printf ("too short: only %" G_GSIZE_FORMAT " digit%s after +%u",
+                                      len, len == 1 ? "" : "s", country->code);
   if (len + cc_len > E164_MAX_DIGITS)
     return *reason = g_strdup ("too long: a phone number has at most 15 digits with the country code");
 
@@ -474,27 +496,32 @@ check_nsn (const Country  *country,
       break;
     }
 
-  if (country->nsn_min != 0 && (len < country->nsn_min || len > country->nsn_max))
+  if (g_strcmp0 (country->trunk, "0") == 0 && nsn[0] == '0')
+    return *reason = g_strdup_printf ("after +%u a number does not start with 0", country->code);
+
+  if (len < country->nsn_min || len > country->nsn_max)
     {
       g_autofree gchar *lengths = describe_lengths (country);
 
-      return *reason = g_strdup_printf ("too %s for +%u%s%s, whose numbers have %s after the country code",
-                                        len < country->nsn_min ? "short" : "long",
-                                        country->code,
-                                        country->iso[0] != '\0' ? " " : "",
-                                        country->iso, lengths);
+      return *reason = g_strdup_printf ("too %s for +%u%s%s%s: numbers there have %s after the country code",
+                                        len < country->nsn_min ? "short" : "long", country->code,
+                                        country->iso[0] != '\0' ? " (" : "", country->iso,
+                                        country->iso[0] != '\0' ? ")" : "", lengths);
     }
   return NULL;
 }
 
 /* Where the national number must not start with the trunk 0, a 0 typed
  * after the country code ("+86 010…", "+44 07700…") is that trunk prefix
- * dialled by habit; drop it. */
+ * dialled by habit; drop it.  Mexico's mobile "1" after +52, dropped from
+ * the plan in 2019, is still typed too. */
 static const gchar *
 skip_habitual_trunk (const Country *country,
                      const gchar   *nsn)
 {
   if (g_strcmp0 (country->trunk, "0") == 0 && nsn[0] == '0' && nsn[1] != '0')
+    return nsn + 1;
+  if (country->code == 52 && nsn[0] == '1' && strlen (nsn) == 11)
     return nsn + 1;
   return nsn;
 }
@@ -562,7 +589,16 @@ normalize_national (const gchar    *input,
   if (country->trunk != NULL && country->trunk[0] != '\0' && g_str_has_prefix (digits, country->trunk))
     nsn = digits + strlen (country->trunk);
 
+  if (strlen (nsn) < NSN_MIN_DIGITS)
+    {
+      set_invalid (error, input, "it has too few digits");
+      return NULL;
+    }
+
   reason = check_nsn (country, cc_len, nsn, &reason_owned);
+  if (reason == NULL && country->code == 86 && nsn == digits && is_cn_landline (nsn))
+    reason = "Chinese landline numbers start with 0 and the area code (010, 021, 0755…); "
+             "for a number abroad, start with + and the country code";
   if (reason == NULL)
     return make_e164 (country, nsn);
 
@@ -611,21 +647,18 @@ append_groups (GString     *out,
     }
 }
 
-/* Groups of three, ending with a group of four where the length allows:
- * "612 345 678", "30 1234 5678". */
+/* Groups of four from the right, the first group taking what is left:
+ * "2123 4567", "90 1234 5678", so that the last four digits, the ones a
+ * mask shows, are a group of their own. */
 static void
 generic_sizes (gsize  len,
                guint *sizes)
 {
   guint i = 0;
 
-  while (len > 4 && i < 4)
-    {
-      guint n = len == 8 ? 4 : (len == 7 ? 3 : (len % 3 == 2 && len > 8 ? 2 : 3));
-
-      sizes[i++] = n;
-      len -= n;
-    }
+  sizes[i++] = len % 4 != 0 ? len % 4 : 4;
+  for (gsize done = sizes[0]; done < len; done += 4)
+    sizes[i++] = 4;
   sizes[i] = 0;
 }
 
@@ -727,7 +760,7 @@ rg_phone_format (const gchar *e164)
 {
   const Country *country;
   const gchar *nsn;
-  guint sizes[6];
+  guint sizes[E164_MAX_DIGITS / 4 + 2];
   GString *out;
 
   if (!split_e164 (e164, &country, &nsn))

@@ -134,6 +134,9 @@ START_TEST (test_china_refused)
     { "010-6552-9988 转 123", "CN", "extension" },
     { "010-65529988分机123", "CN", "extension" },
     { "+86 138 0013 8000 12345", "CN", "too long" },
+    { "(852) 2123 4567", "CN", "start with 0 and the area code" },
+    { "21 6888 8888", "CN", "start with 0 and the area code" },
+    { "12", "CN", "too few digits" },
   };
 
   assert_refused (cases, G_N_ELEMENTS (cases));
@@ -306,6 +309,16 @@ START_TEST (test_other_countries)
     { "+683 4002", "CN", "+6834002" },
     { "+800 1234 5678", "CN", "+80012345678" },
     { "＋４４ ２０ ７９４６ ００１８", "CN", "+442079460018" },
+    { "+52 1 55 1234 5678", "US", "+525512345678" },
+    { "+54 9 11 1234-5678", "US", "+5491112345678" },
+    { "8-800-555-35-35", "RU", "+78005553535" },
+    { "06 1 234 5678", "HU", "+3612345678" },
+    { "+57 601 234 5678", "US", "+576012345678" },
+    { "86-10-65529988", "CN", "+861065529988" },
+    { "Tel: +1 415 555 0132", "CN", "+14155550132" },
+    { "Mobile : 07700 900123", "GB", "+447700900123" },
+    { "手机：138 0013 8000", "CN", "+8613800138000" },
+    { "电话：(010) 6552-9988", "CN", "+861065529988" },
   };
 
   assert_accepted (cases, G_N_ELEMENTS (cases));
@@ -330,9 +343,9 @@ START_TEST (test_garbage_refused)
     { "138*0013*8000", "CN", "'*'" },
     { "138_0013_8000", "CN", "'_'" },
     { "138\x01" "0013", "CN", "'?'" },
-    { "12", "US", "too short" },
-    { "+33 1 23 45", "CN", "too short" },
-    { "+49 1", "CN", "too short" },
+    { "12", "US", "too few digits" },
+    { "+33 1 23 45", "CN", "too short for +33 (FR)" },
+    { "+49 1", "CN", "only 1 digit after +49" },
     { "+44 20", "CN", "too short" },
     { "+1234567890123456", "CN", "too long" },
     { "+33 1 23 45 67 89 01 23", "CN", "too long" },
@@ -344,6 +357,11 @@ START_TEST (test_garbage_refused)
     { "12345678", NULL, "no country code" },
     { "030 12345678", "XX", "no country code" },
     { "+86 10 6552 9988 ext 2", "CN", "extension" },
+    { "+49 0000 0000", "CN", "does not start with 0" },
+    { "+33 00 12 34 56 78", "CN", "does not start with 0" },
+    { "Mobile 138 0013 8000", "CN", "letters" },
+    { "call: me", "CN", "letters" },
+    { "tel:", "CN", "no digits" },
   };
 
   assert_refused (cases, G_N_ELEMENTS (cases));
@@ -367,10 +385,13 @@ START_TEST (test_format)
     { "+441614960000", "+44 161 496 0000" },
     { "+441632960123", "+44 1632 960123" },
     { "+443451234567", "+44 345 123 4567" },
-    { "+493012345678", "+49 301 234 5678" },
-    { "+33123456789", "+33 123 456 789" },
+    { "+493012345678", "+49 30 1234 5678" },
+    { "+33123456789", "+33 1 2345 6789" },
     { "+85221234567", "+852 2123 4567" },
     { "+6834002", "+683 4002" },
+    { "+819012345678", "+81 90 1234 5678" },
+    { "+61412345678", "+61 4 1234 5678" },
+    { "+4915123456789", "+49 151 2345 6789" },
     { "not a number", "not a number" },
     { "+", "+" },
   };
@@ -421,11 +442,13 @@ START_TEST (test_mask)
   g_autofree gchar *us = rg_phone_mask ("+14155550132");
   g_autofree gchar *uk = rg_phone_mask ("+442079460018");
   g_autofree gchar *odd = rg_phone_mask ("12345678");
+  g_autofree gchar *au = rg_phone_mask ("+61412345678");
 
   ck_assert_str_eq (cn, "+86 ••• •••• 8000");
   ck_assert_str_eq (us, "+1 •••-•••-0132");
   ck_assert_str_eq (uk, "+44 •• •••• 0018");
   ck_assert_str_eq (odd, "••••5678");
+  ck_assert_str_eq (au, "+61 • •••• 5678");
 }
 END_TEST
 
