@@ -376,16 +376,13 @@ scan (const gchar  *input,
 
 /* ----------------------------------------------------------------- plans */
 
+/* Whether the digit at @i of @nsn is one of @allowed. */
 static gboolean
-all_digits_in (const gchar *nsn,
-               gsize        from,
-               gsize        to,
-               const gchar *allowed)
+digit_in (const gchar *nsn,
+          gsize        i,
+          const gchar *allowed)
 {
-  for (gsize i = from; i < to; i++)
-    if (nsn[i] == '\0' || strchr (allowed, nsn[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  return nsn[i] != '\0' && strchr (allowed, nsn[i]) != NULL;
 }
 
 /* Whether a valid Chinese NSN is a landline (area code and number),
@@ -393,7 +390,9 @@ all_digits_in (const gchar *nsn,
 static gboolean
 is_cn_landline (const gchar *nsn)
 {
-  return nsn[0] != '1' && !g_str_has_prefix (nsn, "400") && !g_str_has_prefix (nsn, "800");
+  gboolean mobile = nsn[0] == '1' && nsn[1] != '0';
+
+  return !mobile && !g_str_has_prefix (nsn, "400") && !g_str_has_prefix (nsn, "800");
 }
 
 /* China: mobiles 1[3-9] and 9 digits; landlines a 2-digit area code (10,
@@ -417,9 +416,9 @@ check_cn (const gchar *nsn)
     }
   if ((g_str_has_prefix (nsn, "400") || g_str_has_prefix (nsn, "800")) && len == 10)
     return NULL;
-  if (two_digit_area && len == 10 && all_digits_in (nsn, 2, 3, "23456789"))
+  if (two_digit_area && len == 10 && digit_in (nsn, 2, "23456789"))
     return NULL;
-  if (!two_digit_area && nsn[0] >= '3' && all_digits_in (nsn, 3, 4, "23456789"))
+  if (!two_digit_area && nsn[0] >= '3' && digit_in (nsn, 3, "23456789"))
     return NULL;
   return "it is not a Chinese mobile or landline number";
 }
@@ -546,6 +545,11 @@ normalize_international (const gchar  *input,
   const gchar *reason;
   guint cc_len = 0;
 
+  if (digits[0] == '\0')
+    {
+      set_invalid (error, input, "it has nothing after the international prefix");
+      return NULL;
+    }
   if (digits[0] == '0')
     {
       set_invalid (error, input, "a country code does not start with 0");

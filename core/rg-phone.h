@@ -21,7 +21,11 @@ G_BEGIN_DECLS
  * "+" or "00" (or "011" from the US) with a country code; knows the national
  * plans of China (+86: 11-digit mobiles, landlines with area codes, trunk 0),
  * the US and Canada (+1: NANP, trunk 1), and the UK (+44: trunk 0), and any
- * other country code by its length limits.
+ * other country code by its length limits.  Full-width and other Unicode
+ * digits are read as digits; a label before the number ("tel:", "Mobile:")
+ * is skipped.  A number with an extension ("x12", "ext. 12", "转12") is
+ * refused, not cut: a switchboard shared by many people must not become
+ * one guest's number.
  *
  * Returns: (transfer full): the number in E.164 ("+8613800138000"), or
  *   %NULL with %RG_ERROR_INVALID and a message saying what is wrong

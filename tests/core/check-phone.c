@@ -136,6 +136,7 @@ START_TEST (test_china_refused)
     { "+86 138 0013 8000 12345", "CN", "too long" },
     { "(852) 2123 4567", "CN", "start with 0 and the area code" },
     { "21 6888 8888", "CN", "start with 0 and the area code" },
+    { "10 6552 9988", "CN", "start with 0 and the area code" },
     { "12", "CN", "too few digits" },
   };
 
@@ -354,6 +355,8 @@ START_TEST (test_garbage_refused)
     { "+28 1234567", "CN", "not a country code" },
     { "+0 1234 5678", "CN", "start with 0" },
     { "000 1234 5678", "CN", "start with 0" },
+    { "00", "CN", "nothing after the international prefix" },
+    { "011", "US", "nothing after the international prefix" },
     { "12345678", NULL, "no country code" },
     { "030 12345678", "XX", "no country code" },
     { "+86 10 6552 9988 ext 2", "CN", "extension" },
