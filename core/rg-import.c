@@ -1333,7 +1333,8 @@ write_all (Import  *imp,
   imp->result->write_us = g_get_monotonic_time () - start;
 
   start = g_get_monotonic_time ();
-  if (!rg_rollup_rebuild (imp->db, error) || !rg_guest_index_rebuild (imp->db, error))
+  /* which also renumbers the guest name index by the new last visits */
+  if (!rg_rollup_rebuild (imp->db, error))
     return FALSE;
   imp->result->rollup_us = g_get_monotonic_time () - start;
 

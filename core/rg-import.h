@@ -6,8 +6,9 @@
  * One row of the file is one order line.  A mapping names the columns that
  * hold each part of it (visit id, time, item, price…); rows are grouped into
  * closed visits, guests are found or created by their id in the other system
- * and by phone, unknown items become menu items, and the report rollups are
- * rebuilt — all in one transaction, so a failed import leaves nothing behind.
+ * and by phone, unknown items become menu items, and the report rollups,
+ * guest figures and name index are rebuilt — all in one transaction, so a
+ * failed import leaves nothing behind.
  *
  * Decisions:
  *  - Visits are told apart by branch and visit id.  Lines of one visit id on
@@ -21,6 +22,9 @@
  *    and the price the menu item's price.  A line total that does not divide
  *    by its quantity (3 for the price of 1) is written as two lines at
  *    neighbouring unit prices, so that revenue stays exact.
+ *  - Items are matched with the menu by name, whatever the case, as the menu
+ *    keeps names unique; an unknown item is added with the category and
+ *    unit price of its first row and a cost of 0.
  *  - A guest value that is empty, "0", "-", "null", "none" or "n/a" is a
  *    walk-in.  A guest found by its id that was erased is a walk-in too.
  *  - Without --date-format, dates like 4/5/2019 are month first, unless one
@@ -79,7 +83,7 @@ typedef enum {
  *   column (created if missing), or %NULL for the setting "branch_id", else
  *   the first branch, else a new branch "Main"
  * @country: (nullable): ISO 3166 code of the country of phone numbers without
- *   a country prefix, or %NULL for "US"
+ *   a country prefix, or %NULL for the terminal's (rg_guest_dup_country())
  * @strict: refuse the whole file when a row cannot be read, instead of
  *   skipping the row
  *
@@ -125,7 +129,8 @@ typedef struct
  *   their values (a phone number that is not one), by line
  * @read_us: microseconds spent reading and checking the file
  * @write_us: microseconds spent writing guests, items, visits and lines
- * @rollup_us: microseconds spent rebuilding the rollups
+ * @rollup_us: microseconds spent rebuilding the rollups, guest figures and
+ *   guest name index
  * @elapsed_us: microseconds of the whole import, commit included
  *
  * What an import did.
