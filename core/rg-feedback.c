@@ -5,8 +5,8 @@
  */
 #include "rg-feedback.h"
 
-#include "rg-floor-private.h"
 #include "rg-id.h"
+#include "rg-service-private.h"
 #include "rg-text.h"
 
 struct _RgFeedback
@@ -47,40 +47,24 @@ static const gchar * const aspects[] = {
 
 /* --------------------------------------------------------------- helpers */
 
-static gint
-aspect_index (const gchar *text)
-{
-  for (gint i = 0; text != NULL && aspects[i] != NULL; i++)
-    if (g_ascii_strcasecmp (aspects[i], text) == 0)
-      return i;
-  return -1;
-}
-
-static gchar *
-dup_column (RgStmt *stmt,
-            gint    column)
-{
-  return g_strdup ((const gchar *) sqlite3_column_text (stmt, column));
-}
-
 static RgFeedback *
 feedback_from_row (RgStmt *stmt)
 {
   RgFeedback *self = g_object_new (RG_TYPE_FEEDBACK, NULL);
 
-  self->id = dup_column (stmt, 0);
-  self->visit_id = dup_column (stmt, 1);
-  self->branch_id = dup_column (stmt, 2);
-  self->table_id = dup_column (stmt, 3);
-  self->table_name = dup_column (stmt, 4);
-  self->aspect = MAX (0, aspect_index ((const gchar *) sqlite3_column_text (stmt, 5)));
-  self->item_id = dup_column (stmt, 6);
-  self->item_name = dup_column (stmt, 7);
+  self->id = _rg_service_dup_column (stmt, 0);
+  self->visit_id = _rg_service_dup_column (stmt, 1);
+  self->branch_id = _rg_service_dup_column (stmt, 2);
+  self->table_id = _rg_service_dup_column (stmt, 3);
+  self->table_name = _rg_service_dup_column (stmt, 4);
+  self->aspect = MAX (0, _rg_service_word_index (aspects, (const gchar *) sqlite3_column_text (stmt, 5)));
+  self->item_id = _rg_service_dup_column (stmt, 6);
+  self->item_name = _rg_service_dup_column (stmt, 7);
   self->rating = sqlite3_column_int (stmt, 8);
-  self->comment = dup_column (stmt, 9);
-  self->staff_id = dup_column (stmt, 10);
-  self->guest_id = dup_column (stmt, 11);
-  self->guest_name = dup_column (stmt, 12);
+  self->comment = _rg_service_dup_column (stmt, 9);
+  self->staff_id = _rg_service_dup_column (stmt, 10);
+  self->guest_id = _rg_service_dup_column (stmt, 11);
+  self->guest_name = _rg_service_dup_column (stmt, 12);
   self->created_ms = sqlite3_column_int64 (stmt, 13);
   return self;
 }
@@ -134,7 +118,7 @@ load_visit (RgDb         *db,
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the visit was voided; it takes no feedback");
       return FALSE;
     }
-  *table_id = dup_column (stmt, 0);
+  *table_id = _rg_service_dup_column (stmt, 0);
   return TRUE;
 }
 
@@ -239,8 +223,8 @@ rg_feedback_add (RgDb              *db,
   if (!check_input (aspect, item_id, rating, comment, &clean_comment, error) ||
       !load_visit (db, visit_id, &table_id, error) ||
       (item_id != NULL && !check_dish_on_check (db, visit_id, item_id, error)) ||
-      (staff_id != NULL && !_rg_floor_check_row (db, "staff", staff_id, "staff member", error)) ||
-      (guest_id != NULL && !_rg_floor_check_row (db, "guest", guest_id, "guest", error)))
+      (staff_id != NULL && !_rg_service_check_row (db, "staff", staff_id, "staff member", error)) ||
+      (guest_id != NULL && !_rg_service_check_row (db, "guest", guest_id, "guest", error)))
     return NULL;
 
   stmt = rg_db_prepare (db,
@@ -321,7 +305,7 @@ gboolean
 rg_feedback_aspect_from_string (const gchar      *text,
                                 RgFeedbackAspect *aspect)
 {
-  gint i = aspect_index (text);
+  gint i = _rg_service_word_index (aspects, text);
 
   if (i < 0)
     return FALSE;

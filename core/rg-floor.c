@@ -3,7 +3,7 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "rg-floor-private.h"
+#include "rg-service-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -107,16 +107,6 @@ static const gchar * const table_statuses[] = { "free", "seated", "reserved", "t
 
 /* --------------------------------------------------------------- helpers */
 
-static gint
-word_index (const gchar * const *words,
-            const gchar         *text)
-{
-  for (gint i = 0; text != NULL && words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (words[i], text) == 0)
-      return i;
-  return -1;
-}
-
 static gboolean
 set_table_not_found (GError      **error,
                      const gchar  *table_id)
@@ -125,46 +115,40 @@ set_table_not_found (GError      **error,
   return FALSE;
 }
 
-static GStrv
-split_words (const gchar *text)
-{
-  if (text == NULL || *text == '\0')
-    return g_new0 (gchar *, 1);
-  return g_strsplit (text, ",", -1);
-}
-
-static RgZone *
+/* The *_from_row makers return gpointer so that collect_rows() can call
+ * any of them. */
+static gpointer
 zone_from_row (RgStmt *stmt)
 {
   RgZone *self = g_object_new (RG_TYPE_ZONE, NULL);
 
-  self->id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  self->branch_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-  self->name = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
-  self->kind = MAX (0, word_index (zone_kinds, (const gchar *) sqlite3_column_text (stmt, 3)));
+  self->id = _rg_service_dup_column (stmt, 0);
+  self->branch_id = _rg_service_dup_column (stmt, 1);
+  self->name = _rg_service_dup_column (stmt, 2);
+  self->kind = MAX (0, _rg_service_word_index (zone_kinds, (const gchar *) sqlite3_column_text (stmt, 3)));
   return self;
 }
 
 /* Reads TABLE_COLUMNS starting at column 0 of @stmt. */
-static RgDiningTable *
+static gpointer
 table_from_row (RgStmt *stmt)
 {
   RgDiningTable *self = g_object_new (RG_TYPE_DINING_TABLE, NULL);
 
-  self->id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  self->branch_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-  self->name = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
+  self->id = _rg_service_dup_column (stmt, 0);
+  self->branch_id = _rg_service_dup_column (stmt, 1);
+  self->name = _rg_service_dup_column (stmt, 2);
   self->seats = sqlite3_column_int (stmt, 3);
-  self->zone_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 4));
-  self->zone_name = g_strdup ((const gchar *) sqlite3_column_text (stmt, 5));
-  self->zone_kind = MAX (0, word_index (zone_kinds, (const gchar *) sqlite3_column_text (stmt, 6)));
+  self->zone_id = _rg_service_dup_column (stmt, 4);
+  self->zone_name = _rg_service_dup_column (stmt, 5);
+  self->zone_kind = MAX (0, _rg_service_word_index (zone_kinds, (const gchar *) sqlite3_column_text (stmt, 6)));
   self->x = sqlite3_column_double (stmt, 7);
   self->y = sqlite3_column_double (stmt, 8);
   self->width = sqlite3_column_double (stmt, 9);
   self->height = sqlite3_column_double (stmt, 10);
-  self->shape = MAX (0, word_index (table_shapes, (const gchar *) sqlite3_column_text (stmt, 11)));
-  self->features = split_words ((const gchar *) sqlite3_column_text (stmt, 12));
-  self->status = MAX (0, word_index (table_statuses, (const gchar *) sqlite3_column_text (stmt, 13)));
+  self->shape = MAX (0, _rg_service_word_index (table_shapes, (const gchar *) sqlite3_column_text (stmt, 11)));
+  self->features = _rg_service_split_words ((const gchar *) sqlite3_column_text (stmt, 12));
+  self->status = MAX (0, _rg_service_word_index (table_statuses, (const gchar *) sqlite3_column_text (stmt, 13)));
   self->sort_key = g_utf8_collate_key_for_filename (self->name, -1);
   return self;
 }
@@ -179,8 +163,8 @@ compare_tables (gconstpointer a,
   return strcmp (ta->sort_key, tb->sort_key);
 }
 
-/* Steps @stmt, making one object per row with @make, and returns them in a
- * store of @type; on failure sets @error saying it was @doing. */
+/* Steps @stmt and makes one object per row with @make; on failure sets
+ * @error saying it was @doing. */
 static GPtrArray *
 collect_rows (RgDb         *db,
               RgStmt       *stmt,
@@ -212,7 +196,7 @@ store_from_array (GType      type,
 }
 
 gboolean
-_rg_floor_check_row (RgDb         *db,
+_rg_service_check_row (RgDb         *db,
                      const gchar  *table,
                      const gchar  *id,
                      const gchar  *what,
@@ -249,11 +233,11 @@ _rg_floor_check_row (RgDb         *db,
 }
 
 gboolean
-_rg_floor_check_branch (RgDb         *db,
+_rg_service_check_branch (RgDb         *db,
                         const gchar  *branch_id,
                         GError      **error)
 {
-  return _rg_floor_check_row (db, "branch", branch_id, "branch", error);
+  return _rg_service_check_row (db, "branch", branch_id, "branch", error);
 }
 
 /* ---------------------------------------------------------------- zones */
@@ -329,7 +313,7 @@ rg_floor_add_zone (RgDb         *db,
   g_return_val_if_fail (branch_id != NULL, NULL);
   g_return_val_if_fail (kind >= RG_ZONE_MAIN && kind <= RG_ZONE_PRIVATE, NULL);
 
-  if (!_rg_floor_check_branch (db, branch_id, error))
+  if (!_rg_service_check_branch (db, branch_id, error))
     return NULL;
   clean = check_zone_name (db, branch_id, name, NULL, error);
   if (clean == NULL)
@@ -411,7 +395,7 @@ rg_floor_list_zones (RgDb         *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
-  rows = collect_rows (db, stmt, (gpointer (*) (RgStmt *)) zone_from_row, "reading the zones", error);
+  rows = collect_rows (db, stmt, zone_from_row, "reading the zones", error);
   if (rows == NULL)
     return NULL;
   return store_from_array (RG_TYPE_ZONE, rows);
@@ -626,7 +610,7 @@ rg_floor_add_table (RgDb                     *db,
   g_return_val_if_fail (branch_id != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
 
-  if (!_rg_floor_check_branch (db, branch_id, error) ||
+  if (!_rg_service_check_branch (db, branch_id, error) ||
       !clean_table_spec (db, branch_id, NULL, spec, &clean, error))
     return NULL;
 
@@ -672,13 +656,11 @@ rg_floor_edit_table (RgDb                     *db,
   return rg_floor_get_table (db, table_id, error);
 }
 
-/* Whether a party is seated at the table: an open visit, whatever the
- * table's status says. */
-static gboolean
-has_open_visit (RgDb         *db,
-                const gchar  *table_id,
-                gboolean     *open,
-                GError      **error)
+gboolean
+_rg_floor_has_open_visit (RgDb         *db,
+                          const gchar  *table_id,
+                          gboolean     *open,
+                          GError      **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
       "SELECT 1 FROM visit WHERE table_id = ? AND status = 'open' AND deleted = 0", error);
@@ -707,7 +689,7 @@ rg_floor_remove_table (RgDb         *db,
   g_return_val_if_fail (table_id != NULL, FALSE);
 
   table = rg_floor_get_table (db, table_id, error);
-  if (table == NULL || !has_open_visit (db, table_id, &open, error))
+  if (table == NULL || !_rg_floor_has_open_visit (db, table_id, &open, error))
     return FALSE;
   if (open)
     {
@@ -745,7 +727,7 @@ load_tables (RgDb         *db,
     return NULL;
   sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, free_only);
-  rows = collect_rows (db, stmt, (gpointer (*) (RgStmt *)) table_from_row, "reading the tables", error);
+  rows = collect_rows (db, stmt, table_from_row, "reading the tables", error);
   if (rows != NULL)
     g_ptr_array_sort (rows, compare_tables);
   return rows;
@@ -790,13 +772,32 @@ status_change_allowed (RgTableStatus from,
 }
 
 gboolean
+_rg_floor_write_status (RgDb           *db,
+                        const gchar    *table_id,
+                        RgTableStatus   status,
+                        GError        **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "UPDATE dining_table SET status = ?2, updated_hlc = ?3, origin = ?4 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, table_statuses[status], -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, rg_db_next_hlc (db));
+  sqlite3_bind_text (stmt, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rg_db_set_error (db, error, "changing the status of a table");
+  return TRUE;
+}
+
+gboolean
 rg_floor_set_status (RgDb           *db,
                      const gchar    *table_id,
                      RgTableStatus   status,
                      GError        **error)
 {
   g_autoptr(RgDiningTable) table = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
   gboolean open = FALSE;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -814,7 +815,7 @@ rg_floor_set_status (RgDb           *db,
                    "table %s is marked seated by seating a party at it", table->name);
       return FALSE;
     }
-  if (table->status == RG_TABLE_SEATED && !has_open_visit (db, table_id, &open, error))
+  if (table->status == RG_TABLE_SEATED && !_rg_floor_has_open_visit (db, table_id, &open, error))
     return FALSE;
   if (open)
     {
@@ -829,32 +830,22 @@ rg_floor_set_status (RgDb           *db,
       return FALSE;
     }
 
-  stmt = rg_db_prepare (db,
-      "UPDATE dining_table SET status = ?2, updated_hlc = ?3, origin = ?4 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, table_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, table_statuses[status], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, rg_db_next_hlc (db));
-  sqlite3_bind_text (stmt, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "changing the status of table %s", table->name);
-  return TRUE;
+  return _rg_floor_write_status (db, table_id, status, error);
 }
 
 /* ------------------------------------------------------------------ live */
 
-static RgTableLive *
+static gpointer
 live_from_row (RgStmt *stmt)
 {
   RgTableLive *self = g_object_new (RG_TYPE_TABLE_LIVE, NULL);
   const gint v = N_TABLE_COLUMNS;
 
   self->table = table_from_row (stmt);
-  self->visit_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, v));
-  self->guest_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, v + 1));
-  self->guest_name = g_strdup ((const gchar *) sqlite3_column_text (stmt, v + 2));
-  self->server_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, v + 3));
+  self->visit_id = _rg_service_dup_column (stmt, v);
+  self->guest_id = _rg_service_dup_column (stmt, v + 1);
+  self->guest_name = _rg_service_dup_column (stmt, v + 2);
+  self->server_id = _rg_service_dup_column (stmt, v + 3);
   self->party_size = sqlite3_column_int (stmt, v + 4);
   self->seated_ms = sqlite3_column_int64 (stmt, v + 5);
   self->check_total = sqlite3_column_int64 (stmt, v + 6);
@@ -895,7 +886,7 @@ rg_floor_list_live (RgDb         *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
-  rows = collect_rows (db, stmt, (gpointer (*) (RgStmt *)) live_from_row,
+  rows = collect_rows (db, stmt, live_from_row,
                        "reading the floor plan", error);
   if (rows == NULL)
     return NULL;
@@ -941,8 +932,8 @@ load_seating_prefs (RgDb         *db,
     {
       SeatingPref *pref = g_new0 (SeatingPref, 1);
 
-      pref->kind = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-      pref->value = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+      pref->kind = _rg_service_dup_column (stmt, 0);
+      pref->value = _rg_service_dup_column (stmt, 1);
       pref->weight = sqlite3_column_double (stmt, 2);
       g_ptr_array_add (prefs, pref);
     }
@@ -1068,7 +1059,7 @@ rg_floor_suggest_tables (RgDb         *db,
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "a party has at least one guest");
       return NULL;
     }
-  if (!_rg_floor_check_branch (db, branch_id, error))
+  if (!_rg_service_check_branch (db, branch_id, error))
     return NULL;
   tables = load_tables (db, branch_id, TRUE, error);
   if (tables == NULL)
@@ -1109,7 +1100,7 @@ gboolean
 rg_zone_kind_from_string (const gchar *text,
                           RgZoneKind  *kind)
 {
-  gint i = word_index (zone_kinds, text);
+  gint i = _rg_service_word_index (zone_kinds, text);
 
   if (i < 0)
     return FALSE;
@@ -1128,7 +1119,7 @@ gboolean
 rg_table_shape_from_string (const gchar  *text,
                             RgTableShape *shape)
 {
-  gint i = word_index (table_shapes, text);
+  gint i = _rg_service_word_index (table_shapes, text);
 
   if (i < 0)
     return FALSE;
@@ -1147,7 +1138,7 @@ gboolean
 rg_table_status_from_string (const gchar   *text,
                              RgTableStatus *status)
 {
-  gint i = word_index (table_statuses, text);
+  gint i = _rg_service_word_index (table_statuses, text);
 
   if (i < 0)
     return FALSE;

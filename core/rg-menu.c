@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rg-id.h"
+#include "rg-service-private.h"
 #include "rg-text.h"
 
 struct _RgMenuItem
@@ -62,12 +63,29 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CleanSpec, clean_spec_clear)
 
 /* --------------------------------------------------------------- helpers */
 
-static GStrv
-split_words (const gchar *text)
+GStrv
+_rg_service_split_words (const gchar *joined)
 {
-  if (text == NULL || *text == '\0')
+  if (joined == NULL || *joined == '\0')
     return g_new0 (gchar *, 1);
-  return g_strsplit (text, ",", -1);
+  return g_strsplit (joined, ",", -1);
+}
+
+gint
+_rg_service_word_index (const gchar * const *words,
+                        const gchar         *text)
+{
+  for (gint i = 0; text != NULL && words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (words[i], text) == 0)
+      return i;
+  return -1;
+}
+
+gchar *
+_rg_service_dup_column (RgStmt *stmt,
+                        gint    column)
+{
+  return g_strdup ((const gchar *) sqlite3_column_text (stmt, column));
 }
 
 static RgMenuItem *
@@ -75,16 +93,16 @@ item_from_row (RgStmt *stmt)
 {
   RgMenuItem *self = g_object_new (RG_TYPE_MENU_ITEM, NULL);
 
-  self->id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  self->name = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-  self->category = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
+  self->id = _rg_service_dup_column (stmt, 0);
+  self->name = _rg_service_dup_column (stmt, 1);
+  self->category = _rg_service_dup_column (stmt, 2);
   self->price = sqlite3_column_int64 (stmt, 3);
   self->cost = sqlite3_column_int64 (stmt, 4);
-  self->allergens = split_words ((const gchar *) sqlite3_column_text (stmt, 5));
-  self->tags = split_words ((const gchar *) sqlite3_column_text (stmt, 6));
-  self->dayparts = split_words ((const gchar *) sqlite3_column_text (stmt, 7));
+  self->allergens = _rg_service_split_words ((const gchar *) sqlite3_column_text (stmt, 5));
+  self->tags = _rg_service_split_words ((const gchar *) sqlite3_column_text (stmt, 6));
+  self->dayparts = _rg_service_split_words ((const gchar *) sqlite3_column_text (stmt, 7));
   self->available = sqlite3_column_int (stmt, 8) != 0;
-  self->external_ref = g_strdup ((const gchar *) sqlite3_column_text (stmt, 9));
+  self->external_ref = _rg_service_dup_column (stmt, 9);
   return self;
 }
 

@@ -11,9 +11,9 @@
 
 #include <string.h>
 
-#include "rg-floor-private.h"
 #include "rg-id.h"
 #include "rg-rollup.h"
+#include "rg-service-private.h"
 #include "rg-text.h"
 
 #define MAX_PARTY 500
@@ -136,23 +136,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemState, item_state_clear)
 
 /* --------------------------------------------------------------- helpers */
 
-static gint
-word_index (const gchar * const *words,
-            const gchar         *text)
-{
-  for (gint i = 0; text != NULL && words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (words[i], text) == 0)
-      return i;
-  return -1;
-}
-
-static gchar *
-dup_column (RgStmt *stmt,
-            gint    column)
-{
-  return g_strdup ((const gchar *) sqlite3_column_text (stmt, column));
-}
-
 static gboolean
 set_visit_not_found (GError      **error,
                      const gchar  *visit_id)
@@ -167,23 +150,23 @@ visit_from_row (RgStmt *stmt)
   RgVisit *self = g_object_new (RG_TYPE_VISIT, NULL);
   const gchar *dishes = (const gchar *) sqlite3_column_text (stmt, 15);
 
-  self->id = dup_column (stmt, 0);
-  self->branch_id = dup_column (stmt, 1);
-  self->branch_name = dup_column (stmt, 2);
-  self->guest_id = dup_column (stmt, 3);
-  self->table_id = dup_column (stmt, 4);
-  self->table_name = dup_column (stmt, 5);
+  self->id = _rg_service_dup_column (stmt, 0);
+  self->branch_id = _rg_service_dup_column (stmt, 1);
+  self->branch_name = _rg_service_dup_column (stmt, 2);
+  self->guest_id = _rg_service_dup_column (stmt, 3);
+  self->table_id = _rg_service_dup_column (stmt, 4);
+  self->table_name = _rg_service_dup_column (stmt, 5);
   self->party_size = sqlite3_column_int (stmt, 6);
   self->children = sqlite3_column_int (stmt, 7);
   self->seated_ms = sqlite3_column_int64 (stmt, 8);
   self->left_ms = sqlite3_column_int64 (stmt, 9);
-  self->server_id = dup_column (stmt, 10);
-  self->status = MAX (0, word_index (visit_statuses, (const gchar *) sqlite3_column_text (stmt, 11)));
+  self->server_id = _rg_service_dup_column (stmt, 10);
+  self->status = MAX (0, _rg_service_word_index (visit_statuses, (const gchar *) sqlite3_column_text (stmt, 11)));
   self->subtotal = sqlite3_column_int64 (stmt, 12);
   self->tip = sqlite3_column_int64 (stmt, 13);
-  self->payment_method = dup_column (stmt, 14);
+  self->payment_method = _rg_service_dup_column (stmt, 14);
   self->dish_names = dishes != NULL ? g_strsplit (dishes, NAME_SEPARATOR, -1) : g_new0 (gchar *, 1);
-  self->feedback_summary = dup_column (stmt, 16);
+  self->feedback_summary = _rg_service_dup_column (stmt, 16);
   return self;
 }
 
@@ -192,19 +175,19 @@ line_from_row (RgStmt *stmt)
 {
   RgOrderLine *self = g_object_new (RG_TYPE_ORDER_LINE, NULL);
 
-  self->id = dup_column (stmt, 0);
-  self->visit_id = dup_column (stmt, 1);
-  self->item_id = dup_column (stmt, 2);
-  self->item_name = dup_column (stmt, 3);
+  self->id = _rg_service_dup_column (stmt, 0);
+  self->visit_id = _rg_service_dup_column (stmt, 1);
+  self->item_id = _rg_service_dup_column (stmt, 2);
+  self->item_name = _rg_service_dup_column (stmt, 3);
   self->qty = sqlite3_column_int (stmt, 4);
   self->unit_price = sqlite3_column_int64 (stmt, 5);
   self->unit_cost = sqlite3_column_int64 (stmt, 6);
   self->seat = sqlite3_column_int (stmt, 7);
   self->course = sqlite3_column_int (stmt, 8);
   self->voided = sqlite3_column_int (stmt, 9) != 0;
-  self->void_reason = dup_column (stmt, 10);
-  self->allergen_override = dup_column (stmt, 11);
-  self->staff_id = dup_column (stmt, 12);
+  self->void_reason = _rg_service_dup_column (stmt, 10);
+  self->allergen_override = _rg_service_dup_column (stmt, 11);
+  self->staff_id = _rg_service_dup_column (stmt, 12);
   self->created_ms = sqlite3_column_int64 (stmt, 13);
   return self;
 }
@@ -245,8 +228,8 @@ load_visit_state (RgDb         *db,
     return set_visit_not_found (error, visit_id);
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "reading the visit %s", visit_id);
-  state->table_id = dup_column (stmt, 0);
-  state->status = MAX (0, word_index (visit_statuses, (const gchar *) sqlite3_column_text (stmt, 1)));
+  state->table_id = _rg_service_dup_column (stmt, 0);
+  state->status = MAX (0, _rg_service_word_index (visit_statuses, (const gchar *) sqlite3_column_text (stmt, 1)));
   state->seated_ms = sqlite3_column_int64 (stmt, 2);
   return TRUE;
 }
@@ -293,8 +276,8 @@ load_item_state (RgDb         *db,
     }
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "reading the dish %s", item_id);
-  state->name = dup_column (stmt, 0);
-  state->allergens = dup_column (stmt, 1);
+  state->name = _rg_service_dup_column (stmt, 0);
+  state->allergens = _rg_service_dup_column (stmt, 1);
   state->price = sqlite3_column_int64 (stmt, 2);
   state->cost = sqlite3_column_int64 (stmt, 3);
   state->available = sqlite3_column_int (stmt, 4) != 0;
@@ -412,29 +395,6 @@ insert_line (RgDb          *db,
   return TRUE;
 }
 
-static gboolean
-set_table_status (RgDb         *db,
-                  const gchar  *table_id,
-                  const gchar  *status,
-                  GError      **error)
-{
-  g_autoptr(RgStmt) stmt = NULL;
-
-  if (table_id == NULL)
-    return TRUE;
-  stmt = rg_db_prepare (db,
-      "UPDATE dining_table SET status = ?2, updated_hlc = ?3, origin = ?4 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, table_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, rg_db_next_hlc (db));
-  sqlite3_bind_text (stmt, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "changing the table's status");
-  return TRUE;
-}
-
 /* ----------------------------------------------------------------- seat */
 
 static gboolean
@@ -444,11 +404,11 @@ check_seating (RgDb            *db,
                gint            *party_size,
                GError         **error)
 {
-  if (!_rg_floor_check_branch (db, seating->branch_id, error))
+  if (!_rg_service_check_branch (db, seating->branch_id, error))
     return FALSE;
-  if (seating->guest_id != NULL && !_rg_floor_check_row (db, "guest", seating->guest_id, "guest", error))
+  if (seating->guest_id != NULL && !_rg_service_check_row (db, "guest", seating->guest_id, "guest", error))
     return FALSE;
-  if (seating->server_id != NULL && !_rg_floor_check_row (db, "staff", seating->server_id, "staff member", error))
+  if (seating->server_id != NULL && !_rg_service_check_row (db, "staff", seating->server_id, "staff member", error))
     return FALSE;
 
   for (gsize i = 0; seating->extra_guest_ids != NULL && seating->extra_guest_ids[i] != NULL; i++)
@@ -458,7 +418,7 @@ check_seating (RgDb            *db,
       if (g_strcmp0 (id, seating->guest_id) == 0 ||
           g_ptr_array_find_with_equal_func (extras, id, g_str_equal, NULL))
         continue;
-      if (!_rg_floor_check_row (db, "guest", id, "guest", error))
+      if (!_rg_service_check_row (db, "guest", id, "guest", error))
         return FALSE;
       g_ptr_array_add (extras, (gpointer) id);
     }
@@ -493,8 +453,7 @@ check_table_for_seating (RgDb            *db,
                          GError         **error)
 {
   g_autoptr(RgDiningTable) table = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
-  int rc;
+  gboolean open;
 
   if (seating->table_id == NULL)
     return TRUE;
@@ -508,15 +467,9 @@ check_table_for_seating (RgDb            *db,
       return FALSE;
     }
 
-  stmt = rg_db_prepare (db,
-      "SELECT 1 FROM visit WHERE table_id = ? AND status = 'open' AND deleted = 0", error);
-  if (stmt == NULL)
+  if (!_rg_floor_has_open_visit (db, seating->table_id, &open, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, seating->table_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return rg_db_set_error (db, error, "looking for a party at table %s", rg_dining_table_get_name (table));
-  if (rc == SQLITE_ROW || rg_dining_table_get_status (table) == RG_TABLE_SEATED)
+  if (open || rg_dining_table_get_status (table) == RG_TABLE_SEATED)
     {
       g_set_error (error, RG_ERROR, RG_ERROR_EXISTS, "table %s is already seated",
                    rg_dining_table_get_name (table));
@@ -624,7 +577,8 @@ rg_visit_seat (RgDb             *db,
   for (guint i = 0; i < extras->len; i++)
     if (!insert_visit_guest (db, id, extras->pdata[i], error))
       return NULL;
-  if (!set_table_status (db, seating->table_id, "seated", error) ||
+  if ((seating->table_id != NULL &&
+       !_rg_floor_write_status (db, seating->table_id, RG_TABLE_SEATED, error)) ||
       !rg_transaction_commit (g_steal_pointer (&txn), error))
     return NULL;
 
@@ -649,7 +603,7 @@ rg_visit_add_guest (RgDb         *db,
   txn = rg_db_begin (db, error);
   if (txn == NULL ||
       !load_open_visit (db, visit_id, &state, "adding a guest to the party", error) ||
-      !_rg_floor_check_row (db, "guest", guest_id, "guest", error))
+      !_rg_service_check_row (db, "guest", guest_id, "guest", error))
     return FALSE;
 
   stmt = rg_db_prepare (db,
@@ -827,8 +781,8 @@ rg_visit_void_line (RgDb         *db,
     }
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "reading the order line %s", line_id);
-  visit_id = dup_column (find, 0);
-  item_name = dup_column (find, 2);
+  visit_id = _rg_service_dup_column (find, 0);
+  item_name = _rg_service_dup_column (find, 2);
   if (sqlite3_column_int (find, 1) != 0)
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the line of %s is voided already", item_name);
@@ -977,7 +931,8 @@ rg_visit_close (RgDb             *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rg_db_set_error (db, error, "closing the check");
 
-  if (!set_table_status (db, visit.table_id, "to_clean", error) ||
+  if ((visit.table_id != NULL &&
+       !_rg_floor_write_status (db, visit.table_id, RG_TABLE_TO_CLEAN, error)) ||
       !rg_rollup_add_visit (db, visit_id, error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
@@ -1009,7 +964,8 @@ rg_visit_void (RgDb         *db,
   sqlite3_bind_text (stmt, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rg_db_set_error (db, error, "voiding the visit");
-  if (!set_table_status (db, visit.table_id, "to_clean", error))
+  if (visit.table_id != NULL &&
+      !_rg_floor_write_status (db, visit.table_id, RG_TABLE_TO_CLEAN, error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
@@ -1107,7 +1063,7 @@ gboolean
 rg_visit_status_from_string (const gchar   *text,
                              RgVisitStatus *status)
 {
-  gint i = word_index (visit_statuses, text);
+  gint i = _rg_service_word_index (visit_statuses, text);
 
   if (i < 0)
     return FALSE;
@@ -1126,7 +1082,7 @@ gboolean
 rg_payment_method_from_string (const gchar     *text,
                                RgPaymentMethod *method)
 {
-  gint i = word_index (payment_methods, text);
+  gint i = _rg_service_word_index (payment_methods, text);
 
   if (i < 0)
     return FALSE;
