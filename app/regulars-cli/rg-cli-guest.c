@@ -423,7 +423,6 @@ guest_add (RgCli   *cli,
   RgGuestFields spec = { 0 };
   g_autoptr(RgTransaction) txn = NULL;
   g_autoptr(RgGuest) guest = NULL;
-  g_autofree gchar *id = NULL;
   const GOptionEntry entries[] = { FIELD_ENTRIES (fields), FACT_ENTRIES (facts), { NULL } };
 
   if (!rg_cli_parse ("--name NAME [--phone NUMBER…] [--card CARD] [--tag TAG…] [--allergy ALLERGEN…]",
