@@ -59,6 +59,7 @@ START_TEST (test_duplicate_name_is_refused)
   g_autoptr(RgBranch) second = NULL;
 
   ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (first);
   second = rg_branch_add (t->db, "RIVERSIDE", "UTC", &error);
   ck_assert_ptr_null (second);
   ck_assert_error (error, RG_ERROR, RG_ERROR_EXISTS);
