@@ -194,7 +194,7 @@ score_blend (RgRecommendEval          *self,
 
   /* Like the baselines, a dish without any evidence is not suggested. */
   for (guint i = 0; i < ranked->len && ranking->len < LIST_LENGTH; i++)
-    if (g_array_index (ranked, RgRanked, i).score > 0)
+    if (g_array_index (ranked, RgRanked, i).evidence)
       g_array_append_val (ranking, g_array_index (ranked, RgRanked, i).dish->item);
   score_ranking (self, RG_RECOMMEND_METHOD_BLEND, ranking, truth);
 }
@@ -424,15 +424,22 @@ rg_recommend_eval_basket (RgDb                      *db,
       g_autoptr(RgRankProfile) profile = NULL;
       g_autoptr(RgBasket) truth = NULL;
       guint n = basket->items->len;
+      guint hidden;
 
       if (n < 2)
         continue;
 
+      /* Which dish is hidden is a hash of the visit id: the last line
+       * would favour whatever is habitually rung up last (the pastry
+       * after the coffee). */
+      hidden = g_str_hash (basket->visit_id) % n;
       truth = g_new0 (RgBasket, 1);
       truth->items = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_array_append_val (truth->items, g_array_index (basket->items, guint, n - 1));
+      g_array_append_val (truth->items, g_array_index (basket->items, guint, hidden));
       profile = rg_rank_profile_new (basket->seated_ms, basket->daypart, weights.half_life_days);
-      g_array_append_vals (profile->check, basket->items->data, n - 1);
+      for (guint k = 0; k < n; k++)
+        if (k != hidden)
+          g_array_append_val (profile->check, g_array_index (basket->items, guint, k));
 
       /* Leave this visit out of the counts while it is being predicted. */
       rg_recommend_model_count (model, basket, -1);

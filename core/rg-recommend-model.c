@@ -6,7 +6,6 @@
  */
 #include "rg-recommend-model.h"
 
-#include <math.h>
 #include <string.h>
 
 /* How many checks of pseudo-evidence pull a daypart's popularity towards the
@@ -24,6 +23,7 @@ struct _RgRecommendModel
 
   guint       n_baskets;
   guint       n_daypart[RG_DAYPART_COUNT];
+  guint64     n_lines;      /* sum of count: distinct items over all baskets */
 };
 
 /* --------------------------------------------------------------- baskets */
@@ -307,6 +307,7 @@ rg_recommend_model_count (RgRecommendModel *self,
 
   add_to (&self->n_baskets, sign);
   add_to (&self->n_daypart[basket->daypart], sign);
+  self->n_lines += sign > 0 ? items->len : -(gint64) items->len;
   for (guint i = 0; i < items->len; i++)
     {
       guint a = g_array_index (items, guint, i);
@@ -352,20 +353,39 @@ rg_recommend_model_get_neighbours (RgRecommendModel *self,
 }
 
 gdouble
-rg_recommend_model_similarity (RgRecommendModel *self,
-                               guint             a,
-                               guint             b,
-                               gdouble           shrink)
+rg_recommend_model_share (RgRecommendModel *self,
+                          guint             item)
 {
-  gdouble both = rg_recommend_model_get_pair (self, a, b);
-  gdouble ca = rg_recommend_model_get_count (self, a);
-  gdouble cb = rg_recommend_model_get_count (self, b);
-
-  if (both == 0)
+  if (self->n_baskets == 0)
     return 0;
-  /* The cosine does not grow with an item's own popularity the way the raw
-   * count does; the shrink factor discounts pairs seen only a few times. */
-  return both / sqrt (ca * cb) * both / (both + shrink);
+  return (gdouble) rg_recommend_model_get_count (self, item) / self->n_baskets;
+}
+
+gdouble
+rg_recommend_model_conditional (RgRecommendModel *self,
+                                guint             given,
+                                guint             item,
+                                gdouble           shrink)
+{
+  gdouble both = rg_recommend_model_get_pair (self, given, item);
+  gdouble base = rg_recommend_model_share (self, item);
+
+  /* @shrink pseudo-checks at the base rate: a pair seen on two checks out
+   * of three says little, one seen on 200 out of 300 a lot. */
+  return (both + shrink * base) / (rg_recommend_model_get_count (self, given) + shrink);
+}
+
+gdouble
+rg_recommend_model_lift (RgRecommendModel *self,
+                         guint             given,
+                         guint             item,
+                         gdouble           shrink)
+{
+  gdouble base = rg_recommend_model_share (self, item);
+
+  if (base == 0)
+    return 1;
+  return rg_recommend_model_conditional (self, given, item, shrink) / base;
 }
 
 gdouble
@@ -373,11 +393,16 @@ rg_recommend_model_popularity (RgRecommendModel *self,
                                guint             item,
                                RgDaypart         daypart)
 {
-  gdouble all_day, in_part;
+  gdouble prior, all_day, in_part;
+  guint n_items = self->ids->len;
 
-  if (self->n_baskets == 0)
+  if (n_items == 0)
     return 0;
-  all_day = (gdouble) rg_recommend_model_get_count (self, item) / self->n_baskets;
+  /* A dish never ordered yet (new on the menu) is taken for an average
+   * one, not for one nobody wants. */
+  prior = self->n_baskets > 0 ? (gdouble) self->n_lines / self->n_baskets / n_items : 1.0 / n_items;
+  all_day = (rg_recommend_model_get_count (self, item) + DAYPART_PRIOR_BASKETS * prior) /
+            (self->n_baskets + DAYPART_PRIOR_BASKETS);
   in_part = g_array_index (self->daypart_count[daypart], guint, item);
   return (in_part + DAYPART_PRIOR_BASKETS * all_day) /
          (self->n_daypart[daypart] + DAYPART_PRIOR_BASKETS);

@@ -50,8 +50,14 @@ guint        rg_recommend_model_get_n_baskets (RgRecommendModel *self);
 guint        rg_recommend_model_get_count   (RgRecommendModel *self, guint item);
 /* In how many baskets @a and @b were together. */
 guint        rg_recommend_model_get_pair    (RgRecommendModel *self, guint a, guint b);
-/* Shrunk cosine of the co-occurrence counts of @a and @b, 0–1. */
-gdouble      rg_recommend_model_similarity  (RgRecommendModel *self, guint a, guint b, gdouble shrink);
+/* The share of baskets with @item, 0–1. */
+gdouble      rg_recommend_model_share       (RgRecommendModel *self, guint item);
+/* P(@item | @given): the share of baskets with @given that also had @item,
+ * shrunk towards the base rate of @item by @shrink pseudo-baskets. */
+gdouble      rg_recommend_model_conditional (RgRecommendModel *self, guint given, guint item, gdouble shrink);
+/* The shrunk conditional over the base rate: above 1 when @item goes with
+ * @given more often than with anything. */
+gdouble      rg_recommend_model_lift        (RgRecommendModel *self, guint given, guint item, gdouble shrink);
 /* (transfer none) (nullable): GUINT_TO_POINTER (other + 1) →
  * GUINT_TO_POINTER (count) of the items seen with @item. */
 GHashTable  *rg_recommend_model_get_neighbours (RgRecommendModel *self, guint item);

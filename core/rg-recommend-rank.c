@@ -310,7 +310,12 @@ rg_rank_is_excluded (const RgRankDish    *dish,
 
 /* --------------------------------------------------------------- scoring */
 
-/* Adds what goes with @context, weighted by @weight, to @together. */
+/* Adds what goes with @context, weighted by @weight, to @together: for each
+ * dish seen with it, the log of how much likelier it is with @context than
+ * if the two had never been seen together, log (1 + pair / (shrink ×
+ * share)).  Dividing by the dish's share keeps popular dishes from going
+ * with everything; the popularity signal adds it back, as much as the
+ * weights say.  Dishes never seen with @context get 0. */
 static void
 spread_context (RgRecommendModel *model,
                 guint             context,
@@ -322,16 +327,18 @@ spread_context (RgRecommendModel *model,
 {
   GHashTable *neighbours = rg_recommend_model_get_neighbours (model, context);
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
   if (neighbours == NULL || weight <= 0)
     return;
 
   g_hash_table_iter_init (&iter, neighbours);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint other = GPOINTER_TO_UINT (key) - 1;
-      gdouble s = weight * rg_recommend_model_similarity (model, context, other, shrink);
+      gdouble pair = GPOINTER_TO_UINT (value);
+      gdouble share = rg_recommend_model_share (model, other);
+      gdouble s = weight * log1p (pair / (MAX (shrink, 1e-3) * share));
 
       together[other] += s;
       if (s > best[other])
@@ -381,22 +388,22 @@ rg_rank_score (RgRecommendModel         *model,
   g_autofree gdouble *best = g_new0 (gdouble, n);
   g_autofree gint *with = g_new (gint, n);
   GArray *ranked = g_array_new (FALSE, FALSE, sizeof (RgRanked));
-  gdouble max_together = 0, max_popular = 0;
   GHashTableIter iter;
   gpointer key, value;
 
   for (guint i = 0; i < n; i++)
     with[i] = -1;
 
-  /* The context of "goes with": what is on the check counts in full, the
-   * guest's history by how large a share of their visits it makes. */
+  /* The context of "goes with": what is on the check, and the guest's
+   * history by how large a share of their visits each dish makes, each
+   * with its own weight (the check says more about this visit). */
   for (guint i = 0; i < profile->check->len; i++)
-    spread_context (model, g_array_index (profile->check, guint, i), 1.0,
+    spread_context (model, g_array_index (profile->check, guint, i), weights->together,
                     weights->shrink, together, best, with);
   g_hash_table_iter_init (&iter, profile->history);
   while (g_hash_table_iter_next (&iter, &key, &value))
     spread_context (model, GPOINTER_TO_UINT (key) - 1,
-                    ((RgRankHistory *) value)->weight / profile->total_weight,
+                    weights->usual_together * ((RgRankHistory *) value)->weight / profile->total_weight,
                     weights->shrink, together, best, with);
 
   for (guint i = 0; i < menu->dishes->len; i++)
@@ -415,31 +422,21 @@ rg_rank_score (RgRecommendModel         *model,
       if (liked)
         r.parts[RG_RANK_HISTORY] += LIKED_BONUS;
       r.parts[RG_RANK_TOGETHER] = together[dish->item];
-      r.parts[RG_RANK_POPULAR] = rg_recommend_model_popularity (model, dish->item, profile->daypart);
+      r.parts[RG_RANK_POPULAR] = log (rg_recommend_model_popularity (model, dish->item, profile->daypart));
+      if (r.with >= 0)
+        r.with_lift = rg_recommend_model_lift (model, (guint) r.with, dish->item, weights->shrink);
       r.parts[RG_RANK_TAGS] = tag_share (dish, profile);
       if (dish->price > 0 && dish->cost > 0 && dish->cost < dish->price)
         r.parts[RG_RANK_MARGIN] = (gdouble) (dish->price - dish->cost) / dish->price;
+      r.evidence = r.known || r.parts[RG_RANK_TOGETHER] > 0 || r.parts[RG_RANK_TAGS] > 0 ||
+                   rg_recommend_model_get_count (model, dish->item) > 0;
 
-      max_together = MAX (max_together, r.parts[RG_RANK_TOGETHER]);
-      max_popular = MAX (max_popular, r.parts[RG_RANK_POPULAR]);
+      r.score = weights->history * r.parts[RG_RANK_HISTORY] +
+                r.parts[RG_RANK_TOGETHER] +
+                weights->popular * r.parts[RG_RANK_POPULAR] +
+                weights->tags * r.parts[RG_RANK_TAGS] +
+                margin_weight * r.parts[RG_RANK_MARGIN];
       g_array_append_val (ranked, r);
-    }
-
-  /* Scale the two open-ended signals to 0–1 so that the weights mean the
-   * same on a small menu as on a large one. */
-  for (guint i = 0; i < ranked->len; i++)
-    {
-      RgRanked *r = &g_array_index (ranked, RgRanked, i);
-
-      if (max_together > 0)
-        r->parts[RG_RANK_TOGETHER] /= max_together;
-      if (max_popular > 0)
-        r->parts[RG_RANK_POPULAR] /= max_popular;
-      r->score = weights->history * r->parts[RG_RANK_HISTORY] +
-                 weights->together * r->parts[RG_RANK_TOGETHER] +
-                 weights->popular * r->parts[RG_RANK_POPULAR] +
-                 weights->tags * r->parts[RG_RANK_TAGS] +
-                 margin_weight * r->parts[RG_RANK_MARGIN];
     }
   g_array_sort (ranked, compare_ranked);
   return ranked;
@@ -487,17 +484,13 @@ join_matching_tags (const RgRankDish    *dish,
 }
 
 gchar *
-rg_rank_dup_reason (const RgRanked           *ranked,
-                    RgRankMenu               *menu,
-                    RgRankProfile            *profile,
-                    const RgRecommendWeights *weights,
-                    RgRecommendReason        *kind)
+rg_rank_dup_reason (const RgRanked    *ranked,
+                    RgRankMenu        *menu,
+                    RgRankProfile     *profile,
+                    RgRecommendReason *kind)
 {
   RgRankHistory *history = rg_rank_profile_find (profile, ranked->dish->item);
   RgRankDish *with = ranked->with >= 0 ? rg_rank_menu_find (menu, (guint) ranked->with) : NULL;
-  gdouble together = weights->together * ranked->parts[RG_RANK_TOGETHER];
-  gdouble tags = weights->tags * ranked->parts[RG_RANK_TAGS];
-  gdouble popular = weights->popular * ranked->parts[RG_RANK_POPULAR];
 
   if (history != NULL)
     {
@@ -513,12 +506,13 @@ rg_rank_dup_reason (const RgRanked           *ranked,
       *kind = RG_RECOMMEND_REASON_LIKED;
       return g_strdup ("marked as a favourite");
     }
-  if (with != NULL && together > 0 && together >= tags && together >= popular)
+  /* "Often ordered with" only when the pair is likelier than chance. */
+  if (with != NULL && ranked->with_lift > 1)
     {
       *kind = RG_RECOMMEND_REASON_TOGETHER;
       return g_strdup_printf ("often ordered with %s", with->name);
     }
-  if (tags > 0 && tags >= popular)
+  if (ranked->parts[RG_RANK_TAGS] > 0)
     {
       *kind = RG_RECOMMEND_REASON_TAGS;
       return join_matching_tags (ranked->dish, profile);

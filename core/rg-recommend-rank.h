@@ -92,13 +92,22 @@ typedef enum {
   RG_RANK_N_PARTS,
 } RgRankPart;
 
+/* One dish's score.  The parts, before weighting: history, the share of
+ * the visits (0–1, more with a like); together, the summed log-lift to
+ * the context (>= 0, weighted already: the check and the history have
+ * weights of their own); popular, the log of the share of checks in the
+ * daypart (< 0); tags, the share of the guest's tags (0–1); margin, the
+ * share of the price (0–1).  Logs make the blend a product of the
+ * popularity and the lifts, which is what a likely next dish is. */
 typedef struct
 {
   RgRankDish *dish;       /* borrowed from the menu */
   gdouble     score;
-  gdouble     parts[RG_RANK_N_PARTS];   /* each 0–1, before weighting */
+  gdouble     parts[RG_RANK_N_PARTS];
   gint        with;       /* the context item it goes best with, or -1 */
+  gdouble     with_lift;  /* P(dish | with) / P(dish), shrunk */
   gboolean    known;      /* ordered before or liked */
+  gboolean    evidence;   /* known, ordered by anyone, seen with the context or matching a tag */
 } RgRanked;
 
 /* Every dish of @menu that passes the filters, best first. */
@@ -110,10 +119,9 @@ GArray *rg_rank_score (RgRecommendModel         *model,
                        gboolean                  live);
 
 /* The reason of @ranked in words, and its kind. */
-gchar  *rg_rank_dup_reason (const RgRanked           *ranked,
-                            RgRankMenu               *menu,
-                            RgRankProfile            *profile,
-                            const RgRecommendWeights *weights,
-                            RgRecommendReason        *kind);
+gchar  *rg_rank_dup_reason (const RgRanked    *ranked,
+                            RgRankMenu        *menu,
+                            RgRankProfile     *profile,
+                            RgRecommendReason *kind);
 
 G_END_DECLS

@@ -111,10 +111,11 @@ rg_recommend_weights_init (RgRecommendWeights *weights)
   g_return_if_fail (weights != NULL);
 
   *weights = (RgRecommendWeights) {
-    .history = 1.0,
+    .history = 6,
     .together = 0.5,
-    .popular = 0.3,
-    .tags = 0.4,
+    .usual_together = 0.05,
+    .popular = 1,
+    .tags = 1,
     .half_life_days = 60,
     .shrink = 5,
   };
@@ -356,7 +357,8 @@ rg_recommender_set_weights (RgRecommender             *self,
   g_return_val_if_fail (RG_IS_RECOMMENDER (self), FALSE);
   g_return_val_if_fail (weights != NULL, FALSE);
 
-  if (!(weights->history >= 0 && weights->together >= 0 && weights->popular >= 0 &&
+  if (!(weights->history >= 0 && weights->together >= 0 && weights->usual_together >= 0 &&
+        weights->popular >= 0 &&
         weights->tags >= 0 && weights->shrink >= 0 && weights->half_life_days > 0))
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
@@ -455,17 +457,16 @@ add_check (RgRecommender        *self,
 }
 
 static RgRecommendation *
-recommendation_new (const RgRanked           *ranked,
-                    RgRankMenu               *menu,
-                    RgRankProfile            *profile,
-                    const RgRecommendWeights *weights)
+recommendation_new (const RgRanked *ranked,
+                    RgRankMenu     *menu,
+                    RgRankProfile  *profile)
 {
   RgRecommendation *self = g_object_new (RG_TYPE_RECOMMENDATION, NULL);
 
   self->item_id = g_strdup (ranked->dish->id);
   self->name = g_strdup (ranked->dish->name);
   self->score = ranked->score;
-  self->reason = rg_rank_dup_reason (ranked, menu, profile, weights, &self->kind);
+  self->reason = rg_rank_dup_reason (ranked, menu, profile, &self->kind);
   return self;
 }
 
@@ -491,10 +492,9 @@ fill_lists (RgRecommender  *self,
 
       if (list == NULL || g_list_model_get_n_items (G_LIST_MODEL (list)) >= n)
         continue;
-      if (!r->known && r->parts[RG_RANK_TOGETHER] == 0 && r->parts[RG_RANK_TAGS] == 0 &&
-          r->parts[RG_RANK_POPULAR] == 0)
+      if (!r->evidence)
         continue;
-      rec = recommendation_new (r, menu, profile, &self->weights);
+      rec = recommendation_new (r, menu, profile);
       g_list_store_append (list, rec);
     }
 }

@@ -89,20 +89,23 @@ gboolean     rg_daypart_from_string (const gchar *text, RgDaypart *daypart, GErr
 /**
  * RgRecommendWeights:
  * @history: weight of the guest's own recency-weighted orders
- * @together: weight of the co-occurrence similarity
- * @popular: weight of the daypart popularity
+ * @together: weight of the lift to the items already on the check
+ * @usual_together: weight of the lift to the guest's usual dishes ("guests
+ *   who order X also order Y")
+ * @popular: weight of the (log) popularity in the daypart
  * @tags: weight of the taste tags matched to dish tags
  * @half_life_days: age in days at which a visit counts half
- * @shrink: co-occurrence pairs seen this many times count half
+ * @shrink: pseudo-checks that pull a pair's co-occurrence towards chance
  *
  * How the signals are blended.  rg_recommend_weights_init() fills in the
- * defaults, chosen on the demo data (see README.md).  The margin nudge is
- * not here: it is the owner's setting, read at every query.
+ * defaults, chosen on a demo restaurant (see README.md).  The margin nudge
+ * is not here: it is the owner's setting, read at every query.
  */
 typedef struct
 {
   gdouble history;
   gdouble together;
+  gdouble usual_together;
   gdouble popular;
   gdouble tags;
   gdouble half_life_days;
