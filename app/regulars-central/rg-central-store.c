@@ -553,22 +553,26 @@ merge_changes (GPtrArray   *changes,
   return dirty;
 }
 
+/* The rows of @slots that this push changes and that the store held
+ * (@stored) or not, in the order they were pushed: pulls return a
+ * transaction's rows in this order, so a check comes after its lines. */
 static gchar *
-build_rows (GHashTable *slots,
+build_rows (GPtrArray  *changes,
+            GHashTable *slots,
             gboolean    stored,
             guint      *n_rows)
 {
   GString *out = g_string_new ("[");
-  GHashTableIter iter;
-  PushSlot *slot;
+  g_autoptr(GHashTable) written = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   *n_rows = 0;
-  g_hash_table_iter_init (&iter, slots);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &slot))
+  for (guint i = 0; i < changes->len; i++)
     {
+      g_autofree gchar *key = slot_key (g_ptr_array_index (changes, i));
+      PushSlot *slot = g_hash_table_lookup (slots, key);
       g_autofree gchar *row = NULL;
 
-      if (!slot->dirty || slot->stored != stored)
+      if (slot == NULL || !slot->dirty || slot->stored != stored || !g_hash_table_add (written, slot))
         continue;
       row = rg_wire_row_to_string (slot->change->row);
       if ((*n_rows)++ > 0)
@@ -601,8 +605,8 @@ push_once (PGconn     *conn,
   if (outcome != PUSH_DONE)
     return outcome;
   *applied = merge_changes (changes, slots, error);
-  inserts = build_rows (slots, FALSE, &n_inserts);
-  updates = build_rows (slots, TRUE, &n_updates);
+  inserts = build_rows (changes, slots, FALSE, &n_inserts);
+  updates = build_rows (changes, slots, TRUE, &n_updates);
 
   params[0] = inserts;
   inserted = PQexecParams (conn,

@@ -1,0 +1,461 @@
+/* rg-sync.c — enrol, push the outbox, pull and apply.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rg-sync.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rg-sync-apply.h"
+#include "rg-sync-transport.h"
+#include "rg-wire.h"
+
+#define SETTING_URL     "sync.url"
+#define SETTING_TOKEN   "sync.token"
+#define SETTING_CURSOR  "sync.cursor"
+#define SETTING_CA_FILE "sync.ca_file"
+#define SETTING_PIN     "sync.pin"
+
+#define DEFAULT_BATCH   500
+
+struct _RgSync
+{
+  /* borrowed */
+  RgDb            *db;
+
+  /* owned */
+  RgSyncTransport *transport;
+  gchar           *ca_file;
+  gchar           *pin;
+
+  guint            batch_size;
+};
+
+/* ------------------------------------------------------------- lifecycle */
+
+RgSync *
+rg_sync_new (RgDb *db)
+{
+  RgSync *self = g_new0 (RgSync, 1);
+  g_autofree gchar *ca_file = rg_db_dup_setting (db, SETTING_CA_FILE);
+  g_autofree gchar *pin = rg_db_dup_setting (db, SETTING_PIN);
+
+  self->db = db;
+  self->transport = rg_sync_transport_new ();
+  self->batch_size = DEFAULT_BATCH;
+  rg_sync_set_ca_file (self, ca_file);
+  rg_sync_set_pin (self, pin);
+  return self;
+}
+
+void
+rg_sync_free (RgSync *self)
+{
+  if (self == NULL)
+    return;
+  rg_sync_transport_free (self->transport);
+  g_free (self->ca_file);
+  g_free (self->pin);
+  g_free (self);
+}
+
+void
+rg_sync_set_ca_file (RgSync      *self,
+                     const gchar *ca_file)
+{
+  g_free (self->ca_file);
+  self->ca_file = ca_file && *ca_file ? g_strdup (ca_file) : NULL;
+  rg_sync_transport_set_ca_file (self->transport, self->ca_file);
+}
+
+void
+rg_sync_set_pin (RgSync      *self,
+                 const gchar *pin)
+{
+  g_free (self->pin);
+  self->pin = pin && *pin ? g_strdup (pin) : NULL;
+  rg_sync_transport_set_pin (self->transport, self->pin);
+}
+
+void
+rg_sync_set_timeouts (RgSync *self,
+                      guint   connect_ms,
+                      guint   total_ms)
+{
+  rg_sync_transport_set_timeouts (self->transport, connect_ms, total_ms);
+}
+
+void
+rg_sync_set_retries (RgSync *self,
+                     guint   attempts,
+                     guint   first_delay_ms)
+{
+  rg_sync_transport_set_retries (self->transport, attempts, first_delay_ms);
+}
+
+void
+rg_sync_set_batch_size (RgSync *self,
+                        guint   rows)
+{
+  self->batch_size = CLAMP (rows, 1, RG_WIRE_MAX_BATCH);
+}
+
+/* ------------------------------------------------------------- enrolment */
+
+gboolean
+rg_sync_is_enrolled (RgDb *db)
+{
+  g_autofree gchar *url = rg_db_dup_setting (db, SETTING_URL);
+  g_autofree gchar *token = rg_db_dup_setting (db, SETTING_TOKEN);
+
+  return url != NULL && token != NULL;
+}
+
+static gboolean
+save_setting_or_clear (RgDb         *db,
+                       const gchar  *key,
+                       const gchar  *value,
+                       GError      **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+
+  if (value != NULL)
+    return rg_db_set_setting (db, key, value, error);
+  stmt = rg_db_prepare (db, "DELETE FROM setting WHERE key = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rg_db_set_error (db, error, "clearing the setting %s", key);
+  return TRUE;
+}
+
+gboolean
+rg_sync_enrol (RgSync       *self,
+               const gchar  *url,
+               const gchar  *code,
+               GError      **error)
+{
+  g_autofree gchar *base = NULL;
+  g_autofree gchar *endpoint = NULL;
+  g_autofree gchar *body = NULL;
+  g_autofree gchar *answer = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) request = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(RgTransaction) txn = NULL;
+  JsonNode *root;
+  const gchar *token = NULL;
+  guint retries = 0;
+
+  g_return_val_if_fail (url != NULL && code != NULL, FALSE);
+  if (g_ascii_strncasecmp (url, "https://", 8) != 0 || url[8] == '\0')
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                   "“%s” is not an https address of a central store", url);
+      return FALSE;
+    }
+  base = g_strdup (url);
+  while (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "device_id");
+  json_builder_add_string_value (builder, rg_db_get_device_id (self->db));
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, g_get_host_name ());
+  json_builder_end_object (builder);
+  request = json_builder_get_root (builder);
+  body = json_to_string (request, FALSE);
+
+  endpoint = g_strconcat (base, "/v1/enrol", NULL);
+  answer = rg_sync_transport_request (self->transport, endpoint, NULL, body, &retries, error);
+  if (answer == NULL)
+    {
+      g_prefix_error (error, "enrolling with %s: ", base);
+      return FALSE;
+    }
+  if (json_parser_load_from_data (parser, answer, -1, NULL)
+      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    token = json_object_get_string_member_with_default (json_node_get_object (root), "token", NULL);
+  if (token == NULL || *token == '\0')
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_NETWORK,
+                   "enrolling with %s: the answer holds no device token", base);
+      return FALSE;
+    }
+
+  txn = rg_db_begin (self->db, error);
+  if (txn == NULL
+      || !rg_db_set_setting (self->db, SETTING_URL, base, error)
+      || !rg_db_set_setting (self->db, SETTING_TOKEN, token, error)
+      || !save_setting_or_clear (self->db, SETTING_CA_FILE, self->ca_file, error)
+      || !save_setting_or_clear (self->db, SETTING_PIN, self->pin, error)
+      || !save_setting_or_clear (self->db, SETTING_CURSOR, NULL, error))
+    return FALSE;
+  return rg_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+gint64
+rg_sync_count_pending (RgDb *db)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, "SELECT count (*) FROM sync_outbox", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* ------------------------------------------------------------------ push */
+
+static gboolean
+get_store (RgSync  *self,
+           gchar  **base,
+           gchar  **token,
+           GError **error)
+{
+  *base = rg_db_dup_setting (self->db, SETTING_URL);
+  *token = rg_db_dup_setting (self->db, SETTING_TOKEN);
+  if (*base == NULL || *token == NULL)
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_PERMISSION,
+                   "this terminal is not enrolled with a central store");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the next batch of the outbox: the current version of each row
+ * named, once, and the last outbox entry it covers. */
+static GPtrArray *
+read_outbox_batch (RgSync  *self,
+                   gint64  *last_seq,
+                   guint   *n_entries,
+                   GError **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (self->db,
+      "SELECT seq, tbl, row_id FROM sync_outbox ORDER BY seq LIMIT ?", error);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_wire_change_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) self->batch_size);
+  *n_entries = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *last_seq = sqlite3_column_int64 (stmt, 0);
+      (*n_entries)++;
+      g_ptr_array_add (entries, g_strdup ((const gchar *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (entries, g_strdup ((const gchar *) sqlite3_column_text (stmt, 2)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rg_db_set_error (self->db, error, "reading the changes waiting to be sent");
+      return NULL;
+    }
+
+  for (guint i = 0; i < entries->len; i += 2)
+    {
+      const RgWireTable *table = rg_wire_lookup_table (g_ptr_array_index (entries, i));
+      const gchar *id = g_ptr_array_index (entries, i + 1);
+      RgWireChange *change = NULL;
+
+      if (table == NULL || !g_hash_table_add (seen, g_strconcat (table->name, "/", id, NULL)))
+        continue;
+      if (!rg_sync_apply_read_row (self->db, table, id, &change, error))
+        return NULL;
+      if (change != NULL)
+        g_ptr_array_add (changes, change);
+    }
+  return g_steal_pointer (&changes);
+}
+
+static gboolean
+forget_sent (RgSync  *self,
+             gint64   last_seq,
+             GError **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (self->db, "DELETE FROM sync_outbox WHERE seq <= ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_seq);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rg_db_set_error (self->db, error, "marking changes as sent");
+  return TRUE;
+}
+
+gboolean
+rg_sync_push (RgSync       *self,
+              RgSyncStats  *stats,
+              GError      **error)
+{
+  g_autofree gchar *base = NULL;
+  g_autofree gchar *token = NULL;
+  g_autofree gchar *endpoint = NULL;
+  RgSyncStats local = { 0 };
+
+  if (stats == NULL)
+    stats = &local;
+  if (!get_store (self, &base, &token, error))
+    return FALSE;
+  endpoint = g_strconcat (base, "/v1/changes", NULL);
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autofree gchar *body = NULL;
+      g_autofree gchar *answer = NULL;
+      gint64 last_seq = 0;
+      guint n_entries = 0;
+
+      changes = read_outbox_batch (self, &last_seq, &n_entries, error);
+      if (changes == NULL)
+        return FALSE;
+      if (n_entries == 0)
+        return TRUE;
+      if (changes->len > 0)
+        {
+          body = rg_wire_build_batch (changes);
+          answer = rg_sync_transport_request (self->transport, endpoint, token, body,
+                                              &stats->retries, error);
+          if (answer == NULL)
+            {
+              g_prefix_error (error, "sending %u changes: ", changes->len);
+              return FALSE;
+            }
+        }
+      /* only now, with the store's acknowledgement, is the batch sent */
+      if (!forget_sent (self, last_seq, error))
+        return FALSE;
+      stats->pushed += changes->len;
+      if (n_entries < self->batch_size)
+        return TRUE;
+    }
+}
+
+/* ------------------------------------------------------------------ pull */
+
+/* Applies one page of pulled changes and its cursor in one transaction. */
+static gboolean
+apply_page (RgSync       *self,
+            GPtrArray    *changes,
+            const gchar  *cursor,
+            RgSyncStats  *stats,
+            GError      **error)
+{
+  g_auto(RgSyncTouched) touched = { NULL, };
+  g_autoptr(RgTransaction) txn = rg_db_begin (self->db, error);
+  guint applied = 0;
+
+  if (txn == NULL)
+    return FALSE;
+  rg_sync_touched_init (&touched);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      gboolean changed = FALSE;
+
+      if (!rg_sync_apply_change (self->db, g_ptr_array_index (changes, i), &touched, &changed, error))
+        return FALSE;
+      applied += changed;
+    }
+  if (applied > 0
+      && (!rg_sync_apply_repoint (self->db, &touched, error)
+          || !rg_sync_apply_refresh (self->db, &touched, error)))
+    return FALSE;
+  if (cursor != NULL && !rg_db_set_setting (self->db, SETTING_CURSOR, cursor, error))
+    return FALSE;
+  if (!rg_transaction_commit (g_steal_pointer (&txn), error))
+    return FALSE;
+  stats->applied += applied;
+  stats->repointed += touched.repointed;
+  return TRUE;
+}
+
+static gboolean
+pull_page (RgSync       *self,
+           const gchar  *base,
+           const gchar  *token,
+           RgSyncStats  *stats,
+           gboolean     *more,
+           GError      **error)
+{
+  g_autofree gchar *cursor = rg_db_dup_setting (self->db, SETTING_CURSOR);
+  g_autofree gchar *escaped = g_uri_escape_string (cursor ? cursor : "", NULL, FALSE);
+  g_autofree gchar *url = g_strdup_printf ("%s/v1/changes?limit=%u&since=%s", base, self->batch_size, escaped);
+  g_autofree gchar *answer = NULL;
+  g_autofree gchar *next_cursor = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gboolean ok;
+
+  answer = rg_sync_transport_request (self->transport, url, token, NULL, &stats->retries, error);
+  if (answer == NULL)
+    {
+      g_prefix_error (error, "fetching changes: ");
+      return FALSE;
+    }
+  changes = rg_wire_parse_batch (answer, strlen (answer), &next_cursor, more, error);
+  if (changes == NULL)
+    {
+      g_prefix_error (error, "reading the changes from the central store: ");
+      return FALSE;
+    }
+  stats->pulled += changes->len;
+  if (changes->len == 0 && g_strcmp0 (cursor, next_cursor) == 0)
+    return TRUE;
+
+  /* The store sends rows in its commit order, where a guest changed late
+   * comes after the phones that refer to it: references are checked by
+   * the terminal's own writes, not while the store's rows are applied. */
+  rg_db_set_capture_changes (self->db, FALSE);
+  ok = rg_db_exec (self->db, "PRAGMA foreign_keys = OFF", error)
+       && apply_page (self, changes, next_cursor, stats, error);
+  rg_db_set_capture_changes (self->db, TRUE);
+  if (!rg_db_exec (self->db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
+gboolean
+rg_sync_pull (RgSync       *self,
+              RgSyncStats  *stats,
+              GError      **error)
+{
+  g_autofree gchar *base = NULL;
+  g_autofree gchar *token = NULL;
+  RgSyncStats local = { 0 };
+  gboolean more = TRUE;
+
+  if (stats == NULL)
+    stats = &local;
+  if (!get_store (self, &base, &token, error))
+    return FALSE;
+  while (more)
+    if (!pull_page (self, base, token, stats, &more, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+rg_sync_run_once (RgSync       *self,
+                  RgSyncStats  *stats,
+                  GError      **error)
+{
+  RgSyncStats local = { 0 };
+
+  if (stats == NULL)
+    stats = &local;
+  else
+    *stats = local;
+  if (!rg_sync_push (self, stats, error) || !rg_sync_pull (self, stats, error))
+    return FALSE;
+  /* applying may have re-pointed rows of merged guests: send them now */
+  return rg_sync_count_pending (self->db) == 0 || rg_sync_push (self, stats, error);
+}
