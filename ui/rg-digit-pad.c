@@ -82,9 +82,13 @@ static void
 rg_digit_pad_dispose (GObject *object)
 {
   RgDigitPad *self = RG_DIGIT_PAD (object);
+  GtkWidget *child;
 
   rg_digit_pad_set_target (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_DIGIT_PAD);
+  /* The template's children that are not bound are left to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rg_digit_pad_parent_class)->dispose (object);
 }

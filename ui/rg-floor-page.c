@@ -26,9 +26,12 @@ struct _RgFloorPage
   gchar         *guest_id;
   gchar         *guest_name;
 
+  guint          scroll_frames;
+
   /* template children */
   GtkBox        *body;
   GtkSpinButton *party_spin;
+  GtkScrolledWindow *plan_scroller;
   RgFloorPlan   *plan;
   GtkLabel      *info_label;
   GtkListBox    *suggestion_list;
@@ -88,6 +91,22 @@ make_suggestion_row (RgFloorPage       *self,
   return row;
 }
 
+static gboolean on_plan_scroller_tick_cb (GtkWidget     *widget,
+                                          GdkFrameClock *clock,
+                                          gpointer       user_data);
+
+/* The plan is laid out at its new size one frame after a reload; scroll
+ * on the frame after that. */
+#define SCROLL_AFTER_FRAMES 2
+
+static void
+scroll_to_best (RgFloorPage *self)
+{
+  if (self->scroll_frames == 0)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->plan_scroller), on_plan_scroller_tick_cb, self, NULL);
+  self->scroll_frames = SCROLL_AFTER_FRAMES;
+}
+
 static gboolean
 reload (RgFloorPage  *self,
         GError      **error)
@@ -120,6 +139,7 @@ reload (RgFloorPage  *self,
 
       gtk_list_box_append (self->suggestion_list, make_suggestion_row (self, suggestion, i + 1));
     }
+  scroll_to_best (self);
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_table_label), n == 0);
   if (n == 0)
@@ -134,6 +154,7 @@ reload (RgFloorPage  *self,
   return TRUE;
 }
 
+/* Brings the best table into view once the plan has its new size. */
 static void
 say (RgFloorPage *self,
      const gchar *message)
@@ -152,6 +173,31 @@ seat_or_say (RgFloorPage *self,
 }
 
 /* ------------------------------------------------------------- callbacks */
+
+static gboolean
+on_plan_scroller_tick_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  RgFloorPage *self = user_data;
+  g_autoptr(RgTableSuggestion) best = NULL;
+  graphene_rect_t r;
+
+  if (--self->scroll_frames > 0)
+    return G_SOURCE_CONTINUE;
+  if (self->suggestions != NULL && g_list_model_get_n_items (self->suggestions) > 0)
+    {
+      best = g_list_model_get_item (self->suggestions, 0);
+      if (rg_floor_plan_get_table_bounds (self->plan, rg_dining_table_get_id (rg_table_suggestion_get_table (best)), &r))
+        {
+          gtk_adjustment_clamp_page (gtk_scrolled_window_get_hadjustment (self->plan_scroller),
+                                     r.origin.x - 24, r.origin.x + r.size.width + 24);
+          gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (self->plan_scroller),
+                                     r.origin.y - 24, r.origin.y + r.size.height + 24);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_seat_button_clicked_cb (GtkButton   *button,
@@ -242,6 +288,7 @@ rg_floor_page_class_init (RgFloorPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/regulars/Regulars/ui/rg-floor-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, body);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, party_spin);
+  gtk_widget_class_bind_template_child (widget_class, RgFloorPage, plan_scroller);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, plan);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, info_label);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, suggestion_list);

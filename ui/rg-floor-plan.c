@@ -6,7 +6,9 @@
  *
  * Positions and sizes come from the core in metres from the plan's top-left
  * corner.  One scale factor maps metres to pixels in both directions, so the
- * room keeps its proportions whatever the widget's shape.  Colours are named
+ * room keeps its proportions whatever the widget's shape; the widget asks
+ * for enough room that the smallest table is 44 px across (put it in a
+ * scrolled window for a large floor).  Colours are named
  * colours of style.css (@rg_table_free…), so the dark style changes them too.
  */
 #include "rg-floor-plan.h"
@@ -19,6 +21,9 @@
 #define MARGIN_M        0.5    /* empty floor around the outermost tables */
 #define ZONE_PADDING_M  0.3    /* a zone's outline around its tables */
 #define RANK_RADIUS_PX  12.0
+#define MIN_TABLE_PX    44.0   /* the smallest table is still a touch target */
+#define RANKS_SHOWN     3      /* the best tables get their rank drawn */
+#define WIDE_TABLE_PX   72.0   /* room to write "4 seats" rather than "4" */
 
 struct _RgFloorPlan
 {
@@ -67,24 +72,40 @@ count_tables (RgFloorPlan *self)
   return self->tables != NULL ? g_list_model_get_n_items (self->tables) : 0;
 }
 
+/* The room's size in metres, and the fewest pixels per metre that keep
+ * every table a touch target. */
+static void
+measure_room (RgFloorPlan *self,
+              gdouble     *extent_w,
+              gdouble     *extent_h,
+              gdouble     *min_scale)
+{
+  gdouble smallest = G_MAXDOUBLE;
+  guint n = count_tables (self);
+
+  *extent_w = 1.0;
+  *extent_h = 1.0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgDiningTable) table = dup_table (self, i);
+
+      *extent_w = MAX (*extent_w, rg_dining_table_get_x (table) + rg_dining_table_get_width (table));
+      *extent_h = MAX (*extent_h, rg_dining_table_get_y (table) + rg_dining_table_get_height (table));
+      smallest = MIN (smallest, MIN (rg_dining_table_get_width (table), rg_dining_table_get_height (table)));
+    }
+  *extent_w += MARGIN_M;
+  *extent_h += MARGIN_M;
+  *min_scale = n > 0 ? MIN_TABLE_PX / smallest : 1.0;
+}
+
 static void
 update_transform (RgFloorPlan *self,
                   gdouble      width,
                   gdouble      height)
 {
-  gdouble extent_w = 1.0;
-  gdouble extent_h = 1.0;
-  guint n = count_tables (self);
+  gdouble extent_w, extent_h, min_scale;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgDiningTable) table = dup_table (self, i);
-
-      extent_w = MAX (extent_w, rg_dining_table_get_x (table) + rg_dining_table_get_width (table));
-      extent_h = MAX (extent_h, rg_dining_table_get_y (table) + rg_dining_table_get_height (table));
-    }
-  extent_w += MARGIN_M;
-  extent_h += MARGIN_M;
+  measure_room (self, &extent_w, &extent_h, &min_scale);
 
   self->scale = MIN (width / extent_w, height / extent_h);
   self->offset_x = (width - extent_w * self->scale) / 2.0;
@@ -255,6 +276,7 @@ draw_table (RgFloorPlan   *self,
   lookup_color (self, "rg_table_ink", "#ffffff", &ink);
   lookup_color (self, "rg_suggest", "#f6d32d", &accent);
 
+  cairo_new_path (cr);
   if (rg_dining_table_get_shape (table) == RG_TABLE_ROUND)
     {
       cairo_save (cr);
@@ -270,7 +292,7 @@ draw_table (RgFloorPlan   *self,
 
   if (rank > 0 || selected)
     {
-      cairo_set_line_width (cr, selected ? 6.0 : 4.0);
+      cairo_set_line_width (cr, selected ? 6.0 : rank <= RANKS_SHOWN ? 4.0 : 2.0);
       gdk_cairo_set_source_rgba (cr, selected ? &ink : &accent);
       cairo_stroke_preserve (cr);
       if (selected)
@@ -282,8 +304,11 @@ draw_table (RgFloorPlan   *self,
     }
   cairo_new_path (cr);
 
-  /* Translators: how many sit at a table on the floor plan */
-  seats_text = g_strdup_printf (ngettext ("%d seat", "%d seats", seats), seats);
+  if (r.size.width >= WIDE_TABLE_PX)
+    /* Translators: how many sit at a table on the floor plan */
+    seats_text = g_strdup_printf (ngettext ("%d seat", "%d seats", seats), seats);
+  else
+    seats_text = g_strdup_printf ("%d", seats);
   markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>",
                                     rg_dining_table_get_name (table), seats_text);
   gdk_cairo_set_source_rgba (cr, &ink);
@@ -291,12 +316,13 @@ draw_table (RgFloorPlan   *self,
              r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2,
              r.size.width - 4);
 
-  if (rank > 0)
+  if (rank > 0 && rank <= RANKS_SHOWN)
     {
       g_autofree gchar *number = g_strdup_printf ("<b>%u</b>", rank);
       gdouble cx = r.origin.x + r.size.width;
       gdouble cy = r.origin.y;
 
+      cairo_new_path (cr);
       cairo_arc (cr, cx, cy, RANK_RADIUS_PX, 0, 2 * G_PI);
       gdk_cairo_set_source_rgba (cr, &accent);
       cairo_fill (cr);
@@ -360,7 +386,7 @@ on_tables_items_changed_cb (GListModel  *model,
                             guint        added,
                             RgFloorPlan *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -448,8 +474,11 @@ rg_floor_plan_measure (GtkWidget      *widget,
                        gint           *minimum_baseline,
                        gint           *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 240 : 180;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 420;
+  RgFloorPlan *self = RG_FLOOR_PLAN (widget);
+  gdouble extent_w, extent_h, min_scale;
+
+  measure_room (self, &extent_w, &extent_h, &min_scale);
+  *minimum = *natural = (gint) ceil ((orientation == GTK_ORIENTATION_HORIZONTAL ? extent_w : extent_h) * min_scale);
 }
 
 static void
@@ -608,7 +637,7 @@ rg_floor_plan_set_tables (RgFloorPlan *self,
   g_set_object (&self->tables, tables);
   if (self->tables != NULL)
     g_signal_connect (self->tables, "items-changed", G_CALLBACK (on_tables_items_changed_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLES]);
 }
 

@@ -38,6 +38,7 @@ struct _RgGuestCard
   gchar          *greeting;
 
   /* template children */
+  GtkWidget      *scroller;
   AdwAvatar      *avatar;
   GtkLabel       *greeting_label;
   GtkLabel       *facts_label;
@@ -543,6 +544,7 @@ rg_guest_card_class_init (RgGuestCardClass *klass)
                                           G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/regulars/Regulars/ui/rg-guest-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgGuestCard, scroller);
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, avatar);
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, greeting_label);
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, facts_label);

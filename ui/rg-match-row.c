@@ -54,9 +54,13 @@ static void
 rg_match_row_dispose (GObject *object)
 {
   RgMatchRow *self = RG_MATCH_ROW (object);
+  GtkWidget *child;
 
   g_clear_object (&self->match);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_MATCH_ROW);
+  /* The template's children that are not bound are left to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rg_match_row_parent_class)->dispose (object);
 }
