@@ -37,22 +37,27 @@ gboolean     rg_feedback_aspect_from_string (const gchar *text, RgFeedbackAspect
 #define RG_TYPE_FEEDBACK (rg_feedback_get_type ())
 G_DECLARE_FINAL_TYPE (RgFeedback, rg_feedback, RG, FEEDBACK, GObject)
 
+/* Getters of a rating as read from the database: strings are borrowed
+ * (transfer none) and never %NULL unless marked nullable. */
 const gchar      *rg_feedback_get_id         (RgFeedback *self);
 const gchar      *rg_feedback_get_visit_id   (RgFeedback *self);
 const gchar      *rg_feedback_get_branch_id  (RgFeedback *self);
 /* (nullable): the visit's table */
 const gchar      *rg_feedback_get_table_id   (RgFeedback *self);
+/* (nullable) */
 const gchar      *rg_feedback_get_table_name (RgFeedback *self);
 RgFeedbackAspect  rg_feedback_get_aspect     (RgFeedback *self);
 /* (nullable): the dish, for aspect dish only */
 const gchar      *rg_feedback_get_item_id    (RgFeedback *self);
+/* (nullable) */
 const gchar      *rg_feedback_get_item_name  (RgFeedback *self);
 /* 1 to 5 */
 gint              rg_feedback_get_rating     (RgFeedback *self);
 /* (nullable) */
 const gchar      *rg_feedback_get_comment    (RgFeedback *self);
+/* (nullable) */
 const gchar      *rg_feedback_get_staff_id   (RgFeedback *self);
-/* (nullable): the known guest who gave it */
+/* (nullable): the known guest who gave it, and their name */
 const gchar      *rg_feedback_get_guest_id   (RgFeedback *self);
 const gchar      *rg_feedback_get_guest_name (RgFeedback *self);
 gint64            rg_feedback_get_created_ms (RgFeedback *self);

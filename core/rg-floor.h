@@ -62,6 +62,8 @@ gboolean     rg_table_status_from_string (const gchar *text, RgTableStatus *stat
 #define RG_TYPE_ZONE (rg_zone_get_type ())
 G_DECLARE_FINAL_TYPE (RgZone, rg_zone, RG, ZONE, GObject)
 
+/* Getters of the records below: strings, vectors and objects are borrowed
+ * (transfer none) and never %NULL unless marked nullable. */
 const gchar *rg_zone_get_id        (RgZone *self);
 const gchar *rg_zone_get_branch_id (RgZone *self);
 const gchar *rg_zone_get_name      (RgZone *self);
@@ -76,7 +78,7 @@ const gchar         *rg_dining_table_get_id        (RgDiningTable *self);
 const gchar         *rg_dining_table_get_branch_id (RgDiningTable *self);
 const gchar         *rg_dining_table_get_name      (RgDiningTable *self);
 gint                 rg_dining_table_get_seats     (RgDiningTable *self);
-/* (nullable): %NULL for a table outside any zone */
+/* (nullable): both %NULL for a table outside any zone */
 const gchar         *rg_dining_table_get_zone_id   (RgDiningTable *self);
 const gchar         *rg_dining_table_get_zone_name (RgDiningTable *self);
 /* RG_ZONE_MAIN for a table outside any zone */
@@ -125,7 +127,7 @@ G_DECLARE_FINAL_TYPE (RgTableLive, rg_table_live, RG, TABLE_LIVE, GObject)
 
 /* (transfer none): the table with its current status */
 RgDiningTable *rg_table_live_get_table       (RgTableLive *self);
-/* The open visit at the table; %NULL / 0 when no party is seated. */
+/* The open visit at the table; %NULL (nullable) or 0 when no party is seated. */
 const gchar   *rg_table_live_get_visit_id    (RgTableLive *self);
 const gchar   *rg_table_live_get_guest_id    (RgTableLive *self);
 /* the host guest's name, %NULL for a walk-in */

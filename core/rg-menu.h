@@ -25,6 +25,8 @@ G_BEGIN_DECLS
 #define RG_TYPE_MENU_ITEM (rg_menu_item_get_type ())
 G_DECLARE_FINAL_TYPE (RgMenuItem, rg_menu_item, RG, MENU_ITEM, GObject)
 
+/* Getters of an item as read from the database: strings and vectors are
+ * borrowed (transfer none) and never %NULL unless marked nullable. */
 const gchar         *rg_menu_item_get_id           (RgMenuItem *self);
 const gchar         *rg_menu_item_get_name         (RgMenuItem *self);
 /* "" when the item has no category */

@@ -47,6 +47,8 @@ gboolean     rg_payment_method_from_string (const gchar *text, RgPaymentMethod *
 #define RG_TYPE_VISIT (rg_visit_get_type ())
 G_DECLARE_FINAL_TYPE (RgVisit, rg_visit, RG, VISIT, GObject)
 
+/* Getters of the records below: strings and vectors are borrowed (transfer
+ * none) and never %NULL unless marked nullable. */
 const gchar         *rg_visit_get_id               (RgVisit *self);
 const gchar         *rg_visit_get_branch_id        (RgVisit *self);
 const gchar         *rg_visit_get_branch_name      (RgVisit *self);
@@ -54,12 +56,14 @@ const gchar         *rg_visit_get_branch_name      (RgVisit *self);
 const gchar         *rg_visit_get_guest_id         (RgVisit *self);
 /* (nullable): %NULL when the visit had no table (an import, a takeaway) */
 const gchar         *rg_visit_get_table_id         (RgVisit *self);
+/* (nullable) */
 const gchar         *rg_visit_get_table_name       (RgVisit *self);
 gint                 rg_visit_get_party_size       (RgVisit *self);
 gint                 rg_visit_get_children         (RgVisit *self);
 gint64               rg_visit_get_seated_ms        (RgVisit *self);
 /* 0 while the visit is open */
 gint64               rg_visit_get_left_ms          (RgVisit *self);
+/* (nullable) */
 const gchar         *rg_visit_get_server_id        (RgVisit *self);
 RgVisitStatus        rg_visit_get_status           (RgVisit *self);
 /* The closed check's subtotal; for an open visit, the current one. */
@@ -96,14 +100,16 @@ gboolean     rg_order_line_get_voided            (RgOrderLine *self);
 const gchar *rg_order_line_get_void_reason       (RgOrderLine *self);
 /* (nullable): the allergens confirmed despite the warning, "peanut,sesame" */
 const gchar *rg_order_line_get_allergen_override (RgOrderLine *self);
+/* (nullable) */
 const gchar *rg_order_line_get_staff_id          (RgOrderLine *self);
 gint64       rg_order_line_get_created_ms        (RgOrderLine *self);
 
 /**
  * RgSeating:
  * @branch_id: the branch
- * @table_id: (nullable): a free table of the branch; %NULL only for imported
- *   or takeaway visits that had no table
+ * @table_id: (nullable): a table of the branch where no party sits (free,
+ *   reserved for them, or waiting to be cleared); %NULL only for imported or
+ *   takeaway visits that had no table
  * @guest_id: (nullable): the host guest; %NULL for a walk-in
  * @extra_guest_ids: (nullable) (array zero-terminated=1): other known guests
  *   of the party
