@@ -11,7 +11,8 @@
  *
  *   :id :guest :value :detail :note :weight :staff :now :hlc :origin
  *
- * and every list statement yields the columns of FACT_COLUMNS in order.
+ * and every list statement yields the columns _rg_guest_fact_new_from_row()
+ * reads (rg-guest-fact-private.h).
  */
 #include "rg-prefs.h"
 
@@ -19,31 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rg-guest-fact-private.h"
 #include "rg-id.h"
 #include "rg-text.h"
 
 #define MERGE_CHAIN_MAX 64    /* merge redirects followed before giving up */
-
-struct _RgGuestFact
-{
-  GObject parent_instance;
-
-  /* owned */
-  gchar      *id;
-  gchar      *guest_id;
-  gchar      *value;
-  gchar      *detail;
-  gchar      *note;
-  gchar      *label;
-  gchar      *staff_id;
-
-  RgFactKind  kind;
-  gdouble     weight;
-  gint64      created_ms;
-  gint64      updated_hlc;
-};
-
-G_DEFINE_FINAL_TYPE (RgGuestFact, rg_guest_fact, G_TYPE_OBJECT)
 
 /* A fact to add, checked and with its guest resolved. */
 typedef struct
@@ -60,17 +41,14 @@ typedef struct
 typedef struct
 {
   const gchar *what;         /* for messages: "the tag" */
+  const gchar *plural;       /* "tags" */
   const gchar *find_sql;     /* the live fact equal to a spec: id, detail, note, weight;
                               * NULL when every add is a new fact */
   const gchar *insert_sql;
   const gchar *update_sql;   /* sets detail, note, weight of :id; NULL when none can change */
   const gchar *remove_sql;
-  const gchar *list_sql;     /* FACT_COLUMNS of :guest's live facts, sorted */
+  const gchar *list_sql;     /* the fact columns of :guest's live facts, sorted */
 } FactTable;
-
-/* id, guest_id, value, detail, note, weight, staff_id, created_ms,
- * updated_hlc, label */
-#define FACT_COLUMNS_N 10
 
 #define SYNC_VALUES ":hlc, :origin"
 #define TOMBSTONE(table) \
@@ -79,7 +57,7 @@ typedef struct
 
 static const FactTable fact_tables[RG_FACT_N_KINDS] = {
   [RG_FACT_TAG] = {
-    "the tag",
+    "the tag", "tags",
     "SELECT id, NULL, NULL, 1.0 FROM guest_tag "
     "WHERE guest_id = :guest AND tag = :value AND deleted = 0",
     "INSERT INTO guest_tag (id, guest_id, tag, updated_hlc, origin) "
@@ -90,7 +68,7 @@ static const FactTable fact_tables[RG_FACT_N_KINDS] = {
     "FROM guest_tag WHERE guest_id = :guest AND deleted = 0 ORDER BY tag",
   },
   [RG_FACT_ALLERGY] = {
-    "the allergy",
+    "the allergy", "allergies",
     "SELECT id, severity, note, 1.0 FROM guest_allergy "
     "WHERE guest_id = :guest AND allergen = :value AND deleted = 0",
     "INSERT INTO guest_allergy (id, guest_id, allergen, severity, note, updated_hlc, origin) "
@@ -103,7 +81,7 @@ static const FactTable fact_tables[RG_FACT_N_KINDS] = {
     "ORDER BY CASE severity WHEN 'anaphylactic' THEN 0 WHEN 'severe' THEN 1 ELSE 2 END, allergen",
   },
   [RG_FACT_SEATING] = {
-    "the seating preference",
+    "the seating preference", "seating preferences",
     "SELECT id, kind, note, weight FROM seating_pref "
     "WHERE guest_id = :guest AND kind = :detail AND value = :value AND deleted = 0",
     "INSERT INTO seating_pref (id, guest_id, kind, value, weight, note, updated_hlc, origin) "
@@ -117,7 +95,7 @@ static const FactTable fact_tables[RG_FACT_N_KINDS] = {
     "WHERE p.guest_id = :guest AND p.deleted = 0 ORDER BY p.weight DESC, p.kind, p.value",
   },
   [RG_FACT_DISH] = {
-    "the dish preference",
+    "the dish preference", "dish preferences",
     "SELECT id, pref, note, 1.0 FROM dish_pref "
     "WHERE guest_id = :guest AND item_id = :value AND deleted = 0",
     "INSERT INTO dish_pref (id, guest_id, item_id, pref, note, updated_hlc, origin) "
@@ -131,7 +109,7 @@ static const FactTable fact_tables[RG_FACT_N_KINDS] = {
     "WHERE d.guest_id = :guest AND d.deleted = 0 ORDER BY d.pref = 'dislike', m.name, d.item_id",
   },
   [RG_FACT_NOTE] = {
-    "the note",
+    "the note", "notes",
     NULL,
     "INSERT INTO guest_note (id, guest_id, body, staff_id, created_ms, updated_hlc, origin) "
     "VALUES (:id, :guest, :value, :staff, :now, " SYNC_VALUES ")",
@@ -141,7 +119,7 @@ static const FactTable fact_tables[RG_FACT_N_KINDS] = {
     "FROM guest_note WHERE guest_id = :guest AND deleted = 0 ORDER BY created_ms DESC, rowid DESC",
   },
   [RG_FACT_LINK] = {
-    "the link",
+    "the link", "links",
     /* a symmetric link made the other way round is the same link */
     "SELECT id, kind, NULL, 1.0 FROM guest_link WHERE deleted = 0 AND kind = :detail AND "
     "((guest_id = :guest AND other_id = :value) OR "
@@ -166,34 +144,7 @@ static const gchar * const zone_kinds[] = { "main", "window", "booth", "patio", 
 static const gchar * const dish_prefs[] = { "like", "dislike", NULL };
 static const gchar * const link_kinds[] = { "referred_by", "partner", "family", "colleague", "friend", NULL };
 
-/* ------------------------------------------------------------------ fact */
-
-static void
-rg_guest_fact_finalize (GObject *object)
-{
-  RgGuestFact *self = RG_GUEST_FACT (object);
-
-  g_free (self->id);
-  g_free (self->guest_id);
-  g_free (self->value);
-  g_free (self->detail);
-  g_free (self->note);
-  g_free (self->label);
-  g_free (self->staff_id);
-
-  G_OBJECT_CLASS (rg_guest_fact_parent_class)->finalize (object);
-}
-
-static void
-rg_guest_fact_class_init (RgGuestFactClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = rg_guest_fact_finalize;
-}
-
-static void
-rg_guest_fact_init (RgGuestFact *self)
-{
-}
+/* --------------------------------------------------------------- helpers */
 
 static gchar *
 dup_column (RgStmt *stmt,
@@ -201,107 +152,6 @@ dup_column (RgStmt *stmt,
 {
   return g_strdup ((const gchar *) sqlite3_column_text (stmt, column));
 }
-
-static RgGuestFact *
-fact_from_row (RgFactKind  kind,
-               RgStmt     *stmt)
-{
-  RgGuestFact *self = g_object_new (RG_TYPE_GUEST_FACT, NULL);
-
-  g_assert (sqlite3_column_count (stmt) == FACT_COLUMNS_N);
-
-  self->kind = kind;
-  self->id = dup_column (stmt, 0);
-  self->guest_id = dup_column (stmt, 1);
-  self->value = dup_column (stmt, 2);
-  self->detail = dup_column (stmt, 3);
-  self->note = dup_column (stmt, 4);
-  self->weight = sqlite3_column_double (stmt, 5);
-  self->staff_id = dup_column (stmt, 6);
-  self->created_ms = sqlite3_column_int64 (stmt, 7);
-  self->updated_hlc = sqlite3_column_int64 (stmt, 8);
-  self->label = dup_column (stmt, 9);
-  return self;
-}
-
-RgFactKind
-rg_guest_fact_get_kind (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), RG_FACT_TAG);
-  return self->kind;
-}
-
-const gchar *
-rg_guest_fact_get_id (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), NULL);
-  return self->id;
-}
-
-const gchar *
-rg_guest_fact_get_guest_id (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), NULL);
-  return self->guest_id;
-}
-
-const gchar *
-rg_guest_fact_get_value (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), NULL);
-  return self->value;
-}
-
-const gchar *
-rg_guest_fact_get_detail (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), NULL);
-  return self->detail;
-}
-
-const gchar *
-rg_guest_fact_get_note (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), NULL);
-  return self->note;
-}
-
-const gchar *
-rg_guest_fact_get_label (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), NULL);
-  return self->label;
-}
-
-gdouble
-rg_guest_fact_get_weight (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), 0.0);
-  return self->weight;
-}
-
-const gchar *
-rg_guest_fact_get_staff_id (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), NULL);
-  return self->staff_id;
-}
-
-gint64
-rg_guest_fact_get_created_ms (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), 0);
-  return self->created_ms;
-}
-
-gint64
-rg_guest_fact_get_updated_hlc (RgGuestFact *self)
-{
-  g_return_val_if_fail (RG_IS_GUEST_FACT (self), 0);
-  return self->updated_hlc;
-}
-
-/* --------------------------------------------------------------- helpers */
 
 static void
 bind_named_text (RgStmt      *stmt,
@@ -455,26 +305,22 @@ same_fact (RgStmt         *found,
          sqlite3_column_double (found, 3) == spec->weight;
 }
 
-/* Runs the update of the existing fact @id, or returns its id unchanged. */
-static gchar *
-update_fact (RgDb            *db,
-             const FactSpec  *spec,
-             gchar           *id,
-             GError         **error)
+/* Runs the insert or update @sql of @spec's table for the row @id. */
+static gboolean
+write_fact (RgDb            *db,
+            const gchar     *sql,
+            const FactSpec  *spec,
+            const gchar     *id,
+            GError         **error)
 {
-  const FactTable *table = &fact_tables[spec->kind];
-  g_autofree gchar *owned = id;
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, table->update_sql, error);
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
 
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   bind_spec (db, stmt, spec, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      rg_db_set_error (db, error, "saving %s", table->what);
-      return NULL;
-    }
-  return g_steal_pointer (&owned);
+    return rg_db_set_error (db, error, "saving %s", fact_tables[spec->kind].what);
+  return TRUE;
 }
 
 /* The live fact equal to @spec: its id, or NULL when there is none (or on
@@ -516,8 +362,8 @@ store_fact (RgDb            *db,
 {
   const FactTable *table = &fact_tables[spec->kind];
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
   g_autofree gchar *id = NULL;
+  const gchar *sql;
   gboolean same;
 
   id = find_fact (db, spec, &same, &local_error);
@@ -528,19 +374,17 @@ store_fact (RgDb            *db,
     }
   if (id != NULL && same)
     return g_steal_pointer (&id);
-  if (id != NULL)
-    return update_fact (db, spec, g_steal_pointer (&id), error);
 
-  stmt = rg_db_prepare (db, table->insert_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  id = rg_id_new ();
-  bind_spec (db, stmt, spec, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (id == NULL)
     {
-      rg_db_set_error (db, error, "saving %s", table->what);
-      return NULL;
+      id = rg_id_new ();
+      sql = table->insert_sql;
     }
+  else
+    sql = table->update_sql;
+
+  if (!write_fact (db, sql, spec, id, error))
+    return NULL;
   return g_steal_pointer (&id);
 }
 
@@ -789,12 +633,12 @@ append_facts (RgDb        *db,
   bind_named_text (stmt, ":guest", guest);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(RgGuestFact) fact = fact_from_row (kind, stmt);
+      g_autoptr(RgGuestFact) fact = _rg_guest_fact_new_from_row (kind, stmt);
 
       g_list_store_append (store, fact);
     }
   if (rc != SQLITE_DONE)
-    return rg_db_set_error (db, error, "reading the guest's %s", table->what + strlen ("the "));
+    return rg_db_set_error (db, error, "reading the guest's %s", table->plural);
   return TRUE;
 }
 

@@ -19,64 +19,13 @@
 #include <gio/gio.h>
 
 #include "rg-db.h"
+#include "rg-guest-fact.h"
 
 G_BEGIN_DECLS
 
 #define RG_PREFS_WORD_MAX  40     /* characters of a tag, allergen or feature */
 #define RG_PREFS_NOTE_MAX  2000   /* characters of a note */
 #define RG_PREFS_WEIGHT_MAX 10.0  /* seating weights lie in [-10, 10] */
-
-/**
- * RgFactKind:
- * @RG_FACT_TAG: a taste or lifestyle word (guest_tag)
- * @RG_FACT_ALLERGY: an allergen and its severity (guest_allergy)
- * @RG_FACT_SEATING: a preferred table, zone or feature (seating_pref)
- * @RG_FACT_DISH: a liked or disliked menu item (dish_pref)
- * @RG_FACT_NOTE: a note written by the staff (guest_note)
- * @RG_FACT_LINK: a relation to another guest (guest_link)
- *
- * What an #RgGuestFact holds.  Meaning of its fields per kind:
- *
- * | kind    | value                         | detail                                       | note |
- * | ------- | ----------------------------- | -------------------------------------------- | ---- |
- * | TAG     | "spicy", "sweet-sour"         | %NULL                                        | %NULL |
- * | ALLERGY | "peanut", "shellfish"         | "mild", "severe" or "anaphylactic"           | yes |
- * | SEATING | table id, zone kind, feature  | "table", "zone" or "feature"                 | yes |
- * | DISH    | menu item id                  | "like" or "dislike"                          | yes |
- * | NOTE    | the note's text               | %NULL                                        | %NULL |
- * | LINK    | the other guest's id          | "referred_by", "partner", "family", "colleague", "friend"; "referred" when this guest referred the other | %NULL |
- */
-typedef enum {
-  RG_FACT_TAG,
-  RG_FACT_ALLERGY,
-  RG_FACT_SEATING,
-  RG_FACT_DISH,
-  RG_FACT_NOTE,
-  RG_FACT_LINK,
-} RgFactKind;
-
-#define RG_FACT_N_KINDS (RG_FACT_LINK + 1)
-
-#define RG_TYPE_GUEST_FACT (rg_guest_fact_get_type ())
-G_DECLARE_FINAL_TYPE (RgGuestFact, rg_guest_fact, RG, GUEST_FACT, GObject)
-
-/* Getters; strings are borrowed, and nullable unless said otherwise. */
-RgFactKind   rg_guest_fact_get_kind       (RgGuestFact *self);
-const gchar *rg_guest_fact_get_id         (RgGuestFact *self);   /* never NULL */
-const gchar *rg_guest_fact_get_guest_id   (RgGuestFact *self);   /* never NULL */
-const gchar *rg_guest_fact_get_value      (RgGuestFact *self);   /* never NULL */
-const gchar *rg_guest_fact_get_detail     (RgGuestFact *self);
-const gchar *rg_guest_fact_get_note       (RgGuestFact *self);
-/* what to show for the value: the dish's name, the other guest's name, the
- * table's name; the value itself for the other kinds.  Never NULL. */
-const gchar *rg_guest_fact_get_label      (RgGuestFact *self);
-/* a seating preference's weight (negative: to avoid); 1 for other kinds */
-gdouble      rg_guest_fact_get_weight     (RgGuestFact *self);
-/* who wrote a note; NULL for other kinds */
-const gchar *rg_guest_fact_get_staff_id   (RgGuestFact *self);
-/* when a note was written; for the other kinds, when the fact was last set */
-gint64       rg_guest_fact_get_created_ms (RgGuestFact *self);
-gint64       rg_guest_fact_get_updated_hlc (RgGuestFact *self);
 
 /**
  * rg_prefs_add_tag:
