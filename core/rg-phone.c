@@ -192,6 +192,9 @@ find_country (const gchar *iso)
 {
   if (iso == NULL)
     return NULL;
+  /* "UK" is not an ISO code, but it is what people type for GB */
+  if (g_ascii_strcasecmp (iso, "UK") == 0)
+    iso = "GB";
   for (gsize i = 0; i < G_N_ELEMENTS (countries); i++)
     if (countries[i].iso[0] != '\0' && g_ascii_strcasecmp (countries[i].iso, iso) == 0)
       return &countries[i];
@@ -266,15 +269,16 @@ set_invalid (GError      **error,
 static gboolean
 is_separator (gunichar ch)
 {
-  if (ch < 0x80)
-    return strchr (" \t-./()[]", (gchar) ch) != NULL;
+  if (g_unichar_isspace (ch) || (ch < 0x80 && strchr ("-./()[]", (gchar) ch) != NULL))
+    return TRUE;
   switch (g_unichar_type (ch))
     {
     case G_UNICODE_SPACE_SEPARATOR:
     case G_UNICODE_DASH_PUNCTUATION:
       return TRUE;
     default:
-      return ch == 0x200B || ch == 0xFEFF || ch == 0x30FB;   /* zero-width, BOM, katakana dot */
+      /* zero-width space, byte order mark, middle dots */
+      return ch == 0x200B || ch == 0xFEFF || ch == 0x00B7 || ch == 0x30FB;
     }
 }
 

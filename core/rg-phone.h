@@ -35,7 +35,8 @@ gchar *rg_phone_normalize (const gchar *input, const gchar *default_country, GEr
 
 /**
  * rg_phone_country_code:
- * @country: ISO 3166 alpha-2 code
+ * @country: (nullable): ISO 3166 alpha-2 code, any case ("UK" is taken
+ *   for "GB")
  *
  * Returns: the calling code of @country (86 for "CN"), or 0 if unknown.
  */

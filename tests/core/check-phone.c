@@ -85,6 +85,9 @@ START_TEST (test_china_mobiles)
     { "19912345678", "CN", "+8619912345678" },
     { "166 6666 6666", "CN", "+8616666666666" },
     { "147-1234-5678", "CN", "+8614712345678" },
+    { "138 0013 8000\r\n", "CN", "+8613800138000" },
+    { "138·0013·8000", "CN", "+8613800138000" },
+    { "138\u20090013\u20098000", "CN", "+8613800138000" },
   };
 
   assert_accepted (cases, G_N_ELEMENTS (cases));
@@ -226,6 +229,7 @@ START_TEST (test_uk)
     { "0800 800 150", "GB", "+44800800150" },
     { "0345 123 4567", "GB", "+443451234567" },
     { "01481 123456", "GG", "+441481123456" },
+    { "020 7946 0018", "uk", "+442079460018" },
   };
 
   assert_accepted (cases, G_N_ELEMENTS (cases));
@@ -477,6 +481,7 @@ START_TEST (test_country_code)
   ck_assert_uint_eq (rg_phone_country_code ("DE"), 49);
   ck_assert_uint_eq (rg_phone_country_code ("HK"), 852);
   ck_assert_uint_eq (rg_phone_country_code ("KZ"), 7);
+  ck_assert_uint_eq (rg_phone_country_code ("UK"), 44);
   ck_assert_uint_eq (rg_phone_country_code ("XX"), 0);
   ck_assert_uint_eq (rg_phone_country_code (""), 0);
   ck_assert_uint_eq (rg_phone_country_code ("CHN"), 0);
