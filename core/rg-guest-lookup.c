@@ -7,16 +7,18 @@
  * Each kind of lookup first lists the ids of the matching guests, already
  * in order and cut to one page by SQLite, then reads each guest's line.
  * "Most recent first" is the order of local_guest_key.fts_rowid (see
- * rg-guest.c): a name lookup walks the FTS index backwards in that order
- * and stops after one page, and a last-digits lookup sorts its few dozen
- * candidates by it.
+ * rg-guest-index.c): a name lookup walks the FTS index backwards in that
+ * order and stops after one page, and a last-digits lookup sorts its few
+ * hundred candidates by it, read from covering indexes only.  Joining
+ * local_guest_key also keeps out every guest that is not live: it holds
+ * exactly the live ones.
  */
 #include "rg-guest-lookup.h"
 
 #include <string.h>
 
 #include "rg-card.h"
-#include "rg-guest.h"
+#include "rg-guest-private.h"
 #include "rg-phone.h"
 #include "rg-text.h"
 
@@ -178,11 +180,10 @@ find_suffix (RgDb         *db,
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
       "SELECT p.guest_id, min (p.e164) FROM guest_phone p "
-      "JOIN guest g ON g.id = p.guest_id "
-      "LEFT JOIN local_guest_key k ON k.guest_id = p.guest_id "
+      "JOIN local_guest_key k ON k.guest_id = p.guest_id "
       "WHERE p.digits_rev >= ?1 AND p.digits_rev < ?1 || ':' AND p.deleted = 0 "
-      "  AND g.deleted = 0 AND g.merged_into IS NULL AND p.guest_id IS NOT ?4 "
-      "GROUP BY p.guest_id ORDER BY max (k.fts_rowid) DESC, p.guest_id LIMIT ?2 OFFSET ?3",
+      "  AND p.guest_id IS NOT ?4 "
+      "GROUP BY p.guest_id ORDER BY max (k.fts_rowid) DESC LIMIT ?2 OFFSET ?3",
       error);
 
   if (stmt == NULL)
@@ -235,21 +236,6 @@ reverse_digits (const gchar *text)
   if (digits->len == 0)
     return NULL;
   return g_string_free (g_steal_pointer (&digits), FALSE);
-}
-
-/* Checks a typed query: NULL with no error for a blank one. */
-static gchar *
-check_query (const gchar  *query,
-             const gchar  *what,
-             GError      **error)
-{
-  gboolean blank = g_utf8_validate (query, -1, NULL);
-
-  for (const gchar *p = query; blank && *p != '\0'; p = g_utf8_next_char (p))
-    blank = g_unichar_isspace (g_utf8_get_char (p));
-  if (blank)
-    return NULL;
-  return rg_text_check (query, what, QUERY_MAX_CHARS, error);
 }
 
 static GListModel *
@@ -334,7 +320,6 @@ rg_guest_lookup_name (RgDb         *db,
                       guint         limit,
                       GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree gchar *clean = NULL;
   g_autofree gchar *match = NULL;
   GListStore *store;
@@ -342,12 +327,8 @@ rg_guest_lookup_name (RgDb         *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  clean = check_query (name, "the name to search", &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!_rg_guest_check_optional (name, "the name to search", QUERY_MAX_CHARS, &clean, error))
+    return NULL;
   store = g_list_store_new (RG_TYPE_GUEST_MATCH);
   match = clean != NULL ? rg_text_fold_query (clean) : NULL;
   if (match == NULL)
@@ -362,7 +343,6 @@ rg_guest_lookup (RgDb         *db,
                  guint         limit,
                  GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GListStore) exact = NULL;
   g_autofree gchar *clean = NULL;
   g_autofree gchar *e164 = NULL;
@@ -375,12 +355,8 @@ rg_guest_lookup (RgDb         *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  clean = check_query (query, "the search", &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!_rg_guest_check_optional (query, "the search", QUERY_MAX_CHARS, &clean, error))
+    return NULL;
   store = g_list_store_new (RG_TYPE_GUEST_MATCH);
   if (clean == NULL || limit == 0)
     return G_LIST_MODEL (store);

@@ -14,7 +14,7 @@
 
 #include "rg-audit.h"
 #include "rg-card.h"
-#include "rg-guest.h"
+#include "rg-guest-private.h"
 #include "rg-phone.h"
 #include "rg-text.h"
 
@@ -304,7 +304,7 @@ rg_guest_find_duplicates (RgDb                 *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (name != NULL && (clean_name = rg_text_check (name, "the guest's name", RG_GUEST_NAME_MAX, error)) == NULL)
+  if (!_rg_guest_check_optional (name, "the guest's name", RG_GUEST_NAME_MAX, &clean_name, error))
     return NULL;
   for (guint i = 0; phones != NULL && phones[i] != NULL; i++)
     {
@@ -442,6 +442,7 @@ static const gchar * const merge_steps[] = {
   "UPDATE visit SET guest_id = ?1, updated_hlc = ?3, origin = ?4 WHERE guest_id = ?2 AND deleted = 0",
   "UPDATE visit_guest SET guest_id = ?1, updated_hlc = ?3, origin = ?4 WHERE guest_id = ?2 AND deleted = 0",
   "UPDATE feedback SET guest_id = ?1, updated_hlc = ?3, origin = ?4 WHERE guest_id = ?2 AND deleted = 0",
+  "UPDATE local_suggestion SET guest_id = ?1 WHERE guest_id = ?2",
   /* The survivor's gaps filled from the other record. */
   "UPDATE guest AS k SET family_name = coalesce (k.family_name, o.family_name), "
   "  title = coalesce (k.title, o.title), gender = coalesce (k.gender, o.gender), "

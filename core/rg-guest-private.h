@@ -5,7 +5,8 @@
  *
  * rg-guest.c holds the record, its checks, adding and editing;
  * rg-guest-phones.c phone numbers and member cards; rg-guest-index.c the
- * name index.  Each helper writes inside the caller's transaction.
+ * name index; rg-guest-lookup.c and rg-guest-merge.c check what is typed
+ * the same way.  Each helper writes inside the caller's transaction.
  */
 #pragma once
 

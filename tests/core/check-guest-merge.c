@@ -155,6 +155,8 @@ pair_new (void)
   exec (db, "INSERT INTO feedback (id, visit_id, guest_id, aspect, rating, created_ms) "
             "VALUES ('f1', 'v2', '%s', 'food', 5, 3100)", o);
   exec (db, "INSERT INTO local_guest_stats VALUES ('%s', 1, 1000, 1000, 100), ('%s', 2, 500, 3000, 200)", k, o);
+  exec (db, "INSERT INTO local_suggestion (id, shown_ms, visit_id, guest_id, item_id, list, rank, score, "
+            "reason, shown) VALUES ('ls1', 3000, 'v2', '%s', 'i2', 'usual', 0, 1.0, 'your usual', 1)", o);
   return pair;
 }
 
@@ -219,6 +221,7 @@ START_TEST (test_merge_moves_every_row)
   ck_assert_int_eq (query_int (db, "SELECT deleted FROM visit_guest WHERE id = 'vg5o'"), 1);
   ck_assert_int_eq (query_int (db, "SELECT deleted FROM visit_guest WHERE id = 'vg5k'"), 0);
   ck_assert_int_eq (query_int (db, "SELECT count(*) FROM feedback WHERE guest_id = '%s'", k), 1);
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM local_suggestion WHERE guest_id = '%s'", k), 1);
 
   /* Nothing live is left on the other record. */
   ck_assert_int_eq (query_int (db,
