@@ -31,10 +31,14 @@ is_trimmed_space (gunichar ch)
          ch == 0x200B || ch == 0xFEFF;
 }
 
+/* C0 and C1 controls but tab and newline, and the bidirectional overrides
+ * and isolates that can make a name display as something else. */
 static gboolean
 is_refused_control (gunichar ch)
 {
-  return g_unichar_type (ch) == G_UNICODE_CONTROL && ch != '\t' && ch != '\n';
+  if (g_unichar_type (ch) == G_UNICODE_CONTROL)
+    return ch != '\t' && ch != '\n';
+  return (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069);
 }
 
 /* Returns the part of @text between leading and trailing spaces. */

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * @error: return location for a #GError
  *
  * Checks that @text is valid UTF-8, holds no control characters other than
- * tab and newline, is not empty once trimmed, and is at most @max_chars long.
+ * tab and newline (nor bidirectional overrides), is not empty once trimmed
+ * (of Unicode spaces too), and is at most @max_chars long.
  *
  * Returns: (transfer full): @text trimmed and in Unicode NFC, or %NULL with
  *   %RG_ERROR_INVALID ("the guest's name is empty", "the guest's name is not

@@ -18,6 +18,7 @@ START_TEST (test_check_trims_and_composes)
   g_autofree gchar *zoe = rg_text_check ("Zoe\u0308", "the name", 50, NULL);
   g_autofree gchar *inner = rg_text_check ("a\tb\nc", "the note", 50, NULL);
   g_autofree gchar *bom = rg_text_check ("\ufeffAnna", "the name", 50, NULL);
+  g_autofree gchar *joined = rg_text_check ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "the name", 50, NULL);
 
   ck_assert_no_error (error);
   ck_assert_str_eq (plain, "Li Wei");
@@ -26,6 +27,8 @@ START_TEST (test_check_trims_and_composes)
   ck_assert_int_eq (strlen (zoe), 4);
   ck_assert_str_eq (inner, "a\tb\nc");
   ck_assert_str_eq (bom, "Anna");
+  /* the zero-width non-joiner that Persian needs is kept */
+  ck_assert_ptr_nonnull (strstr (joined, "\u200c"));
 }
 END_TEST
 
@@ -42,6 +45,8 @@ START_TEST (test_check_refuses_bad_text)
     { "Li\x1b[31mWei", "control character" },
     { "Li\xc2\x85Wei", "control character" },
     { "abcdefghijk", "too long" },
+    { "Li\u202eieW", "control character" },
+    { "Li\u2066Wei", "control character" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
