@@ -393,16 +393,16 @@ rg_recommend_model_popularity (RgRecommendModel *self,
                                guint             item,
                                RgDaypart         daypart)
 {
-  gdouble prior, all_day, in_part;
-  guint n_items = self->ids->len;
+  guint count = rg_recommend_model_get_count (self, item);
+  gdouble all_day, in_part;
 
-  if (n_items == 0)
-    return 0;
-  /* A dish never ordered yet (new on the menu) is taken for an average
-   * one, not for one nobody wants. */
-  prior = self->n_baskets > 0 ? (gdouble) self->n_lines / self->n_baskets / n_items : 1.0 / n_items;
-  all_day = (rg_recommend_model_get_count (self, item) + DAYPART_PRIOR_BASKETS * prior) /
-            (self->n_baskets + DAYPART_PRIOR_BASKETS);
+  /* A dish nobody has ordered yet (new on the menu) is taken for an
+   * average one, not for one nobody wants. */
+  if (count == 0)
+    return self->n_baskets > 0 && self->ids->len > 0
+           ? (gdouble) self->n_lines / self->n_baskets / self->ids->len : 0;
+
+  all_day = (gdouble) count / self->n_baskets;
   in_part = g_array_index (self->daypart_count[daypart], guint, item);
   return (in_part + DAYPART_PRIOR_BASKETS * all_day) /
          (self->n_daypart[daypart] + DAYPART_PRIOR_BASKETS);

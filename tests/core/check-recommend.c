@@ -340,31 +340,47 @@ START_TEST (test_tags_match_and_aversion)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autofree gchar *branch = add_branch (t->db, "UTC");
-  g_autofree gchar *plain = add_item (t->db, "Plain Rice");
   g_autofree gchar *sweet_sour = add_item_full (t->db, "Sweet and Sour Pork", "", "sweet-sour", "", 1200, 0);
   g_autofree gchar *mapo = add_item_full (t->db, "Mapo Tofu", "", "spicy,vegetarian", "", 1100, 0);
-  g_autofree gchar *guest = add_guest (t->db, "Mei");
+  g_autofree gchar *mei = add_guest (t->db, "Mei");
+  g_autofree gchar *other = add_guest (t->db, "Tom");
   g_autofree gchar *tag1 = rg_id_new ();
   g_autofree gchar *tag2 = rg_id_new ();
   g_autoptr(RgRecommender) rec = NULL;
   g_autoptr(GListModel) usual = NULL;
   g_autoptr(GListModel) new_items = NULL;
+  g_autoptr(GListModel) other_usual = NULL;
+  g_autoptr(GListModel) other_new = NULL;
   RgRecommendation *first;
 
-  for (gint i = 0; i < 20; i++)
-    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * HOUR_MS, plain, mapo));
-  exec_sql (t->db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('%s', '%s', 'sweet-sour')", tag1, guest);
-  exec_sql (t->db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('%s', '%s', 'spicy-averse')", tag2, guest);
+  /* Four established dishes, each on a quarter of the checks, and the
+   * spicy tofu on all of them; the sweet-and-sour pork is new. */
+  for (gint d = 0; d < 4; d++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Dish %d", d);
+      g_autofree gchar *dish = add_item (t->db, name);
+
+      for (gint i = 0; i < 5; i++)
+        g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - (d * 5 + i) * DAY_MS, dish, mapo));
+    }
+  exec_sql (t->db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('%s', '%s', 'sweet-sour')", tag1, mei);
+  exec_sql (t->db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('%s', '%s', 'spicy-averse')", tag2, mei);
 
   rec = build (t->db);
-  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  for_guest (rec, t->db, mei, RG_DAYPART_DINNER, &usual, &new_items);
   ck_assert_uint_eq (g_list_model_get_n_items (usual), 0);
   first = nth (new_items, 0);
   ck_assert_str_eq (rg_recommendation_get_item_id (first), sweet_sour);
   ck_assert_str_eq (rg_recommendation_get_reason (first), "matches: sweet-sour");
   ck_assert_int_eq (rg_recommendation_get_reason_kind (first), RG_RECOMMEND_REASON_TAGS);
-  ck_assert (list_has (new_items, plain));
+  ck_assert_uint_eq (g_list_model_get_n_items (new_items), 5);
   ck_assert (!list_has (new_items, mapo));
+
+  /* Without the tags: the tofu leads, and the new dish, which nobody has
+   * ordered yet, is not suggested at all. */
+  for_guest (rec, t->db, other, RG_DAYPART_DINNER, &other_usual, &other_new);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (other_new, 0)), mapo);
+  ck_assert (!list_has (other_new, sweet_sour));
 }
 END_TEST
 
@@ -584,24 +600,24 @@ START_TEST (test_add_visit_incrementally)
   g_autoptr(GError) error = NULL;
   g_autofree gchar *v = NULL;
 
-  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, burger, fries));
-  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, shake));
+  for (gint i = 0; i < 5; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, burger, fries));
   g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, shake));
   rec = build (t->db);
   before = rg_recommender_complete_basket (rec, t->db, check, RG_DAYPART_DINNER, 1, &error);
   ck_assert_str_eq (rg_recommendation_get_item_id (nth (before, 0)), fries);
 
-  /* Two checks close with burger and shake: the model learns them. */
-  for (gint i = 0; i < 2; i++)
+  /* Six checks close with burger and shake: the model learns them. */
+  for (gint i = 0; i < 6; i++)
     {
       g_free (v);
       v = add_visit (t->db, branch, NULL, NOV3_DINNER, burger, shake);
       ck_assert (rg_recommender_add_visit (rec, t->db, v, &error));
       ck_assert_no_error (error);
     }
-  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 5);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 12);
   ck_assert (rg_recommender_add_visit (rec, t->db, v, &error));
-  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 5);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 12);
 
   after = rg_recommender_complete_basket (rec, t->db, check, RG_DAYPART_DINNER, 2, &error);
   ck_assert_str_eq (rg_recommendation_get_item_id (nth (after, 0)), shake);
@@ -623,7 +639,7 @@ START_TEST (test_add_visit_incrementally)
   g_clear_error (&error);
   ck_assert (!rg_recommender_add_visit (rec, t->db, unknown, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
-  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 5);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 12);
 }
 END_TEST
 
