@@ -7,9 +7,11 @@
  * Results are RgGuestMatch objects in a GListModel, one per live guest
  * (merged-away and deleted guests never show as results of their own).
  * Ranking: an exact phone match first, then a card match, then the other
- * matches by most recent visit (guests who never visited last, newest
- * first).  Lists are paged by offset and limit, so a common name among a
- * million guests never loads them all.
+ * matches most recent first: by the guest's last visit, or by its
+ * enrolment when it was enrolled after that visit (a guest enrolled at the
+ * door tonight is listed before those who came last week).  Lists are
+ * paged by offset and limit, so a common name among a million guests never
+ * loads them all.
  */
 #pragma once
 
@@ -69,9 +71,10 @@ RgGuestMatchKind rg_guest_match_get_kind          (RgGuestMatch *self);
  *   required, case and accents folded, Chinese names by character.
  *
  * Returns: (transfer full): a #GListModel of #RgGuestMatch, empty when
- *   nothing matches; or %NULL with %RG_ERROR_INVALID (invalid UTF-8, a
- *   query that is too long, or a card number whose check digit is wrong:
- *   "mistyped card") or a database error.
+ *   nothing matches, @query is blank or @limit is 0; or %NULL with
+ *   %RG_ERROR_INVALID (invalid UTF-8, a query that is too long, or a card
+ *   number whose check digit is wrong: "mistyped card") or a database
+ *   error.
  */
 GListModel *rg_guest_lookup (RgDb        *db,
                              const gchar *query,

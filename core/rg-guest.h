@@ -304,10 +304,13 @@ gboolean rg_guest_revoke_card (RgDb *db, const gchar *card, GError **error);
  * @error: return location for a #GError
  *
  * Brings the guest's entry in the name index up to date: its name tokens,
- * and its place in recency order from local_guest_stats.last_visit_ms.  A
- * deleted or merged-away guest is removed from the index.  The visit
- * module calls this after a check closes, in the same transaction; rows
- * applied from the central store call it too.
+ * and its place in recency order: a guest whose
+ * local_guest_stats.last_visit_ms moved forward since its place was given
+ * goes to the top.  A deleted or merged-away guest is removed from the
+ * index.  The visit module calls this after a check closes, in the same
+ * transaction; rows applied from the central store call it too.  Checks
+ * closed out of time order (an import of old visits) leave the order of
+ * closing: call rg_guest_index_rebuild() after such a batch.
  *
  * Returns: %TRUE on success; %FALSE with a database error.
  */
@@ -319,7 +322,8 @@ gboolean rg_guest_index_refresh (RgDb *db, const gchar *guest_id, GError **error
  * @error: return location for a #GError
  *
  * Recreates the whole name index from the live guests and their figures,
- * in one transaction (after an import or rg_rollup_rebuild()).
+ * in one transaction (after an import or rg_rollup_rebuild()): ordered by
+ * last visit, guests who never visited below them by enrolment.
  *
  * Returns: %TRUE on success; %FALSE with a database error.
  */
