@@ -45,12 +45,12 @@ is_separator (gunichar c)
 /* What may stand around the number: spaces, signs, currency signs ($ ¥ £ €
  * and the rest of Unicode's), 元, and three-letter codes such as USD. */
 static gboolean
-skip_decoration (const gchar  *p,
-                 const gchar  *end,
-                 gboolean     *negative,
-                 gboolean     *bracket_open,
-                 gboolean     *bracket_closed,
-                 gboolean      before)
+skip_decoration (const gchar *p,
+                 const gchar *end,
+                 gboolean    *negative,
+                 gboolean    *bracket_open,
+                 gboolean    *bracket_closed,
+                 gboolean     before)
 {
   while (p < end)
     {
