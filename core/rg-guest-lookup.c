@@ -110,7 +110,8 @@ append_exact (RgDb              *db,
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "searching for a guest");
 
-  id = rg_guest_resolve_id (db, (const gchar *) sqlite3_column_text (stmt, 0), NULL);
+  if (!_rg_guest_resolve_live (db, (const gchar *) sqlite3_column_text (stmt, 0), &id, error))
+    return FALSE;
   return id == NULL || append_match (db, store, id, e164, kind, error);
 }
 

@@ -68,11 +68,13 @@ add_candidate (Search             *search,
                const gchar        *detail,
                GError            **error)
 {
-  g_autofree gchar *id = rg_guest_resolve_id (search->db, guest_id, NULL);
+  g_autofree gchar *id = NULL;
   g_autoptr(RgStmt) stmt = NULL;
   RgGuestDuplicate *known, *candidate;
   int rc;
 
+  if (!_rg_guest_resolve_live (search->db, guest_id, &id, error))
+    return FALSE;
   if (id == NULL || g_strcmp0 (id, search->exclude_id) == 0)
     return TRUE;
   known = g_hash_table_lookup (search->found, id);
@@ -319,12 +321,10 @@ rg_guest_find_duplicates (RgDb                 *db,
 
   search.db = db;
   search.found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  if (exclude_id != NULL)
-    {
-      search.exclude_id = rg_guest_resolve_id (db, exclude_id, NULL);
-      if (search.exclude_id == NULL)
-        search.exclude_id = g_strdup (exclude_id);
-    }
+  if (exclude_id != NULL && !_rg_guest_resolve_live (db, exclude_id, &search.exclude_id, error))
+    return NULL;
+  if (exclude_id != NULL && search.exclude_id == NULL)
+    search.exclude_id = g_strdup (exclude_id);
 
   if (clean_name != NULL)
     tokens = name_tokens (clean_name, NULL);

@@ -42,6 +42,14 @@ gboolean _rg_guest_insert_card    (RgDb         *db,
                                    const gchar  *number,
                                    GError      **error);
 
+/* rg_guest_resolve_id() for ids read from the database: *@out is NULL,
+ * and no error set, when no live guest has or had @guest_id; FALSE only for
+ * a database failure. */
+gboolean _rg_guest_resolve_live   (RgDb         *db,
+                                   const gchar  *guest_id,
+                                   gchar       **out,
+                                   GError      **error);
+
 /* rg_guest_index_refresh() without a transaction of its own. */
 gboolean _rg_guest_refresh_index  (RgDb         *db,
                                    const gchar  *guest_id,

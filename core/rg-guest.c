@@ -315,6 +315,21 @@ rg_guest_resolve_id (RgDb         *db,
   return NULL;
 }
 
+gboolean
+_rg_guest_resolve_live (RgDb         *db,
+                        const gchar  *guest_id,
+                        gchar       **out,
+                        GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *out = rg_guest_resolve_id (db, guest_id, &local_error);
+  if (*out != NULL || g_error_matches (local_error, RG_ERROR, RG_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* --------------------------------------------------------------- reading */
 
 static GStrv
