@@ -111,7 +111,7 @@ forward (gint     client,
             continue;
           for (gssize done = 0; done < n;)
             {
-              gssize w = write (to, buf + done, (gsize) (n - done));
+              gssize w = send (to, buf + done, (gsize) (n - done), MSG_NOSIGNAL);
 
               if (w <= 0)
                 return;
@@ -139,7 +139,7 @@ serve_connection (gpointer data)
           "Content-Length: 30\r\nConnection: close\r\n\r\n{\"error\":\"injected failure\"}\r\n";
 
         drain (c->client, 100);
-        if (write (c->client, answer, sizeof answer - 1) < 0)
+        if (send (c->client, answer, sizeof answer - 1, MSG_NOSIGNAL) < 0)
           g_debug ("the client left before the injected 500");
         close (c->client);
         return NULL;
