@@ -185,7 +185,7 @@ print_import (RgCli                *cli,
       return;
     }
 
-  rg_cli_print ("Imported %u rows as %u order lines in %u visits; revenue %s.\n"
+  rg_cli_print ("Read %u rows: imported %u order lines in %u visits; revenue %s.\n"
                 "New: %u guests, %u menu items, %u branches.  Already imported: %u visits (%u rows).\n",
                 result->rows, result->lines, result->visits, revenue, result->new_guests,
                 result->new_items, result->new_branches, result->duplicate_visits,
