@@ -14,6 +14,7 @@
 
 #define VISIT_REF_MAX 100
 #define BRANCH_NAME_MAX 100
+#define MAX_LINE_TOTAL G_GINT64_CONSTANT (100000000000000)   /* a trillion in major units */
 
 /* Guest values that mean "nobody in particular". */
 static const gchar * const walk_in_values[] = { "-", "null", "none", "n/a", NULL };
@@ -97,9 +98,9 @@ find_branch (RgImportRun *imp,
   branch = g_new0 (RgImportBranch, 1);
   if (name != NULL)
     {
-      branch->text = g_string_chunk_insert_const (imp->strings, name);
       g_autoptr(GError) error = NULL;
 
+      branch->text = g_string_chunk_insert_const (imp->strings, name);
       branch->name = rg_text_check (name, "the branch's name", BRANCH_NAME_MAX, &error);
       if (branch->name == NULL)
         {
@@ -279,6 +280,9 @@ read_total (RgImportRun *imp,
       if (!has_unit)
         *price = row->total / row->qty;
     }
+  else if (*price > MAX_LINE_TOTAL / row->qty)
+    return skip_row (imp, row->line, imp->options->columns[RG_IMPORT_ROLE_PRICE],
+                     "the line total is too large");
   else
     row->total = *price * row->qty;
   return TRUE;

@@ -300,9 +300,9 @@ add_guest (RgImportRun    *imp,
   if (stmt == NULL)
     return FALSE;
   if (guest->ref != NULL)
-    name = g_strdup_printf ("RgImportGuest %s", guest->ref);
+    name = g_strdup_printf ("Guest %s", guest->ref);
   else
-    name = g_strdup_printf ("RgImportGuest …%s", guest->phone + MAX (0, (gint) strlen (guest->phone) - 4));
+    name = g_strdup_printf ("Guest …%s", guest->phone + MAX (0, (gint) strlen (guest->phone) - 4));
 
   guest->id = rg_id_new ();
   sqlite3_bind_text (stmt, 1, guest->id, -1, SQLITE_STATIC);

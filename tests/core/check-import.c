@@ -258,6 +258,7 @@ START_TEST (test_messy_export)
       "WHERE g.external_ref = 'C200' AND p.e164 = ?", "+14155550199"), 1);
   ck_assert_int_eq (query_int_text (t->db, "SELECT guest_id IS NULL FROM visit WHERE external_ref = ?",
                                     "2024-02-02 #A-2"), 1);
+  ck_assert_int_eq (query_int_text (t->db, "SELECT count(*) FROM guest WHERE name = ?", "Guest C100"), 1);
 
   /* closed visits; every synced row has its id, clock and origin, and is in the outbox */
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM visit WHERE status <> 'closed'"), 0);
