@@ -226,7 +226,8 @@ RgImportResult *rg_import_orders (RgDb *db, const gchar *path, const RgImportOpt
  * @options: how to read it
  * @error: return location for a #GError
  *
- * As rg_import_orders(), from a stream.
+ * As rg_import_orders(), from a stream, which is read to its end and
+ * closed.
  *
  * Returns: (transfer full): what was imported, or %NULL with @error set.
  */
