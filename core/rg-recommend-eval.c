@@ -429,10 +429,11 @@ rg_recommend_eval_basket (RgDb                      *db,
       if (n < 2)
         continue;
 
-      /* Which dish is hidden is a hash of the visit id: the last line
-       * would favour whatever is habitually rung up last (the pastry
-       * after the coffee). */
-      hidden = g_str_hash (basket->visit_id) % n;
+      /* Which dish is hidden is a hash of the visit's time, so that runs
+       * on re-imported data (new ids) hide the same dishes; always the
+       * last line would favour whatever is habitually rung up last (the
+       * pastry after the coffee). */
+      hidden = (guint) (((guint64) basket->seated_ms * G_GUINT64_CONSTANT (2654435761)) >> 16) % n;
       truth = g_new0 (RgBasket, 1);
       truth->items = g_array_new (FALSE, FALSE, sizeof (guint));
       g_array_append_val (truth->items, g_array_index (basket->items, guint, hidden));

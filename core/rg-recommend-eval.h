@@ -84,8 +84,9 @@ RgRecommendEval *rg_recommend_eval_last_visit (RgDb *db, const RgRecommendWeight
  * @error: return location for a #GError
  *
  * Basket completion: for every closed visit with two or more dishes, hides
- * one of them (picked by a hash of the visit id) and ranks the menu from the others, with the
- * visit taken out of the model for that case (leave-one-out, no leakage).
+ * one of them (picked by a hash of the visit's time) and ranks the menu
+ * from the others, with the visit taken out of the model for that case
+ * (leave-one-out, no leakage).
  * Measures the blend, global popularity and raw pair counts.
  *
  * Returns: (transfer full): the figures, or %NULL with a database error.

@@ -10,20 +10,30 @@
  * is rebuilt in a worker thread (rg_recommender_new_async()) while the old
  * one keeps answering.
  *
- * A query blends five signals into one score per dish:
+ * A query blends these signals into one score per dish, a weighted sum
+ * (weights in #RgRecommendWeights):
  *
  *  - history: the share of the guest's visits that had the dish, each visit
  *    weighted by its age (a visit #RgRecommendWeights.half_life_days old
  *    counts half), plus a bonus for a dish the guest is marked to like;
- *  - together: item-to-item similarity of the dish to what the guest
- *    usually orders, or to what is already on the check — a cosine of the
- *    co-occurrence counts, shrunk towards 0 for pairs seen only a few times
- *    so that neither popular dishes nor rare coincidences dominate;
- *  - popular: the dish's share of checks in the current daypart, smoothed
- *    towards its all-day share (the cold-start fallback);
+ *  - together: how much likelier the dish is on a check that has one of the
+ *    items already on it (or, with a weight of its own, one of the guest's
+ *    usual dishes) than if the two had never been seen together,
+ *    log (1 + pairs / (shrink × share of the dish)).  Dividing by the dish's
+ *    own share keeps the fries from "going with" everything just because
+ *    everyone orders fries; "often ordered with X" is said only when the
+ *    dish's lift to X (its shrunk P(dish | X) over P(dish)) is above 1;
+ *  - popular: the log of the dish's share of checks in the daypart,
+ *    smoothed towards its all-day share; a dish nobody has ordered yet
+ *    counts as an average one.  This is the cold-start fallback, and with
+ *    the lifts it makes the blend a product: likely dishes that go with
+ *    the check;
  *  - tags: the share of the guest's taste tags that the dish carries;
  *  - margin: (price - cost) / price, weighted by the owner's setting
  *    `recommend_margin_weight` (0, the default, turns it off).
+ *
+ * The "something new" list only holds dishes with some evidence: ordered
+ * by someone, seen with the check or the guest's dishes, or matching a tag.
  *
  * Hard filters come before any score: a dish is never suggested when it
  * contains an allergen of the guest (of anyone at the table), when the
