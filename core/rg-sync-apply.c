@@ -388,7 +388,7 @@ rg_sync_apply_change (RgDb           *db,
   rc = upsert_row (db, table, row, error);
   if (rc == SQLITE_DONE)
     return TRUE;
-  if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode (rg_db_get_handle (db)) == SQLITE_CONSTRAINT_UNIQUE)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT && sqlite3_extended_errcode (rg_db_get_handle (db)) == SQLITE_CONSTRAINT_UNIQUE)
     return resolve_collision (db, table, row, error);
   if (rc != SQLITE_ERROR || (error != NULL && *error == NULL))
     return rg_db_set_error (db, error, "saving %s %s from the central store", table->name, incoming->id);
@@ -458,7 +458,7 @@ repoint_column (RgDb                *db,
       rc = run_local_change (db, move_sql, survivor, id);
       /* the survivor has this already (same tag, same party place) or a
        * link would join the guest to itself */
-      if (rc == SQLITE_CONSTRAINT)
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
         {
           if (!tombstone (db, table, id, error))
             return FALSE;

@@ -32,6 +32,7 @@ add_guests (RgDb  *db,
       const gchar *phones[] = { phone, NULL };
       g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phones, NULL, &error);
 
+      ck_assert_ptr_nonnull (guest);
       ck_assert_no_error (error);
     }
 }

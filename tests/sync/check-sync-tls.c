@@ -20,6 +20,7 @@ add_guest (RgDb *db)
   const gchar *phones[] = { "+8613700001111", NULL };
   g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phones, NULL, &error);
 
+  ck_assert_ptr_nonnull (guest);
   ck_assert_no_error (error);
 }
 
