@@ -72,20 +72,34 @@ load_facts (RgDb         *db,
   return TRUE;
 }
 
-/* The branch's local day ("2026-11-25") and hour of @ms.  A time zone that
- * GLib does not know falls back to UTC (rg-branch checks zones on entry). */
-static gchar *
-local_bucket (const gchar *tz_name,
-              gint64       ms,
-              gint        *hour)
+/* The time zone called @tz_name, from @zones when it is there (a rebuild
+ * meets the same few zones thousands of times).  A zone that GLib does not
+ * know falls back to UTC (rg-branch checks zones on entry). */
+static GTimeZone *
+lookup_zone (GHashTable  *zones,
+             const gchar *tz_name)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tz_name);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
-  g_autoptr(GDateTime) local = NULL;
+  GTimeZone *tz = zones != NULL ? g_hash_table_lookup (zones, tz_name) : NULL;
 
+  if (tz != NULL)
+    return g_time_zone_ref (tz);
+  tz = g_time_zone_new_identifier (tz_name);
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
-  local = g_date_time_to_timezone (utc, tz);
+  if (zones != NULL)
+    g_hash_table_insert (zones, g_strdup (tz_name), g_time_zone_ref (tz));
+  return tz;
+}
+
+/* The local day ("2026-11-25") and hour of @ms in @tz. */
+static gchar *
+local_bucket (GTimeZone *tz,
+              gint64     ms,
+              gint      *hour)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
   *hour = g_date_time_get_hour (local);
   return g_date_time_format (local, "%Y-%m-%d");
 }
@@ -220,13 +234,16 @@ add_guests (RgDb              *db,
   return TRUE;
 }
 
+/* Adds one closed visit; @zones (nullable) caches time zones by name. */
 static gboolean
 add_visit (RgDb         *db,
            const gchar  *visit_id,
            gboolean      refresh_index,
+           GHashTable   *zones,
            GError      **error)
 {
   g_auto(VisitFacts) facts = { NULL, };
+  g_autoptr(GTimeZone) tz = NULL;
   g_autofree gchar *day = NULL;
   gint hour;
   gint64 revenue = 0;
@@ -240,7 +257,8 @@ add_visit (RgDb         *db,
       return FALSE;
     }
 
-  day = local_bucket (facts.tz, facts.seated_ms, &hour);
+  tz = lookup_zone (zones, facts.tz);
+  day = local_bucket (tz, facts.seated_ms, &hour);
   return add_hour (db, &facts, day, hour, visit_id, &revenue, error) &&
          add_items (db, &facts, day, visit_id, error) &&
          add_guests (db, &facts, visit_id, revenue, refresh_index, error);
@@ -259,7 +277,7 @@ rg_rollup_add_visit (RgDb         *db,
   g_return_val_if_fail (visit_id != NULL, FALSE);
 
   txn = rg_db_begin (db, error);
-  if (txn == NULL || !add_visit (db, visit_id, TRUE, error))
+  if (txn == NULL || !add_visit (db, visit_id, TRUE, NULL, error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
@@ -271,6 +289,8 @@ rg_rollup_rebuild (RgDb    *db,
   g_autoptr(RgTransaction) txn = NULL;
   g_autoptr(RgStmt) stmt = NULL;
   g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_time_zone_unref);
   int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -292,7 +312,7 @@ rg_rollup_rebuild (RgDb    *db,
     return rg_db_set_error (db, error, "reading the closed visits");
 
   for (guint i = 0; i < visits->len; i++)
-    if (!add_visit (db, visits->pdata[i], FALSE, error))
+    if (!add_visit (db, visits->pdata[i], FALSE, zones, error))
       return FALSE;
 
   /* Recency order of the name index follows the rebuilt figures. */
