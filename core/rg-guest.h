@@ -34,10 +34,12 @@ G_BEGIN_DECLS
  * @name: the name the guest goes by ("Li Wei", "Zoë"); required
  * @family_name: (nullable): the family name when kept apart
  * @title: (nullable): "Ms", "Dr", "王总"…
- * @gender: (nullable): "female", "male" or "other"
- * @birthday: (nullable): "YYYY-MM-DD", or "--MM-DD" when the year is unknown
+ * @gender: (nullable): "female", "male" or "other", in any case
+ * @birthday: (nullable): "YYYY-MM-DD" (a real date from 1900 to today), or
+ *   "--MM-DD" when the year is unknown ("--02-29" is allowed)
  * @anniversary: (nullable): same forms as @birthday
- * @language: (nullable): a language tag ("zh-CN", "en")
+ * @language: (nullable): a language tag ("zh-CN", "en"): a letter first,
+ *   then letters, digits and dashes
  * @vip: whether the guest is a VIP
  * @notes: (nullable): free text for the staff
  * @consent_marketing: whether the guest agreed to marketing messages
