@@ -160,27 +160,30 @@ check_options (const RgImportOptions  *options,
  * connection's, so they are put back afterwards. */
 typedef struct
 {
-  gint64 cache_size;
-  gint64 temp_store;
+  gint64   cache_size;
+  gint64   temp_store;
+  gboolean known;
 } Tuning;
 
-static gint64
+static gboolean
 read_pragma (RgDb        *db,
-             const gchar *sql)
+             const gchar *sql,
+             gint64      *value)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, NULL);
 
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return -1;
-  return sqlite3_column_int64 (stmt, 0);
+    return FALSE;
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 static void
 tune_for_import (RgDb   *db,
                  Tuning *saved)
 {
-  saved->cache_size = read_pragma (db, "PRAGMA cache_size");
-  saved->temp_store = read_pragma (db, "PRAGMA temp_store");
+  saved->known = read_pragma (db, "PRAGMA cache_size", &saved->cache_size) &&
+                 read_pragma (db, "PRAGMA temp_store", &saved->temp_store);
   rg_db_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) "; "
                   "PRAGMA temp_store = MEMORY", NULL);
 }
@@ -189,12 +192,13 @@ static void
 restore_tuning (RgDb         *db,
                 const Tuning *saved)
 {
-  g_autofree gchar *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
-                                           "PRAGMA temp_store = %" G_GINT64_FORMAT,
-                                           saved->cache_size, saved->temp_store);
+  g_autofree gchar *sql = NULL;
 
-  if (saved->cache_size != -1 && saved->temp_store != -1)
-    rg_db_exec (db, sql, NULL);
+  if (!saved->known)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; PRAGMA temp_store = %" G_GINT64_FORMAT,
+                         saved->cache_size, saved->temp_store);
+  rg_db_exec (db, sql, NULL);
 }
 
 static RgImportResult *
@@ -206,7 +210,7 @@ import_from_reader (RgDb                   *db,
 {
   g_autoptr(RgImportRun) imp = import_new (db, reader, options);
   gint64 start = g_get_monotonic_time ();
-  Tuning tuning;
+  Tuning tuning = { 0, };
   gboolean written;
 
   if (!_rg_import_read (imp, error))
