@@ -217,9 +217,15 @@ START_TEST (test_messy_export)
   g_autoptr(RgImportOptions) options = options_for (EXPORT_MAP);
   g_autoptr(RgImportResult) result = NULL;
   const gchar *device = rg_db_get_device_id (t->db);
+  gint64 cache_size = rg_test_query_int (t->db, "PRAGMA cache_size");
+  gint64 temp_store = rg_test_query_int (t->db, "PRAGMA temp_store");
 
   options->country = g_strdup ("US");
   result = import_file_ok (t->db, path, options);
+
+  /* the connection is as it was */
+  ck_assert_int_eq (rg_test_query_int (t->db, "PRAGMA cache_size"), cache_size);
+  ck_assert_int_eq (rg_test_query_int (t->db, "PRAGMA temp_store"), temp_store);
 
   ck_assert_uint_eq (result->rows, 5);
   ck_assert_uint_eq (result->lines, 5);
