@@ -15,6 +15,9 @@
 #include "rg-floor.h"
 #include "rg-visit.h"
 
+#define COMPACT_PLAN_HEIGHT 420
+#define COMPACT_LIST_HEIGHT 420
+
 struct _RgFloorPage
 {
   GtkWidget parent_instance;
@@ -34,6 +37,7 @@ struct _RgFloorPage
   GtkScrolledWindow *plan_scroller;
   RgFloorPlan   *plan;
   GtkLabel      *info_label;
+  GtkScrolledWindow *side;
   GtkListBox    *suggestion_list;
   GtkLabel      *no_table_label;
 };
@@ -291,6 +295,7 @@ rg_floor_page_class_init (RgFloorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, plan_scroller);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, plan);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, info_label);
+  gtk_widget_class_bind_template_child (widget_class, RgFloorPage, side);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, suggestion_list);
   gtk_widget_class_bind_template_child (widget_class, RgFloorPage, no_table_label);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_table_activated_cb);
@@ -384,6 +389,9 @@ rg_floor_page_set_compact (RgFloorPage *self,
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body),
                                   compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* Stacked, the plan keeps half the height rather than a sliver. */
+  gtk_scrolled_window_set_min_content_height (self->plan_scroller, compact ? COMPACT_PLAN_HEIGHT : -1);
+  gtk_scrolled_window_set_max_content_height (self->side, compact ? COMPACT_LIST_HEIGHT : -1);
 }
 
 RgFloorPlan *

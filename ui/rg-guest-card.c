@@ -17,6 +17,7 @@
 #include "rg-branch.h"
 #include "rg-guest.h"
 #include "rg-id.h"
+#include "rg-phone.h"
 #include "rg-prefs.h"
 #include "rg-ui-format.h"
 #include "rg-visit.h"
@@ -162,7 +163,7 @@ dup_facts (RgGuest *guest)
       g_ptr_array_add (parts, g_strdup_printf (_("spent %s"), spend));
     }
   if (phones[0] != NULL)
-    g_ptr_array_add (parts, g_strdup (phones[0]));
+    g_ptr_array_add (parts, rg_phone_format (phones[0]));
   if (cards[0] != NULL)
     /* Translators: a member card number */
     g_ptr_array_add (parts, g_strdup_printf (_("card %s"), cards[0]));
@@ -298,11 +299,12 @@ add_dish_fact (RgGuestCard *self,
 
 static void
 add_tag (RgGuestCard *self,
-         const gchar *text)
+         const gchar *text,
+         const gchar *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_widget_add_css_class (label, "tag");
+  gtk_widget_add_css_class (label, css_class);
   gtk_flow_box_append (self->tag_box, label);
 }
 
@@ -338,7 +340,7 @@ show_facts (RgGuestCard *self,
       switch (rg_guest_fact_get_kind (fact))
         {
         case RG_FACT_TAG:
-          add_tag (self, rg_guest_fact_get_label (fact));
+          add_tag (self, rg_guest_fact_get_label (fact), "tag");
           break;
         case RG_FACT_ALLERGY:
           if (allergies->len > 0)
@@ -362,7 +364,7 @@ show_facts (RgGuestCard *self,
         case RG_FACT_LINK:
           /* Translators: a related guest, "partner: Li Na" */
           link = g_strdup_printf (_("%s: %s"), rg_guest_fact_get_detail (fact), rg_guest_fact_get_label (fact));
-          add_tag (self, link);
+          add_tag (self, link, "tag");
           break;
         default:
           break;
@@ -376,7 +378,7 @@ show_facts (RgGuestCard *self,
   if (gtk_widget_get_first_child (GTK_WIDGET (self->note_list)) == NULL)
     add_empty_row (self->note_list, _("No notes"));
   if (gtk_widget_get_first_child (GTK_WIDGET (self->tag_box)) == NULL)
-    add_tag (self, _("no tags yet"));
+    add_tag (self, _("No tags yet"), "dim-label");
 
   if (allergies->len > 0)
     {
@@ -677,4 +679,5 @@ rg_guest_card_set_compact (RgGuestCard *self,
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
                                   compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_homogeneous (self->columns, !compact);
 }

@@ -293,7 +293,9 @@ on_lookup_page_guest_activated_cb (RgLookupPage *page,
   adw_window_title_set_subtitle (self->detail_title, NULL);
   adw_view_stack_set_visible_child_name (self->detail_stack, "guest");
   update_actions (self);
-  if (navigate)
+  /* Only a folded leaflet needs to move; unfolded, moving would take the
+   * focus from the search field while the host types. */
+  if (navigate && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
@@ -340,7 +342,8 @@ show_floor (RgWindow    *self,
   adw_window_title_set_title (self->detail_title, _("Floor Plan"));
   adw_window_title_set_subtitle (self->detail_title, guest_name);
   adw_view_stack_set_visible_child_name (self->detail_stack, "floor");
-  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   gtk_widget_grab_focus (GTK_WIDGET (self->floor_page));
 }
 

@@ -105,6 +105,7 @@ rg_ui_test_window_new (RgDb *db,
   g_autofree gchar *path = g_strdup (rg_db_get_path (db));
   RgDb *own;
   RgWindow *window;
+  GdkSurface *surface;
 
   /* The window's session owns its connection: give it one of its own. */
   own = rg_db_open (path, &error);
@@ -115,6 +116,11 @@ rg_ui_test_window_new (RgDb *db,
   gtk_window_present (GTK_WINDOW (window));
   rg_window_start (window);
   rg_ui_test_run_for (300);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  ck_assert_msg (gdk_surface_get_width (surface) == width && gdk_surface_get_height (surface) == height,
+                 "the window is %d×%d, not %d×%d: give Xvfb a screen large enough "
+                 "(xvfb-run -s \"-screen 0 1600x1400x24\")",
+                 gdk_surface_get_width (surface), gdk_surface_get_height (surface), width, height);
   return window;
 }
 
@@ -215,13 +221,14 @@ rg_ui_test_tap (GtkButton *button)
 GtkWindow *
 rg_ui_test_find_window (GType type)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   guint n = g_list_model_get_n_items (toplevels);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
+      /* The list keeps the window alive: hand out a borrowed pointer. */
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
     }
@@ -289,7 +296,6 @@ rg_ui_test_screenshot (GtkWidget   *widget,
 {
   const gchar *dir = g_getenv ("REGULARS_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree gchar *file = g_strconcat (name, ".png", NULL);
@@ -299,9 +305,17 @@ rg_ui_test_screenshot (GtkWidget   *widget,
   gint height = gtk_widget_get_height (widget);
 
   ck_assert_msg (dir != NULL, "REGULARS_SCREENSHOT_DIR is not set");
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  ck_assert_ptr_nonnull (node);
+  /* A window drawn over by a dialog a moment ago may need a frame first. */
+  for (guint tries = 0; node == NULL && tries < 20; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gtk_widget_queue_draw (widget);
+      rg_ui_test_run_for (100);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  ck_assert_msg (node != NULL, "%s drew nothing", G_OBJECT_TYPE_NAME (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, file, NULL);
   ck_assert_msg (gdk_texture_save_to_png (texture, path), "saving %s", path);

@@ -1,0 +1,775 @@
+/* check-ui-flow.c — the host's whole flow in the real window: start,
+ * lookup by keyboard, digit pad and scanner, the guest card, enrolling with
+ * a duplicate warning, seating; checked on the widgets and in the database,
+ * with screenshots at 1280×800 and 800×1280.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rg-digit-pad.h"
+#include "rg-enrol-dialog.h"
+#include "rg-floor-page.h"
+#include "rg-floor.h"
+#include "rg-guest-card.h"
+#include "rg-guest-lookup.h"
+#include "rg-guest-merge.h"
+#include "rg-guest.h"
+#include "rg-lookup-page.h"
+#include "rg-ui-test-util.h"
+
+#define WAIT_MS 10000
+
+/* The demo guest the tests greet: a Chinese mobile, a member card and the
+ * most visits. */
+typedef struct
+{
+  gchar *id;
+  gchar *name;
+  gchar *national;   /* the mobile as a host types it: "194 1970 7806" */
+  gchar *card;
+} Regular;
+
+static void
+regular_clear (Regular *r)
+{
+  g_free (r->id);
+  g_free (r->name);
+  g_free (r->national);
+  g_free (r->card);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Regular, regular_clear)
+
+static void
+find_regular (RgDb    *db,
+              Regular *r)
+{
+  g_autofree gchar *e164 = NULL;
+
+  r->id = rg_ui_test_query_text (db,
+    "SELECT g.id FROM guest g JOIN local_guest_stats s ON s.guest_id = g.id"
+    " WHERE g.deleted = 0 AND g.merged_into IS NULL"
+    "   AND EXISTS (SELECT 1 FROM guest_phone p WHERE p.guest_id = g.id AND p.deleted = 0 AND p.e164 LIKE '+861%')"
+    "   AND EXISTS (SELECT 1 FROM member_card c WHERE c.guest_id = g.id AND c.deleted = 0 AND c.revoked_ms IS NULL)"
+    " ORDER BY s.visit_count DESC, g.id LIMIT 1");
+  r->name = rg_ui_test_query_text (db, g_strdup_printf ("SELECT name FROM guest WHERE id = '%s'", r->id));
+  e164 = rg_ui_test_query_text (db, g_strdup_printf ("SELECT e164 FROM guest_phone WHERE guest_id = '%s' AND deleted = 0 AND e164 LIKE '+861%%' LIMIT 1", r->id));
+  /* +86 138 0013 8000 → "138 0013 8000" */
+  r->national = g_strdup_printf ("%.3s %.4s %.4s", e164 + 3, e164 + 6, e164 + 10);
+  r->card = rg_ui_test_query_text (db, g_strdup_printf ("SELECT number FROM member_card WHERE guest_id = '%s' AND deleted = 0 AND revoked_ms IS NULL LIMIT 1", r->id));
+}
+
+/* ------------------------------------------------------ window accessors */
+
+static RgLookupPage *
+lookup_page (RgWindow *window)
+{
+  return RG_LOOKUP_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_LOOKUP_PAGE, NULL));
+}
+
+static RgGuestCard *
+guest_card (RgWindow *window)
+{
+  return RG_GUEST_CARD (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_GUEST_CARD, NULL));
+}
+
+static RgFloorPage *
+floor_page (RgWindow *window)
+{
+  return RG_FLOOR_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_FLOOR_PAGE, NULL));
+}
+
+static const gchar *
+detail_shown (RgWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (rg_ui_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+
+  return adw_view_stack_get_visible_child_name (stack);
+}
+
+static AdwLeaflet *
+leaflet (RgWindow *window)
+{
+  return ADW_LEAFLET (rg_ui_test_find (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+}
+
+typedef struct
+{
+  RgWindow    *window;
+  const gchar *guest_id;
+} CardWait;
+
+static gboolean
+card_shows (gpointer data)
+{
+  CardWait *w = data;
+
+  return g_strcmp0 (rg_guest_card_get_guest_id (guest_card (w->window)), w->guest_id) == 0
+         && g_strcmp0 (detail_shown (w->window), "guest") == 0;
+}
+
+static void
+assert_card_shows (RgWindow    *window,
+                   const gchar *guest_id)
+{
+  CardWait w = { window, guest_id };
+
+  ck_assert_msg (rg_ui_test_wait_until (card_shows, &w, WAIT_MS),
+                 "the card of %s did not open (card shows %s, detail %s)", guest_id,
+                 rg_guest_card_get_guest_id (guest_card (window)), detail_shown (window));
+}
+
+static gboolean
+lookup_settled (gpointer data)
+{
+  return !rg_lookup_page_is_busy (data);
+}
+
+static void
+wait_for_lookup (RgWindow *window)
+{
+  ck_assert (rg_ui_test_wait_until (lookup_settled, lookup_page (window), WAIT_MS));
+  rg_ui_test_run_for (50);
+}
+
+static gboolean
+model_has_guest (GListModel  *results,
+                 const gchar *guest_id,
+                 guint       *position)
+{
+  guint n = g_list_model_get_n_items (results);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgGuestMatch) match = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (rg_guest_match_get_guest_id (match), guest_id) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+focus_within (RgWindow  *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static const gchar *
+focus_name (RgWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing";
+}
+
+/* The header's floor plan button: visible, and not the search. */
+static GtkWidget *
+floor_button (RgWindow *window)
+{
+  GtkWidget *header = gtk_widget_get_prev_sibling (GTK_WIDGET (lookup_page (window)));
+  GtkWidget *button = rg_ui_test_find (header, GTK_TYPE_BUTTON, NULL);
+
+  ck_assert_str_eq (gtk_button_get_icon_name (GTK_BUTTON (button)), "view-grid-symbolic");
+  return button;
+}
+
+static gint64
+count (RgDb        *db,
+       const gchar *sql)
+{
+  return rg_test_query_int (db, sql);
+}
+
+/* ----------------------------------------------------------------- start */
+
+static gboolean
+demo_dialog_open (gpointer data)
+{
+  return rg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+staff_picker_shown (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (rg_ui_test_find (GTK_WIDGET (data), GTK_TYPE_STACK, NULL));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "staff") == 0;
+}
+
+START_TEST (test_start_offers_demo_then_staff_picker)
+{
+  g_autofree gchar *dir = rg_test_make_dir ();
+  g_autofree gchar *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(RgDb) check = NULL;
+  RgDb *db = rg_db_open (path, &error);
+  AdwMessageDialog *dialog;
+  GtkStack *stack;
+  GtkListBox *staff;
+  RgWindow *window;
+
+  ck_assert_no_error (error);
+  session = rg_session_new (db, NULL, NULL);
+  window = rg_window_new (ADW_APPLICATION (g_application_get_default ()), session);
+  gtk_window_present (GTK_WINDOW (window));
+  rg_window_start (window);
+
+  ck_assert (rg_ui_test_wait_until (demo_dialog_open, NULL, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (rg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  ck_assert_str_eq (adw_message_dialog_get_default_response (dialog), "demo");
+  adw_message_dialog_response (dialog, "demo");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  ck_assert_msg (rg_ui_test_wait_until (staff_picker_shown, window, 120000), "no staff picker after the demo");
+  check = rg_db_open (path, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_gt (count (check, "SELECT count(*) FROM guest"), 100);
+  ck_assert_ptr_nonnull (rg_session_get_branch_id (session));
+  ck_assert_ptr_null (rg_session_get_staff_id (session));
+
+  /* Picking a name starts the shift. */
+  staff = GTK_LIST_BOX (rg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "boxed-list"));
+  g_signal_emit_by_name (staff, "row-activated", gtk_list_box_get_row_at_index (staff, 0));
+  stack = GTK_STACK (rg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_STACK, NULL));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (stack), "work");
+  ck_assert_ptr_nonnull (rg_session_get_staff_id (session));
+  ck_assert_msg (focus_within (window, GTK_WIDGET (rg_lookup_page_get_entry (lookup_page (window)))),
+                 "focus is on %s", focus_name (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rg_test_remove_tree (dir);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- lookup */
+
+START_TEST (test_phone_typed_at_the_keyboard_opens_the_card)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  gint64 visits_before;
+  g_autofree gchar *shot = NULL;
+
+  find_regular (t->db, &r);
+  visits_before = count (t->db, "SELECT count(*) FROM visit");
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  ck_assert (!adw_leaflet_get_folded (leaflet (window)));
+  ck_assert_str_eq (detail_shown (window), "empty");
+
+  /* A person typing: the lookup follows each keystroke; the whole number
+   * is certain enough to open the card without Enter. */
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "type", "--delay", "60", r.national, NULL });
+  assert_card_shows (window, r.id);
+  ck_assert_str_eq (gtk_editable_get_text (rg_lookup_page_get_entry (lookup_page (window))), r.national);
+  /* The host can keep typing: the card did not take the focus. */
+  ck_assert_msg (focus_within (window, GTK_WIDGET (rg_lookup_page_get_entry (lookup_page (window)))),
+                 "focus is on %s", focus_name (window));
+  ck_assert_msg (g_str_has_prefix (rg_guest_card_get_greeting (guest_card (window)), "Welcome back, "),
+                 "greeting: %s", rg_guest_card_get_greeting (guest_card (window)));
+  ck_assert_ptr_nonnull (strstr (rg_guest_card_get_greeting (guest_card (window)), " visit, last on "));
+
+  /* Newest visit first in the history. */
+  {
+    GtkListBox *visits = GTK_LIST_BOX (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_LIST_BOX, "boxed-list"));
+
+    ck_assert_ptr_nonnull (visits);
+  }
+
+  rg_ui_test_run_for (300);
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "card-1280x800");
+  ck_assert (g_file_test (shot, G_FILE_TEST_EXISTS));
+  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM visit"), visits_before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_last_digits_on_the_digit_pad)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  RgDigitPad *pad;
+  const gchar *last4;
+  GListModel *results;
+  guint position;
+
+  find_regular (t->db, &r);
+  last4 = r.national + strlen (r.national) - 4;
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  pad = RG_DIGIT_PAD (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_DIGIT_PAD, NULL));
+
+  for (const gchar *d = last4; *d != '\0'; d++)
+    {
+      gchar key[2] = { *d, '\0' };
+
+      rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (pad), key));
+    }
+  ck_assert_str_eq (gtk_editable_get_text (rg_lookup_page_get_entry (lookup_page (window))), last4);
+  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (pad), "Look Up"));
+  wait_for_lookup (window);
+
+  results = rg_lookup_page_get_results (lookup_page (window));
+  ck_assert_msg (model_has_guest (results, r.id, &position), "%s not among the matches of %s", r.id, last4);
+  if (g_list_model_get_n_items (results) == 1)
+    assert_card_shows (window, r.id);
+  else
+    {
+      GtkListView *view = GTK_LIST_VIEW (rg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL));
+
+      /* Several: the list has the focus; picking the row opens the card. */
+      g_signal_emit_by_name (view, "activate", position);
+      assert_card_shows (window, r.id);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_several_names_are_told_apart)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autofree gchar *family = rg_ui_test_query_text (t->db,
+    "SELECT family_name FROM guest WHERE family_name IS NOT NULL GROUP BY family_name ORDER BY count(*) DESC LIMIT 1");
+  RgWindow *window = rg_ui_test_window_new (t->db, 800, 1280);
+  GtkEditable *entry = rg_lookup_page_get_entry (lookup_page (window));
+  GListModel *results;
+  GtkStack *results_stack;
+  g_autofree gchar *shot = NULL;
+
+  ck_assert (adw_leaflet_get_folded (leaflet (window)));
+  gtk_editable_set_text (entry, family);
+  wait_for_lookup (window);
+  results = rg_lookup_page_get_results (lookup_page (window));
+  ck_assert_uint_gt (g_list_model_get_n_items (results), 1);
+  results_stack = GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (
+    rg_ui_test_find (GTK_WIDGET (lookup_page (window)), GTK_TYPE_LIST_VIEW, NULL))));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (results_stack), "list");
+
+  /* Each row tells the guest apart: a masked phone or a last visit. */
+  rg_ui_test_run_for (300);
+  for (guint i = 0; i < MIN (g_list_model_get_n_items (results), 5); i++)
+    {
+      g_autoptr(RgGuestMatch) match = g_list_model_get_item (results, i);
+
+      ck_assert (rg_guest_match_get_masked_phone (match) != NULL || rg_guest_match_get_last_visit_ms (match) > 0);
+    }
+
+  /* Enter with several matches moves to the list; the leaflet stays on
+   * the lookup. */
+  g_signal_emit_by_name (entry, "activate");
+  rg_ui_test_run_for (100);
+  ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet (window)), "lookup");
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "lookup-800x1280");
+  ck_assert (g_file_test (shot, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_no_match_offers_to_enrol)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  RgWindow *window = rg_ui_test_window_new (t->db, 1280, 800);
+  GtkEditable *entry = rg_lookup_page_get_entry (lookup_page (window));
+  GtkButton *enrol;
+  RgEnrolDialog *dialog;
+
+  gtk_editable_set_text (entry, "Zqxwv Jjkkl");
+  wait_for_lookup (window);
+  ck_assert_uint_eq (g_list_model_get_n_items (rg_lookup_page_get_results (lookup_page (window))), 0);
+  enrol = rg_ui_test_find_button (GTK_WIDGET (lookup_page (window)), "_Enrol New Guest");
+  ck_assert (gtk_widget_is_drawable (GTK_WIDGET (enrol)));
+
+  g_signal_emit_by_name (entry, "activate");
+  rg_ui_test_run_for (100);
+  ck_assert (gtk_widget_has_focus (GTK_WIDGET (enrol)));
+
+  rg_ui_test_tap (enrol);
+  rg_ui_test_run_for (200);
+  dialog = RG_ENROL_DIALOG (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (gtk_editable_get_text (rg_enrol_dialog_get_field (dialog, "name")), "Zqxwv Jjkkl");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_scanner_burst_opens_the_member_card)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gchar *other = NULL;
+  RgWindow *window;
+
+  find_regular (t->db, &r);
+  other = rg_ui_test_query_text (t->db, g_strdup_printf ("SELECT id FROM guest WHERE id <> '%s' AND merged_into IS NULL LIMIT 1", r.id));
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+
+  /* Another guest's card is open and has the focus, not the search. */
+  rg_lookup_page_open (lookup_page (window), "");
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", other, TRUE);
+  assert_card_shows (window, other);
+  gtk_widget_grab_focus (GTK_WIDGET (rg_ui_test_find_button (GTK_WIDGET (guest_card (window)), "_Edit")));
+
+  /* The scanner types the code in a burst and presses Enter. */
+  g_ptr_array_add (args, g_strdup ("key"));
+  g_ptr_array_add (args, g_strdup ("--delay"));
+  g_ptr_array_add (args, g_strdup ("4"));
+  for (const gchar *c = r.card; *c != '\0'; c++)
+    g_ptr_array_add (args, g_strndup (c, 1));
+  g_ptr_array_add (args, g_strdup ("Return"));
+  g_ptr_array_add (args, NULL);
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar * const *) args->pdata);
+
+  assert_card_shows (window, r.id);
+  ck_assert_str_eq (gtk_editable_get_text (rg_lookup_page_get_entry (lookup_page (window))), r.card);
+  /* The Enter of the scan did not press the focused Edit button. */
+  ck_assert_ptr_null (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+/* ----------------------------------------------------------------- enrol */
+
+static RgEnrolDialog *
+open_enrol (RgWindow *window)
+{
+  RgEnrolDialog *dialog;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.enrol", NULL));
+  rg_ui_test_run_for (200);
+  dialog = RG_ENROL_DIALOG (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+  ck_assert_ptr_nonnull (dialog);
+  return dialog;
+}
+
+static GtkButton *
+save_button (RgEnrolDialog *dialog)
+{
+  GtkButton *button = GTK_BUTTON (rg_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "suggested-action"));
+
+  ck_assert_ptr_nonnull (button);
+  return button;
+}
+
+START_TEST (test_enrol_warns_of_duplicates_first)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  RgEnrolDialog *dialog;
+  GListModel *duplicates;
+  g_autoptr(RgGuestDuplicate) first = NULL;
+  g_autofree gchar *new_id = NULL;
+  g_autofree gchar *shot = NULL;
+  gint64 guests;
+
+  find_regular (t->db, &r);
+  {
+    const RgGuestFields ana = { .name = "Ana Pereira" };
+    const gchar *phones[] = { "137 0000 5678", NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RgGuest) added = rg_guest_add (t->db, &ana, phones, NULL, &error);
+
+    ck_assert_no_error (error);
+  }
+  guests = count (t->db, "SELECT count(*) FROM guest");
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+
+  /* Same phone as a regular: warned, nothing written. */
+  dialog = open_enrol (window);
+  gtk_editable_set_text (rg_enrol_dialog_get_field (dialog, "name"), "Testa Person");
+  gtk_editable_set_text (rg_enrol_dialog_get_field (dialog, "phone"), r.national);
+  rg_ui_test_tap (save_button (dialog));
+  duplicates = rg_enrol_dialog_get_duplicates (dialog);
+  ck_assert_ptr_nonnull (duplicates);
+  ck_assert_uint_ge (g_list_model_get_n_items (duplicates), 1);
+  first = g_list_model_get_item (duplicates, 0);
+  ck_assert_str_eq (rg_guest_duplicate_get_guest_id (first), r.id);
+  ck_assert_int_eq (rg_guest_duplicate_get_reason (first), RG_DUPLICATE_SAME_PHONE);
+  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests);
+  ck_assert (gtk_widget_get_visible (rg_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BOX, "duplicate-banner")));
+
+  /* Insisting cannot take a number another guest holds: still nothing. */
+  rg_ui_test_tap (save_button (dialog));
+  ck_assert_ptr_nonnull (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests);
+
+  /* "Open" on the candidate shows the regular instead. */
+  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (dialog), "_Open"));
+  assert_card_shows (window, r.id);
+  ck_assert_ptr_null (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+
+  /* Same name as another guest (case folded), new phone, an allergy and a
+   * zone: warned once, then enrolled anyway on the second press. */
+  dialog = open_enrol (window);
+  gtk_editable_set_text (rg_enrol_dialog_get_field (dialog, "name"), "ana PEREIRA");
+  gtk_editable_set_text (rg_enrol_dialog_get_field (dialog, "phone"), "139 0000 1234");
+  gtk_editable_set_text (rg_enrol_dialog_get_field (dialog, "allergy"), "Peanut");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rg_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL)), 1);
+  rg_ui_test_tap (save_button (dialog));
+  ck_assert_uint_ge (g_list_model_get_n_items (rg_enrol_dialog_get_duplicates (dialog)), 1);
+  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests);
+  ck_assert_str_eq (gtk_button_get_label (save_button (dialog)), "_Enrol Anyway");
+  rg_ui_test_tap (save_button (dialog));
+  ck_assert_ptr_null (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+
+  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests + 1);
+  new_id = rg_ui_test_query_text (t->db, "SELECT guest_id FROM guest_phone WHERE e164 = '+8613900001234' AND deleted = 0");
+  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM guest_allergy WHERE guest_id = '%s' AND allergen = 'peanut' AND deleted = 0", new_id)), 1);
+  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM seating_pref WHERE guest_id = '%s' AND kind = 'zone' AND value = 'window' AND deleted = 0", new_id)), 1);
+
+  /* The new guest's card is open, the allergy impossible to miss. */
+  assert_card_shows (window, new_id);
+  {
+    GtkWidget *banner = rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_BOX, "allergy-banner");
+    GtkWidget *label = rg_ui_test_find (banner, GTK_TYPE_LABEL, NULL);
+
+    ck_assert (gtk_widget_get_visible (banner));
+    ck_assert_ptr_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), "peanut"));
+  }
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "card-new-guest-1280x800");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_edit_a_guest_in_place)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  RgEnrolDialog *dialog;
+  g_autofree gchar *title = NULL;
+
+  find_regular (t->db, &r);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  rg_lookup_page_open (lookup_page (window), r.card);
+  assert_card_shows (window, r.id);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-guest", NULL));
+  rg_ui_test_run_for (200);
+  dialog = RG_ENROL_DIALOG (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (gtk_editable_get_text (rg_enrol_dialog_get_field (dialog, "name")), r.name);
+  gtk_editable_set_text (rg_enrol_dialog_get_field (dialog, "title"), "Dr");
+  ck_assert (rg_enrol_dialog_save (dialog) || rg_enrol_dialog_save (dialog));
+  rg_ui_test_run_for (100);
+
+  title = rg_ui_test_query_text (t->db, g_strdup_printf ("SELECT title FROM guest WHERE id = '%s'", r.id));
+  ck_assert_str_eq (title, "Dr");
+  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest WHERE merged_into IS NULL AND deleted = 0 AND title = 'Dr'"), 1);
+  assert_card_shows (window, r.id);
+  ck_assert_ptr_nonnull (strstr (rg_guest_card_get_greeting (guest_card (window)), "Dr "));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+/* ------------------------------------------------------------------ seat */
+
+static gboolean
+floor_shown (gpointer data)
+{
+  return g_strcmp0 (detail_shown (data), "floor") == 0;
+}
+
+START_TEST (test_seat_a_guest_with_one_tap)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  RgFloorPlan *plan;
+  GListModel *suggestions;
+  g_autoptr(RgTableSuggestion) best = NULL;
+  const gchar *table_id;
+  graphene_rect_t bounds;
+  graphene_point_t p;
+  g_autofree gchar *x = NULL;
+  g_autofree gchar *y = NULL;
+  g_autofree gchar *shot = NULL;
+
+  find_regular (t->db, &r);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  rg_lookup_page_open (lookup_page (window), r.national);
+  assert_card_shows (window, r.id);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_SPIN_BUTTON, NULL)), 3);
+  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (guest_card (window)), "_Seat…"));
+  ck_assert (rg_ui_test_wait_until (floor_shown, window, WAIT_MS));
+  rg_ui_test_run_for (400);
+
+  suggestions = rg_floor_page_get_suggestions (floor_page (window));
+  ck_assert_uint_gt (g_list_model_get_n_items (suggestions), 0);
+  best = g_list_model_get_item (suggestions, 0);
+  table_id = rg_dining_table_get_id (rg_table_suggestion_get_table (best));
+  ck_assert_int_ge (rg_dining_table_get_seats (rg_table_suggestion_get_table (best)), 3);
+  ck_assert_int_eq (rg_dining_table_get_status (rg_table_suggestion_get_table (best)), RG_TABLE_FREE);
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "floor-1280x800");
+
+  /* One real tap on the best table, scrolled into view. */
+  plan = rg_floor_page_get_plan (floor_page (window));
+  ck_assert_uint_eq (rg_floor_plan_get_rank (plan, table_id), 1);
+  ck_assert (rg_floor_plan_get_table_bounds (plan, table_id, &bounds));
+  ck_assert (gtk_widget_compute_point (GTK_WIDGET (plan), GTK_WIDGET (window),
+                                       &GRAPHENE_POINT_INIT (bounds.origin.x + bounds.size.width / 2,
+                                                             bounds.origin.y + bounds.size.height / 2), &p));
+  ck_assert_msg (p.x > 0 && p.y > 0 && p.x < 1280 && p.y < 800, "the best table is off screen at %g,%g", p.x, p.y);
+  x = g_strdup_printf ("%d", (gint) p.x);
+  y = g_strdup_printf ("%d", (gint) p.y);
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "mousemove", "--window", "XID", x, y, "click", "1", NULL });
+  rg_ui_test_run_for (300);
+
+  /* The visit is open, the table seated, in the database and on screen. */
+  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open' AND party_size = 3", r.id, table_id)), 1);
+  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'seated'", table_id)), 1);
+  {
+    GListModel *tables = rg_floor_plan_get_tables (plan);
+    guint n = g_list_model_get_n_items (tables);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(RgDiningTable) table = g_list_model_get_item (tables, i);
+
+        if (g_strcmp0 (rg_dining_table_get_id (table), table_id) == 0)
+          {
+            ck_assert_int_eq (rg_dining_table_get_status (table), RG_TABLE_SEATED);
+            seen = TRUE;
+          }
+      }
+    ck_assert (seen);
+    ck_assert_int_eq (rg_floor_plan_get_rank (plan, table_id), 0);
+  }
+  g_free (shot);
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "floor-seated-1280x800");
+
+  /* The card's history starts with the open visit. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  assert_card_shows (window, r.id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_portrait_seats_from_the_suggestion_list)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  GListModel *suggestions;
+  g_autoptr(RgTableSuggestion) best = NULL;
+  g_autofree gchar *shot = NULL;
+  g_autofree gchar *table_id = NULL;
+
+  find_regular (t->db, &r);
+  window = rg_ui_test_window_new (t->db, 800, 1280);
+  ck_assert (adw_leaflet_get_folded (leaflet (window)));
+  /* Portrait: the card comes to the front over the lookup. */
+  rg_lookup_page_open (lookup_page (window), r.card);
+  assert_card_shows (window, r.id);
+  ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet (window)), "detail");
+  rg_ui_test_run_for (300);
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "card-800x1280");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.seat", NULL));
+  ck_assert (rg_ui_test_wait_until (floor_shown, window, WAIT_MS));
+  rg_ui_test_run_for (400);
+  g_free (shot);
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "floor-800x1280");
+
+  suggestions = rg_floor_page_get_suggestions (floor_page (window));
+  ck_assert_uint_gt (g_list_model_get_n_items (suggestions), 0);
+  best = g_list_model_get_item (suggestions, 0);
+  table_id = g_strdup (rg_dining_table_get_id (rg_table_suggestion_get_table (best)));
+  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (floor_page (window)), "Seat"));
+  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open'", r.id, table_id)), 1);
+
+  /* Escape goes back to the card, then to the lookup. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  ck_assert_str_eq (detail_shown (window), "guest");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  ck_assert_str_eq (adw_leaflet_get_visible_child_name (leaflet (window)), "lookup");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+/* -------------------------------------------------------------- keyboard */
+
+START_TEST (test_keyboard_only)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  GtkWidget *entry;
+
+  find_regular (t->db, &r);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  entry = GTK_WIDGET (rg_lookup_page_get_entry (lookup_page (window)));
+
+  /* Ctrl+F from anywhere returns to the search field; typing and Enter
+   * open the card; Ctrl+Enter seats; Escape comes back. */
+  ck_assert (gtk_widget_grab_focus (floor_button (window)));
+  ck_assert_msg (!focus_within (window, entry), "focus is still on %s", focus_name (window));
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "ctrl+f", NULL });
+  rg_ui_test_run_for (100);
+  ck_assert_msg (focus_within (window, entry), "focus is on %s", focus_name (window));
+
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "type", "--delay", "50", r.card, NULL });
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "Return", NULL });
+  assert_card_shows (window, r.id);
+
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "ctrl+Return", NULL });
+  ck_assert (rg_ui_test_wait_until (floor_shown, window, WAIT_MS));
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "Escape", NULL });
+  rg_ui_test_run_for (100);
+  ck_assert_str_eq (detail_shown (window), "guest");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+static Suite *
+flow_suite (void)
+{
+  Suite *s = suite_create ("ui-flow");
+  TCase *tc;
+
+  tc = tcase_create ("start");
+  tcase_add_test (tc, test_start_offers_demo_then_staff_picker);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("lookup");
+  tcase_add_test (tc, test_phone_typed_at_the_keyboard_opens_the_card);
+  tcase_add_test (tc, test_last_digits_on_the_digit_pad);
+  tcase_add_test (tc, test_several_names_are_told_apart);
+  tcase_add_test (tc, test_no_match_offers_to_enrol);
+  tcase_add_test (tc, test_scanner_burst_opens_the_member_card);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("enrol");
+  tcase_add_test (tc, test_enrol_warns_of_duplicates_first);
+  tcase_add_test (tc, test_edit_a_guest_in_place);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("seat");
+  tcase_add_test (tc, test_seat_a_guest_with_one_tap);
+  tcase_add_test (tc, test_portrait_seats_from_the_suggestion_list);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("keyboard");
+  tcase_add_test (tc, test_keyboard_only);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  g_autoptr(AdwApplication) app = rg_ui_test_init ();
+
+  return rg_test_run (flow_suite ());
+}
