@@ -147,6 +147,8 @@ END_TEST
 START_TEST (test_adjacent_swaps_are_caught)
 {
   g_autofree gchar *a = rg_card_number_new ();
+  /* the fixed numbers hold 20 swaps Luhn must catch and 12 of its 0↔9 blind
+   * spot; the random one adds a varying number of either */
   const gchar *numbers[] = { "123456789015", "909090909096", "190283746559", a };
   guint blind = 0;
   guint caught = 0;
@@ -177,8 +179,8 @@ START_TEST (test_adjacent_swaps_are_caught)
             caught++;
           }
       }
-  ck_assert_uint_ge (caught, 30);
-  ck_assert_uint_ge (blind, 11);
+  ck_assert_uint_ge (caught, 20);
+  ck_assert_uint_ge (blind, 12);
 }
 END_TEST
 

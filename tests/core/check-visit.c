@@ -413,50 +413,6 @@ START_TEST (test_void_line)
 }
 END_TEST
 
-/* Adds @n lines and returns the mean time of one call, in microseconds. */
-static gint64
-time_add_lines (Fixture     *f,
-                const gchar *label,
-                gint         n)
-{
-  g_autoptr(RgVisit) visit = seat (f, f->table, f->li, NULL, 4);
-  gint64 worst = 0, total = 0;
-
-  for (gint i = 0; i < n; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(RgOrderLine) line = rg_visit_add_line (f->db, rg_visit_get_id (visit),
-                                                       i % 2 ? f->pizza : f->water, 1,
-                                                       1 + i % 4, 1, NULL, FALSE, &error);
-      gint64 took = g_get_monotonic_time () - start;
-
-      ck_assert_no_error (error);
-      ck_assert_int_eq (rg_order_line_get_qty (line), 1);
-      total += took;
-      worst = MAX (worst, took);
-    }
-  g_print ("rg_visit_add_line (%s): mean %.3f ms, worst %.3f ms over %d committed lines\n",
-           label, total / 1000.0 / n, worst / 1000.0, n);
-  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line"), n);
-  return total / n;
-}
-
-/* The work of adding a line must fit in 5 ms.  It is measured with
- * synchronous = NORMAL, where a WAL commit does not wait for fsync: on a
- * slow disk the flush alone can take the whole budget.  The durable figure
- * (the connection's own synchronous = FULL) is printed for the record. */
-START_TEST (test_add_line_is_fast)
-{
-  g_autoptr(Fixture) f = fixture_new ();
-  g_autoptr(Fixture) durable = fixture_new ();
-
-  ck_assert (rg_db_exec (f->db, "PRAGMA synchronous = NORMAL", NULL));
-  ck_assert_int_lt (time_add_lines (f, "synchronous=NORMAL", 200), 5000);
-  time_add_lines (durable, "synchronous=FULL", 50);
-}
-END_TEST
-
 /* ------------------------------------------------------------------ close */
 
 START_TEST (test_close_check)
@@ -665,7 +621,6 @@ visit_suite (void)
   tcase_add_test (tc, test_line_refuses_86d_item);
   tcase_add_test (tc, test_line_refuses_bad_input);
   tcase_add_test (tc, test_void_line);
-  tcase_add_test (tc, test_add_line_is_fast);
   tcase_add_test (tc, test_import_line_keeps_recorded_price);
   suite_add_tcase (s, tc);
 
