@@ -17,6 +17,7 @@
 #include "rg-rollup.h"
 
 #include "rg-guest.h"
+#include "rg-rollup-report.h"
 
 typedef struct
 {
@@ -261,6 +262,7 @@ add_visit (RgDb         *db,
   day = local_bucket (tz, facts.seated_ms, &hour);
   return add_hour (db, &facts, day, hour, visit_id, &revenue, error) &&
          add_items (db, &facts, day, visit_id, error) &&
+         rg_rollup_report_add_visit (db, visit_id, day, hour, error) &&
          add_guests (db, &facts, visit_id, revenue, refresh_index, error);
 }
 
@@ -299,7 +301,8 @@ rg_rollup_rebuild (RgDb    *db,
   if (txn == NULL ||
       !rg_db_exec (db,
                    "DELETE FROM rollup_hour; DELETE FROM rollup_item_day; DELETE FROM local_guest_stats",
-                   error))
+                   error) ||
+      !rg_rollup_report_clear (db, error))
     return FALSE;
 
   stmt = rg_db_prepare (db,

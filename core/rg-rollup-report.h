@@ -1,0 +1,58 @@
+/* rg-rollup-report.h — the rollups of the owner's reports that closing a
+ * check keeps beside rollup_hour and rollup_item_day (schema version 6).
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rg-db.h"
+
+G_BEGIN_DECLS
+
+/**
+ * rg_rollup_report_add_visit:
+ * @db: a connection inside a transaction
+ * @visit_id: a closed visit
+ * @day: the local day the party was seated, "YYYY-MM-DD"
+ * @hour: the local hour the party was seated, 0 to 23
+ * @error: return location for a #GError
+ *
+ * Adds the visit to rollup_service_day (its table, hour, party size and
+ * whether its guest is new), rollup_guest_month (its host guest),
+ * rollup_pair_month (every pair of dishes on the check) and
+ * rollup_feedback_day (the ratings logged so far).  rg-rollup calls it for
+ * each closed check, before the guest's local_guest_stats are updated, so
+ * that a guest without figures yet counts as new.
+ *
+ * Returns: %TRUE on success; %FALSE with a database error.
+ */
+gboolean rg_rollup_report_add_visit (RgDb *db, const gchar *visit_id, const gchar *day, gint hour, GError **error);
+
+/**
+ * rg_rollup_report_add_feedback:
+ * @db: a connection
+ * @feedback_id: a rating just logged
+ * @error: return location for a #GError
+ *
+ * Adds a rating logged after its visit's check was closed to
+ * rollup_feedback_day; does nothing for a rating of an open visit (closing
+ * the check will count it).
+ *
+ * Returns: %TRUE on success; %FALSE with %RG_ERROR_NOT_FOUND or a
+ *   database error.
+ */
+gboolean rg_rollup_report_add_feedback (RgDb *db, const gchar *feedback_id, GError **error);
+
+/**
+ * rg_rollup_report_clear:
+ * @db: a connection inside a transaction
+ * @error: return location for a #GError
+ *
+ * Empties the report rollups of schema version 6 before a rebuild.
+ *
+ * Returns: %TRUE on success; %FALSE with a database error.
+ */
+gboolean rg_rollup_report_clear (RgDb *db, GError **error);
+
+G_END_DECLS
