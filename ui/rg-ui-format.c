@@ -32,8 +32,11 @@ rg_ui_format_day (gint64 utc_ms)
 gchar *
 rg_ui_format_money (gint64 minor)
 {
-  /* Translators: money from a whole and a cents part: "¥1234.50" */
-  return g_strdup_printf (_("¥%" G_GINT64_FORMAT ".%02d"), minor / 100, (gint) ABS (minor % 100));
+  g_autofree gchar *amount = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d", minor < 0 ? "-" : "",
+                                              ABS (minor) / 100, (gint) (ABS (minor) % 100));
+
+  /* Translators: an amount of money, "¥1234.50" */
+  return g_strdup_printf (_("¥%s"), amount);
 }
 
 const gchar *

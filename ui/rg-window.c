@@ -94,6 +94,20 @@ show_work (RgWindow *self)
   rg_lookup_page_reset (self->lookup_page);
 }
 
+static const gchar *
+role_label (const gchar *role)
+{
+  if (g_strcmp0 (role, "host") == 0)
+    return C_("role", "Host");
+  if (g_strcmp0 (role, "waiter") == 0)
+    return C_("role", "Waiter");
+  if (g_strcmp0 (role, "manager") == 0)
+    return C_("role", "Manager");
+  if (g_strcmp0 (role, "owner") == 0)
+    return C_("role", "Owner");
+  return role;
+}
+
 static void
 show_staff_picker (RgWindow *self)
 {
@@ -122,7 +136,7 @@ show_staff_picker (RgWindow *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_session_staff_get_name (member));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rg_session_staff_get_role (member));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (rg_session_staff_get_role (member)));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "staff-id",
                               g_strdup (rg_session_staff_get_id (member)), g_free);

@@ -93,6 +93,20 @@ rg_ui_test_demo_db (void)
   return t;
 }
 
+void
+rg_ui_test_close_all (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  rg_ui_test_run_for (50);
+}
+
 RgWindow *
 rg_ui_test_window_new (RgDb *db,
                        gint  width,
@@ -106,6 +120,9 @@ rg_ui_test_window_new (RgDb *db,
   RgDb *own;
   RgWindow *window;
   GdkSurface *surface;
+
+  /* A test that failed half-way may have left windows open. */
+  rg_ui_test_close_all ();
 
   /* The window's session owns its connection: give it one of its own. */
   own = rg_db_open (path, &error);

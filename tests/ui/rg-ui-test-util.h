@@ -32,6 +32,9 @@ RgWindow       *rg_ui_test_window_new  (RgDb        *db,
                                         gint         width,
                                         gint         height);
 
+/* Destroys every open window. */
+void            rg_ui_test_close_all   (void);
+
 /* Iterates the main loop until @done returns TRUE or @timeout_ms pass;
  * returns what @done returned last. */
 gboolean        rg_ui_test_wait_until  (gboolean   (*done) (gpointer data),
