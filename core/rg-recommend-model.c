@@ -8,10 +8,6 @@
 
 #include <string.h>
 
-/* How many checks of pseudo-evidence pull a daypart's popularity towards the
- * all-day one: a daypart with few checks says little on its own. */
-#define DAYPART_PRIOR_BASKETS 50.0
-
 struct _RgRecommendModel
 {
   /* owned */
@@ -391,7 +387,8 @@ rg_recommend_model_lift (RgRecommendModel *self,
 gdouble
 rg_recommend_model_popularity (RgRecommendModel *self,
                                guint             item,
-                               RgDaypart         daypart)
+                               RgDaypart         daypart,
+                               gdouble           daypart_prior)
 {
   guint count = rg_recommend_model_get_count (self, item);
   gdouble all_day, in_part;
@@ -404,8 +401,7 @@ rg_recommend_model_popularity (RgRecommendModel *self,
 
   all_day = (gdouble) count / self->n_baskets;
   in_part = g_array_index (self->daypart_count[daypart], guint, item);
-  return (in_part + DAYPART_PRIOR_BASKETS * all_day) /
-         (self->n_daypart[daypart] + DAYPART_PRIOR_BASKETS);
+  return (in_part + daypart_prior * all_day) / (self->n_daypart[daypart] + daypart_prior);
 }
 
 gsize

@@ -62,8 +62,10 @@ gdouble      rg_recommend_model_lift        (RgRecommendModel *self, guint given
  * GUINT_TO_POINTER (count) of the items seen with @item. */
 GHashTable  *rg_recommend_model_get_neighbours (RgRecommendModel *self, guint item);
 /* The item's share of the baskets of @daypart, smoothed towards its
- * all-day share. */
-gdouble      rg_recommend_model_popularity  (RgRecommendModel *self, guint item, RgDaypart daypart);
+ * all-day share by @daypart_prior pseudo-baskets; for an item never
+ * ordered, the share of an average item. */
+gdouble      rg_recommend_model_popularity  (RgRecommendModel *self, guint item, RgDaypart daypart,
+                                             gdouble daypart_prior);
 gsize        rg_recommend_model_estimate_memory (RgRecommendModel *self);
 
 /* The closed visits of @db, oldest first, as #RgBasket (visits without a

@@ -422,7 +422,8 @@ rg_rank_score (RgRecommendModel         *model,
       if (liked)
         r.parts[RG_RANK_HISTORY] += LIKED_BONUS;
       r.parts[RG_RANK_TOGETHER] = together[dish->item];
-      r.parts[RG_RANK_POPULAR] = log (rg_recommend_model_popularity (model, dish->item, profile->daypart));
+      r.parts[RG_RANK_POPULAR] = log (rg_recommend_model_popularity (model, dish->item, profile->daypart,
+                                                                     weights->daypart_prior));
       if (r.with >= 0)
         r.with_lift = rg_recommend_model_lift (model, (guint) r.with, dish->item, weights->shrink);
       r.parts[RG_RANK_TAGS] = tag_share (dish, profile);

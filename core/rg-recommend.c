@@ -120,6 +120,7 @@ rg_recommend_weights_init (RgRecommendWeights *weights)
     .tags = 0.5,
     .half_life_days = 960,
     .shrink = 2.5,
+    .daypart_prior = 50,
   };
 }
 
@@ -361,7 +362,8 @@ rg_recommender_set_weights (RgRecommender             *self,
 
   if (!(weights->history >= 0 && weights->together >= 0 && weights->usual_together >= 0 &&
         weights->popular >= 0 &&
-        weights->tags >= 0 && weights->shrink >= 0 && weights->half_life_days > 0))
+        weights->tags >= 0 && weights->shrink >= 0 && weights->daypart_prior >= 0 &&
+        weights->half_life_days > 0))
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
                    "Changing the recommendation blend: weights must not be negative "

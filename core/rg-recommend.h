@@ -106,6 +106,8 @@ gboolean     rg_daypart_from_string (const gchar *text, RgDaypart *daypart, GErr
  * @tags: weight of the taste tags matched to dish tags
  * @half_life_days: age in days at which a visit counts half
  * @shrink: pseudo-checks that pull a pair's co-occurrence towards chance
+ * @daypart_prior: pseudo-checks that pull a daypart's popularity towards
+ *   the all-day one (a daypart with few checks says little on its own)
  *
  * How the signals are blended.  rg_recommend_weights_init() fills in the
  * defaults, chosen on a demo restaurant (see README.md).  The margin nudge
@@ -120,6 +122,7 @@ typedef struct
   gdouble tags;
   gdouble half_life_days;
   gdouble shrink;
+  gdouble daypart_prior;
 } RgRecommendWeights;
 
 /**

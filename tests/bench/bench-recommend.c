@@ -14,6 +14,7 @@
  */
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <malloc.h>
 #include <string.h>
 
 #include "rg-bench-util.h"
@@ -121,17 +122,13 @@ load_data_set (const DataSet  *set,
   return result != NULL ? g_steal_pointer (&b) : NULL;
 }
 
-/* The resident set size now, in KiB (not the peak). */
-static gint64
-current_rss_kib (void)
+/* Bytes the allocator has handed out and not got back (glibc). */
+static gsize
+heap_in_use (void)
 {
-  g_autofree gchar *status = NULL;
-  const gchar *line;
+  struct mallinfo2 info = mallinfo2 ();
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+  return info.uordblks + info.hblkhd;
 }
 
 static GPtrArray *
@@ -161,29 +158,30 @@ measure_model (const DataSet  *set,
   g_autoptr(RgRecommender) rec = NULL;
   g_autoptr(GPtrArray) guests = sample_guests (db);
   g_autofree gchar *label = NULL;
-  gint64 rss_before = 0, rss_after = 0;
+  gsize heap_before, heap_after = 0;
 
   for (gint r = 0; r < runs; r++)
     {
       gint64 t0;
 
       g_clear_object (&rec);
-      rss_before = current_rss_kib ();
+      heap_before = heap_in_use ();
       t0 = rg_bench_now_ns ();
       rec = rg_recommender_new (db, error);
       if (rec == NULL)
         return FALSE;
       rg_bench_samples_add (build, rg_bench_now_ns () - t0);
-      rss_after = current_rss_kib ();
+      /* What the model keeps, once the visits it was counted from are
+       * freed (SQLite's statement cache and page cache included). */
+      heap_after = heap_in_use () - heap_before;
     }
   g_print ("%-12s model of %u visits: build median %.1f ms (min %.1f, max %.1f); "
-           "memory about %.0f KiB (estimate), resident +%" G_GINT64_FORMAT " KiB\n",
+           "memory %.0f KiB on the heap (estimate %.0f KiB)\n",
            set->label, rg_recommender_get_n_visits (rec),
            rg_bench_samples_quantile (build, 0.5) / 1e6,
            rg_bench_samples_quantile (build, 0.0) / 1e6,
            rg_bench_samples_quantile (build, 1.0) / 1e6,
-           rg_recommender_estimate_memory (rec) / 1024.0,
-           MAX (0, rss_after - rss_before));
+           heap_after / 1024.0, rg_recommender_estimate_memory (rec) / 1024.0);
 
   for (guint i = 0; i < guests->len; i++)
     {
@@ -259,9 +257,11 @@ tune (const gchar         *data_dir,
   g_autoptr(BenchDb) b = load_data_set (&data_sets[0], data_dir, TUNE_SEED, error);
   gdouble *fields[] = {
     &weights->history, &weights->together, &weights->usual_together, &weights->tags,
-    &weights->half_life_days, &weights->shrink,
+    &weights->half_life_days, &weights->shrink, &weights->daypart_prior,
   };
-  const gchar *names[] = { "history", "together", "usual_together", "tags", "half_life_days", "shrink" };
+  const gchar *names[] = {
+    "history", "together", "usual_together", "tags", "half_life_days", "shrink", "daypart_prior",
+  };
   const gdouble factors[] = { 0.25, 0.5, 2.0, 4.0 };
   gdouble best;
 
@@ -290,9 +290,10 @@ tune (const gchar         *data_dir,
         g_print ("tune: %-15s %.4g  (objective %.4f)\n", names[f], chosen, best);
       }
   g_print ("tuned on demo seed %u: history %.4g, together %.4g, usual_together %.4g, "
-           "popular %.4g, tags %.4g, half-life %.4g days, shrink %.4g\n", TUNE_SEED,
-           weights->history, weights->together, weights->usual_together, weights->popular,
-           weights->tags, weights->half_life_days, weights->shrink);
+           "popular %.4g, tags %.4g, half-life %.4g days, shrink %.4g, daypart prior %.4g\n",
+           TUNE_SEED, weights->history, weights->together, weights->usual_together,
+           weights->popular, weights->tags, weights->half_life_days, weights->shrink,
+           weights->daypart_prior);
   return TRUE;
 }
 
