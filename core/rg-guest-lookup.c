@@ -4,8 +4,8 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each kind of lookup first lists the ids of the matching guests, already
- * in order and cut to one page by SQLite, then reads each guest's line.
+ * Each kind of lookup is one statement: it picks the page of matching
+ * guests, already in order and cut to one page, then joins their lines.
  * "Most recent first" is the order of local_guest_key.fts_rowid (see
  * rg-guest-index.c): a name lookup walks the FTS index backwards in that
  * order and stops after one page, and a last-digits lookup sorts its few
@@ -46,10 +46,40 @@ G_DEFINE_FINAL_TYPE (RgGuestMatch, rg_guest_match, G_TYPE_OBJECT)
 
 /* ------------------------------------------------------------- matches */
 
-/* Appends the line of @guest_id to @store, showing @e164 (or the guest's
- * first number when %NULL).  A guest that is not live is left out. */
+/* Every lookup reads its page of guests in one statement whose first
+ * columns are these, so a match costs one query, not one per guest. */
+#define MATCH_COLUMNS \
+  "g.id, g.name, g.vip, coalesce (s.visit_count, 0), coalesce (s.last_visit_ms, 0), " \
+  "coalesce (s.total_spend, 0), g.merged_into IS NULL AND g.deleted = 0"
+#define FIRST_PHONE \
+  "(SELECT p.e164 FROM guest_phone p WHERE p.guest_id = g.id AND p.deleted = 0 ORDER BY p.rowid LIMIT 1)"
+
+enum { COL_ID, COL_NAME, COL_VIP, COL_VISITS, COL_LAST, COL_SPEND, COL_LIVE, COL_PHONE };
+
+static void
+append_row (GListStore       *store,
+            RgStmt           *stmt,
+            RgGuestMatchKind  kind)
+{
+  g_autoptr(RgGuestMatch) match = g_object_new (RG_TYPE_GUEST_MATCH, NULL);
+  const gchar *phone = (const gchar *) sqlite3_column_text (stmt, COL_PHONE);
+
+  match->guest_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, COL_ID));
+  match->name = g_strdup ((const gchar *) sqlite3_column_text (stmt, COL_NAME));
+  match->vip = sqlite3_column_int (stmt, COL_VIP) != 0;
+  match->visit_count = (guint) sqlite3_column_int64 (stmt, COL_VISITS);
+  match->last_visit_ms = sqlite3_column_int64 (stmt, COL_LAST);
+  match->total_spend = sqlite3_column_int64 (stmt, COL_SPEND);
+  match->masked_phone = phone != NULL ? rg_phone_mask (phone) : NULL;
+  match->kind = kind;
+  g_list_store_append (store, match);
+}
+
+/* Appends the live guest @guest_id, showing @e164 (or its first number
+ * when %NULL); the slow path for a number or card that still names a guest
+ * merged away. */
 static gboolean
-append_match (RgDb              *db,
+append_guest (RgDb              *db,
               GListStore        *store,
               const gchar       *guest_id,
               const gchar       *e164,
@@ -57,14 +87,9 @@ append_match (RgDb              *db,
               GError           **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT g.name, g.vip, coalesce (s.visit_count, 0), coalesce (s.last_visit_ms, 0), "
-      "       coalesce (s.total_spend, 0), "
-      "       coalesce (?2, (SELECT p.e164 FROM guest_phone p "
-      "                      WHERE p.guest_id = g.id AND p.deleted = 0 ORDER BY p.rowid LIMIT 1)) "
+      "SELECT " MATCH_COLUMNS ", coalesce (?2, " FIRST_PHONE ") "
       "FROM guest g LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
       "WHERE g.id = ?1 AND g.deleted = 0 AND g.merged_into IS NULL", error);
-  g_autoptr(RgGuestMatch) match = NULL;
-  const gchar *phone;
   int rc;
 
   if (stmt == NULL)
@@ -73,32 +98,19 @@ append_match (RgDb              *db,
   if (e164 != NULL)
     sqlite3_bind_text (stmt, 2, e164, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
+  if (rc == SQLITE_ROW)
+    append_row (store, stmt, kind);
+  else if (rc != SQLITE_DONE)
     return rg_db_set_error (db, error, "reading a guest found by the search");
-
-  match = g_object_new (RG_TYPE_GUEST_MATCH, NULL);
-  match->guest_id = g_strdup (guest_id);
-  match->name = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  match->vip = sqlite3_column_int (stmt, 1) != 0;
-  match->visit_count = (guint) sqlite3_column_int64 (stmt, 2);
-  match->last_visit_ms = sqlite3_column_int64 (stmt, 3);
-  match->total_spend = sqlite3_column_int64 (stmt, 4);
-  phone = (const gchar *) sqlite3_column_text (stmt, 5);
-  match->masked_phone = phone != NULL ? rg_phone_mask (phone) : NULL;
-  match->kind = kind;
-  g_list_store_append (store, match);
   return TRUE;
 }
 
-/* Appends the guest that @stmt's single row names in its first column,
- * following a merge redirect; a row of no live guest adds nothing. */
+/* Appends the guest of @stmt's single row, following a merge redirect when
+ * the row names a guest that is no longer live. */
 static gboolean
 append_exact (RgDb              *db,
               GListStore        *store,
               RgStmt            *stmt,
-              const gchar       *e164,
               RgGuestMatchKind   kind,
               GError           **error)
 {
@@ -109,14 +121,20 @@ append_exact (RgDb              *db,
     return TRUE;
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "searching for a guest");
+  if (sqlite3_column_int (stmt, COL_LIVE))
+    {
+      append_row (store, stmt, kind);
+      return TRUE;
+    }
 
-  if (!_rg_guest_resolve_live (db, (const gchar *) sqlite3_column_text (stmt, 0), &id, error))
+  if (!_rg_guest_resolve_live (db, (const gchar *) sqlite3_column_text (stmt, COL_ID), &id, error))
     return FALSE;
-  return id == NULL || append_match (db, store, id, e164, kind, error);
+  return id == NULL || append_guest (db, store, id,
+                                     (const gchar *) sqlite3_column_text (stmt, COL_PHONE),
+                                     kind, error);
 }
 
-/* Appends one match per row of @stmt: the guest id in column 0 and the
- * number to show (or NULL) in column 1. */
+/* Appends one match per row of @stmt. */
 static gboolean
 append_rows (RgDb              *db,
              GListStore        *store,
@@ -127,9 +145,7 @@ append_rows (RgDb              *db,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!append_match (db, store, (const gchar *) sqlite3_column_text (stmt, 0),
-                       (const gchar *) sqlite3_column_text (stmt, 1), kind, error))
-      return FALSE;
+    append_row (store, stmt, kind);
   if (rc != SQLITE_DONE)
     return rg_db_set_error (db, error, "searching for a guest");
   return TRUE;
@@ -144,12 +160,14 @@ find_phone (RgDb         *db,
             GError      **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT guest_id FROM guest_phone WHERE e164 = ? AND deleted = 0", error);
+      "SELECT " MATCH_COLUMNS ", p.e164 FROM guest_phone p "
+      "JOIN guest g ON g.id = p.guest_id LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
+      "WHERE p.e164 = ?1 AND p.deleted = 0", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, e164, -1, SQLITE_STATIC);
-  return append_exact (db, store, stmt, e164, RG_GUEST_MATCH_PHONE, error);
+  return append_exact (db, store, stmt, RG_GUEST_MATCH_PHONE, error);
 }
 
 static gboolean
@@ -159,17 +177,21 @@ find_card (RgDb         *db,
            GError      **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT guest_id FROM member_card WHERE number = ? AND deleted = 0 AND revoked_ms IS NULL",
-      error);
+      "SELECT " MATCH_COLUMNS ", " FIRST_PHONE " FROM member_card c "
+      "JOIN guest g ON g.id = c.guest_id LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
+      "WHERE c.number = ?1 AND c.deleted = 0 AND c.revoked_ms IS NULL", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  return append_exact (db, store, stmt, NULL, RG_GUEST_MATCH_CARD, error);
+  return append_exact (db, store, stmt, RG_GUEST_MATCH_CARD, error);
 }
 
 /* @reversed: the typed digits in reverse order, a prefix of digits_rev.
- * @exclude_id: (nullable): a guest already listed above. */
+ * @exclude_id: (nullable): a guest already listed above.
+ *
+ * The page of guest ids is chosen from covering indexes alone; only the
+ * guests on it are then read. */
 static gboolean
 find_suffix (RgDb         *db,
              GListStore   *store,
@@ -180,11 +202,15 @@ find_suffix (RgDb         *db,
              GError      **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT p.guest_id, min (p.e164) FROM guest_phone p "
-      "JOIN local_guest_key k ON k.guest_id = p.guest_id "
-      "WHERE p.digits_rev >= ?1 AND p.digits_rev < ?1 || ':' AND p.deleted = 0 "
-      "  AND p.guest_id IS NOT ?4 "
-      "GROUP BY p.guest_id ORDER BY max (k.fts_rowid) DESC LIMIT ?2 OFFSET ?3",
+      "WITH page AS ("
+      "  SELECT p.guest_id AS id, min (p.e164) AS e164, max (k.fts_rowid) AS recency "
+      "  FROM guest_phone p JOIN local_guest_key k ON k.guest_id = p.guest_id "
+      "  WHERE p.digits_rev >= ?1 AND p.digits_rev < ?1 || ':' AND p.deleted = 0 "
+      "    AND p.guest_id IS NOT ?4 "
+      "  GROUP BY p.guest_id ORDER BY recency DESC LIMIT ?2 OFFSET ?3) "
+      "SELECT " MATCH_COLUMNS ", page.e164 FROM page "
+      "JOIN guest g ON g.id = page.id LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
+      "ORDER BY page.recency DESC",
       error);
 
   if (stmt == NULL)
@@ -206,9 +232,13 @@ find_name (RgDb         *db,
            GError      **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT k.guest_id, NULL FROM guest_name_fts f "
-      "JOIN local_guest_key k ON k.fts_rowid = f.rowid "
-      "WHERE guest_name_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2 OFFSET ?3", error);
+      "WITH page AS ("
+      "  SELECT f.rowid AS recency, k.guest_id AS id FROM guest_name_fts f "
+      "  JOIN local_guest_key k ON k.fts_rowid = f.rowid "
+      "  WHERE guest_name_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2 OFFSET ?3) "
+      "SELECT " MATCH_COLUMNS ", " FIRST_PHONE " FROM page "
+      "JOIN guest g ON g.id = page.id LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
+      "ORDER BY page.recency DESC", error);
 
   if (stmt == NULL)
     return FALSE;
