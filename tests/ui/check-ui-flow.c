@@ -40,6 +40,22 @@ regular_clear (Regular *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Regular, regular_clear)
 
+static gchar *textf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gchar *
+textf (RgDb        *db,
+       const gchar *format,
+       ...)
+{
+  g_autofree gchar *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return rg_ui_test_query_text (db, sql);
+}
+
 static void
 find_regular (RgDb    *db,
               Regular *r)
@@ -52,11 +68,11 @@ find_regular (RgDb    *db,
     "   AND EXISTS (SELECT 1 FROM guest_phone p WHERE p.guest_id = g.id AND p.deleted = 0 AND p.e164 LIKE '+861%')"
     "   AND EXISTS (SELECT 1 FROM member_card c WHERE c.guest_id = g.id AND c.deleted = 0 AND c.revoked_ms IS NULL)"
     " ORDER BY s.visit_count DESC, g.id LIMIT 1");
-  r->name = rg_ui_test_query_text (db, g_strdup_printf ("SELECT name FROM guest WHERE id = '%s'", r->id));
-  e164 = rg_ui_test_query_text (db, g_strdup_printf ("SELECT e164 FROM guest_phone WHERE guest_id = '%s' AND deleted = 0 AND e164 LIKE '+861%%' LIMIT 1", r->id));
+  r->name = textf (db, "SELECT name FROM guest WHERE id = '%s'", r->id);
+  e164 = textf (db, "SELECT e164 FROM guest_phone WHERE guest_id = '%s' AND deleted = 0 AND e164 LIKE '+861%%' LIMIT 1", r->id);
   /* +86 138 0013 8000 → "138 0013 8000" */
   r->national = g_strdup_printf ("%.3s %.4s %.4s", e164 + 3, e164 + 6, e164 + 10);
-  r->card = rg_ui_test_query_text (db, g_strdup_printf ("SELECT number FROM member_card WHERE guest_id = '%s' AND deleted = 0 AND revoked_ms IS NULL LIMIT 1", r->id));
+  r->card = textf (db, "SELECT number FROM member_card WHERE guest_id = '%s' AND deleted = 0 AND revoked_ms IS NULL LIMIT 1", r->id);
 }
 
 /* ------------------------------------------------------ window accessors */
@@ -184,6 +200,22 @@ static gint64
 count (RgDb        *db,
        const gchar *sql)
 {
+  return rg_test_query_int (db, sql);
+}
+
+static gint64 countf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gint64
+countf (RgDb        *db,
+        const gchar *format,
+        ...)
+{
+  g_autofree gchar *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
   return rg_test_query_int (db, sql);
 }
 
@@ -410,7 +442,7 @@ START_TEST (test_scanner_burst_opens_the_member_card)
   RgWindow *window;
 
   find_regular (t->db, &r);
-  other = rg_ui_test_query_text (t->db, g_strdup_printf ("SELECT id FROM guest WHERE id <> '%s' AND merged_into IS NULL LIMIT 1", r.id));
+  other = textf (t->db, "SELECT id FROM guest WHERE id <> '%s' AND merged_into IS NULL LIMIT 1", r.id);
   window = rg_ui_test_window_new (t->db, 1280, 800);
 
   /* Another guest's card is open and has the focus, not the search. */
@@ -488,6 +520,7 @@ START_TEST (test_enrol_warns_of_duplicates_first)
     g_autoptr(RgGuest) added = rg_guest_add (t->db, &ana, phones, NULL, &error);
 
     ck_assert_no_error (error);
+    ck_assert_ptr_nonnull (added);
   }
   guests = count (t->db, "SELECT count(*) FROM guest");
   window = rg_ui_test_window_new (t->db, 1280, 800);
@@ -532,8 +565,8 @@ START_TEST (test_enrol_warns_of_duplicates_first)
 
   ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests + 1);
   new_id = rg_ui_test_query_text (t->db, "SELECT guest_id FROM guest_phone WHERE e164 = '+8613900001234' AND deleted = 0");
-  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM guest_allergy WHERE guest_id = '%s' AND allergen = 'peanut' AND deleted = 0", new_id)), 1);
-  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM seating_pref WHERE guest_id = '%s' AND kind = 'zone' AND value = 'window' AND deleted = 0", new_id)), 1);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM guest_allergy WHERE guest_id = '%s' AND allergen = 'peanut' AND deleted = 0", new_id), 1);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM seating_pref WHERE guest_id = '%s' AND kind = 'zone' AND value = 'window' AND deleted = 0", new_id), 1);
 
   /* The new guest's card is open, the allergy impossible to miss. */
   assert_card_shows (window, new_id);
@@ -571,7 +604,7 @@ START_TEST (test_edit_a_guest_in_place)
   ck_assert (rg_enrol_dialog_save (dialog) || rg_enrol_dialog_save (dialog));
   rg_ui_test_run_for (100);
 
-  title = rg_ui_test_query_text (t->db, g_strdup_printf ("SELECT title FROM guest WHERE id = '%s'", r.id));
+  title = textf (t->db, "SELECT title FROM guest WHERE id = '%s'", r.id);
   ck_assert_str_eq (title, "Dr");
   ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest WHERE merged_into IS NULL AND deleted = 0 AND title = 'Dr'"), 1);
   assert_card_shows (window, r.id);
@@ -634,8 +667,8 @@ START_TEST (test_seat_a_guest_with_one_tap)
   rg_ui_test_run_for (300);
 
   /* The visit is open, the table seated, in the database and on screen. */
-  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open' AND party_size = 3", r.id, table_id)), 1);
-  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'seated'", table_id)), 1);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open' AND party_size = 3", r.id, table_id), 1);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'seated'", table_id), 1);
   {
     GListModel *tables = rg_floor_plan_get_tables (plan);
     guint n = g_list_model_get_n_items (tables);
@@ -695,7 +728,7 @@ START_TEST (test_portrait_seats_from_the_suggestion_list)
   best = g_list_model_get_item (suggestions, 0);
   table_id = g_strdup (rg_dining_table_get_id (rg_table_suggestion_get_table (best)));
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (floor_page (window)), "Seat"));
-  ck_assert_int_eq (count (t->db, g_strdup_printf ("SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open'", r.id, table_id)), 1);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open'", r.id, table_id), 1);
 
   /* Escape goes back to the card, then to the lookup. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
@@ -778,6 +811,8 @@ int
 main (void)
 {
   g_autoptr(AdwApplication) app = rg_ui_test_init ();
+  int status = rg_test_run (flow_suite ());
 
-  return rg_test_run (flow_suite ());
+  g_application_release (G_APPLICATION (app));
+  return status;
 }

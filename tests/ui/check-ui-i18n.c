@@ -70,6 +70,8 @@ int
 main (void)
 {
   g_autoptr(AdwApplication) app = rg_ui_test_init ();
+  int status = rg_test_run (i18n_suite ());
 
-  return rg_test_run (i18n_suite ());
+  g_application_release (G_APPLICATION (app));
+  return status;
 }

@@ -305,6 +305,8 @@ int
 main (void)
 {
   g_autoptr(AdwApplication) app = rg_ui_test_init ();
+  int status = rg_test_run (widgets_suite ());
 
-  return rg_test_run (widgets_suite ());
+  g_application_release (G_APPLICATION (app));
+  return status;
 }
