@@ -15,6 +15,7 @@
 #include "rg-guest-merge.h"
 #include "rg-guest.h"
 #include "rg-lookup-page.h"
+#include "rg-ui-format.h"
 #include "rg-ui-test-util.h"
 
 #define WAIT_MS 10000
@@ -168,6 +169,23 @@ model_has_guest (GListModel  *results,
   return FALSE;
 }
 
+/* The last list box under @root: the guest card's visit history. */
+static GtkWidget *
+last_list (GtkWidget *root)
+{
+  GtkWidget *found = GTK_IS_LIST_BOX (root) ? root : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *deeper = last_list (child);
+
+      if (deeper != NULL)
+        found = deeper;
+    }
+  return found;
+}
+
 static gboolean
 focus_within (RgWindow  *window,
               GtkWidget *widget)
@@ -309,11 +327,15 @@ START_TEST (test_phone_typed_at_the_keyboard_opens_the_card)
                  "greeting: %s", rg_guest_card_get_greeting (guest_card (window)));
   ck_assert_ptr_nonnull (strstr (rg_guest_card_get_greeting (guest_card (window)), " visit, last on "));
 
-  /* Newest visit first in the history. */
+  /* The history starts with the newest visit. */
   {
-    GtkListBox *visits = GTK_LIST_BOX (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_LIST_BOX, "boxed-list"));
+    GtkWidget *visits = last_list (GTK_WIDGET (guest_card (window)));
+    AdwPreferencesRow *first = ADW_PREFERENCES_ROW (gtk_widget_get_first_child (visits));
+    g_autofree gchar *newest = rg_ui_format_day (countf (t->db,
+      "SELECT max (seated_ms) FROM visit WHERE guest_id = '%s' AND status <> 'void'", r.id));
 
-    ck_assert_ptr_nonnull (visits);
+    ck_assert_msg (g_str_has_prefix (adw_preferences_row_get_title (first), newest),
+                   "first visit row: %s, newest visit: %s", adw_preferences_row_get_title (first), newest);
   }
 
   rg_ui_test_run_for (300);
@@ -739,6 +761,50 @@ START_TEST (test_portrait_seats_from_the_suggestion_list)
 }
 END_TEST
 
+/* ----------------------------------------------------- occasions, style */
+
+START_TEST (test_birthday_near_and_dark_style)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgGuest) guest = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, 3);
+  g_autofree gchar *birthday = g_date_time_format (soon, "--%m-%d");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RgGuestFields fields;
+  RgWindow *window;
+  GtkLabel *occasion;
+  g_autofree gchar *shot = NULL;
+
+  find_regular (t->db, &r);
+  guest = rg_guest_get (t->db, r.id, &error);
+  ck_assert_no_error (error);
+  rg_guest_fields_init_from (&fields, guest);
+  fields.birthday = birthday;
+  fields.vip = TRUE;
+  ck_assert (rg_guest_edit (t->db, r.id, &fields, &error));
+  ck_assert_no_error (error);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  rg_lookup_page_open (lookup_page (window), r.card);
+  assert_card_shows (window, r.id);
+
+  occasion = GTK_LABEL (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_LABEL, "occasion-banner"));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (occasion)));
+  ck_assert_str_eq (gtk_label_get_label (occasion), "Birthday in 3 days");
+  ck_assert (gtk_widget_get_visible (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_LABEL, "vip")));
+
+  ck_assert (adw_style_manager_get_dark (style));
+  rg_ui_test_run_for (300);
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "card-dark-1280x800");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 /* -------------------------------------------------------------- keyboard */
 
 START_TEST (test_keyboard_only)
@@ -799,6 +865,10 @@ flow_suite (void)
   tc = tcase_create ("seat");
   tcase_add_test (tc, test_seat_a_guest_with_one_tap);
   tcase_add_test (tc, test_portrait_seats_from_the_suggestion_list);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("occasions and style");
+  tcase_add_test (tc, test_birthday_near_and_dark_style);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("keyboard");
