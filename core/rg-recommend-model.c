@@ -16,6 +16,9 @@ struct _RgRecommendModel
   GArray     *count;        /* item → guint: baskets with the item */
   GArray     *daypart_count[RG_DAYPART_COUNT];
   GPtrArray  *pairs;        /* item → GHashTable (other + 1 → count), NULL when none */
+  GHashTable *guests;       /* guest id → GHashTable (item + 1 → visits with it) */
+  GArray     *guest_count;  /* item → guint: guests who ordered it */
+  GPtrArray  *guest_pairs;  /* item → GHashTable (other + 1 → guests who ordered both) */
 
   guint       n_baskets;
   guint       n_daypart[RG_DAYPART_COUNT];
@@ -199,6 +202,10 @@ rg_recommend_model_new (void)
   for (guint d = 0; d < RG_DAYPART_COUNT; d++)
     self->daypart_count[d] = g_array_new (FALSE, TRUE, sizeof (guint));
   self->pairs = g_ptr_array_new_with_free_func (free_neighbours);
+  self->guests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_hash_table_unref);
+  self->guest_count = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->guest_pairs = g_ptr_array_new_with_free_func (free_neighbours);
   return self;
 }
 
@@ -213,6 +220,9 @@ rg_recommend_model_free (RgRecommendModel *self)
   for (guint d = 0; d < RG_DAYPART_COUNT; d++)
     g_array_unref (self->daypart_count[d]);
   g_ptr_array_unref (self->pairs);
+  g_hash_table_unref (self->guests);
+  g_array_unref (self->guest_count);
+  g_ptr_array_unref (self->guest_pairs);
   g_free (self);
 }
 
@@ -235,6 +245,8 @@ rg_recommend_model_intern (RgRecommendModel *self,
   for (guint d = 0; d < RG_DAYPART_COUNT; d++)
     g_array_set_size (self->daypart_count[d], item + 1);
   g_ptr_array_add (self->pairs, NULL);
+  g_array_set_size (self->guest_count, item + 1);
+  g_ptr_array_add (self->guest_pairs, NULL);
   return item;
 }
 
@@ -269,19 +281,19 @@ add_to (guint *counter,
 }
 
 static void
-count_pair (RgRecommendModel *self,
-            guint             a,
-            guint             b,
-            gint              sign)
+count_pair (GPtrArray *pairs,
+            guint      a,
+            guint      b,
+            gint       sign)
 {
-  GHashTable *neighbours = g_ptr_array_index (self->pairs, a);
+  GHashTable *neighbours = g_ptr_array_index (pairs, a);
   gpointer key = GUINT_TO_POINTER (b + 1);
   guint count;
 
   if (neighbours == NULL)
     {
       neighbours = g_hash_table_new (g_direct_hash, g_direct_equal);
-      self->pairs->pdata[a] = neighbours;
+      pairs->pdata[a] = neighbours;
     }
   count = GPOINTER_TO_UINT (g_hash_table_lookup (neighbours, key));
   add_to (&count, sign);
@@ -289,6 +301,73 @@ count_pair (RgRecommendModel *self,
     g_hash_table_remove (neighbours, key);
   else
     g_hash_table_insert (neighbours, key, GUINT_TO_POINTER (count));
+}
+
+/* Pairs @item with every other dish the guest has ordered, when it enters
+ * (@sign 1) or leaves (-1) the guest's set of dishes. */
+static void
+count_guest_pairs (RgRecommendModel *self,
+                   GHashTable       *dishes,
+                   guint             item,
+                   gint              sign)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  add_to (&g_array_index (self->guest_count, guint, item), sign);
+  g_hash_table_iter_init (&iter, dishes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint other = GPOINTER_TO_UINT (key) - 1;
+
+      if (other == item)
+        continue;
+      count_pair (self->guest_pairs, item, other, sign);
+      count_pair (self->guest_pairs, other, item, sign);
+    }
+}
+
+/* The guest-level counts: which dishes each guest has ever ordered, and
+ * for each pair of dishes how many guests ordered both. */
+static void
+count_guest (RgRecommendModel *self,
+             const RgBasket   *basket,
+             gint              sign)
+{
+  GHashTable *dishes;
+
+  if (basket->guest_id == NULL)
+    return;
+  dishes = g_hash_table_lookup (self->guests, basket->guest_id);
+  if (dishes == NULL)
+    {
+      g_return_if_fail (sign > 0);
+      dishes = g_hash_table_new (g_direct_hash, g_direct_equal);
+      g_hash_table_insert (self->guests, g_strdup (basket->guest_id), dishes);
+    }
+
+  for (guint i = 0; i < basket->items->len; i++)
+    {
+      guint item = g_array_index (basket->items, guint, i);
+      gpointer key = GUINT_TO_POINTER (item + 1);
+      guint visits = GPOINTER_TO_UINT (g_hash_table_lookup (dishes, key));
+
+      add_to (&visits, sign);
+      if (sign > 0 && visits == 1)
+        {
+          g_hash_table_insert (dishes, key, GUINT_TO_POINTER (visits));
+          count_guest_pairs (self, dishes, item, 1);
+        }
+      else if (visits == 0)
+        {
+          count_guest_pairs (self, dishes, item, -1);
+          g_hash_table_remove (dishes, key);
+        }
+      else
+        g_hash_table_insert (dishes, key, GUINT_TO_POINTER (visits));
+    }
+  if (g_hash_table_size (dishes) == 0)
+    g_hash_table_remove (self->guests, basket->guest_id);
 }
 
 void
@@ -312,8 +391,9 @@ rg_recommend_model_count (RgRecommendModel *self,
       add_to (&g_array_index (self->daypart_count[basket->daypart], guint, a), sign);
       for (guint j = 0; j < items->len; j++)
         if (j != i)
-          count_pair (self, a, g_array_index (items, guint, j), sign);
+          count_pair (self->pairs, a, g_array_index (items, guint, j), sign);
     }
+  count_guest (self, basket, sign);
 }
 
 guint
@@ -346,6 +426,40 @@ rg_recommend_model_get_neighbours (RgRecommendModel *self,
                                    guint             item)
 {
   return g_ptr_array_index (self->pairs, item);
+}
+
+GHashTable *
+rg_recommend_model_get_guest_neighbours (RgRecommendModel *self,
+                                         guint             item)
+{
+  return g_ptr_array_index (self->guest_pairs, item);
+}
+
+gdouble
+rg_recommend_model_guest_share (RgRecommendModel *self,
+                                guint             item)
+{
+  guint n_guests = g_hash_table_size (self->guests);
+
+  if (n_guests == 0)
+    return 0;
+  return (gdouble) g_array_index (self->guest_count, guint, item) / n_guests;
+}
+
+gdouble
+rg_recommend_model_guest_lift (RgRecommendModel *self,
+                               guint             given,
+                               guint             item,
+                               gdouble           shrink)
+{
+  GHashTable *neighbours = g_ptr_array_index (self->guest_pairs, given);
+  gdouble both = neighbours != NULL
+                 ? GPOINTER_TO_UINT (g_hash_table_lookup (neighbours, GUINT_TO_POINTER (item + 1))) : 0;
+  gdouble base = rg_recommend_model_guest_share (self, item);
+
+  if (base == 0)
+    return 1;
+  return (both + shrink * base) / (g_array_index (self->guest_count, guint, given) + shrink) / base;
 }
 
 gdouble
@@ -404,21 +518,31 @@ rg_recommend_model_popularity (RgRecommendModel *self,
   return (in_part + daypart_prior * all_day) / (self->n_daypart[daypart] + daypart_prior);
 }
 
-gsize
-rg_recommend_model_estimate_memory (RgRecommendModel *self)
+static gsize
+neighbours_memory (GHashTable *neighbours)
 {
   /* A GHashTable entry costs a key, a value and a hash slot. */
   const gsize entry = 2 * sizeof (gpointer) + sizeof (guint);
+
+  return neighbours != NULL ? 64 + g_hash_table_size (neighbours) * entry : 0;
+}
+
+gsize
+rg_recommend_model_estimate_memory (RgRecommendModel *self)
+{
   gsize bytes = sizeof (*self);
+  GHashTableIter iter;
+  gpointer key, value;
 
   for (guint i = 0; i < self->ids->len; i++)
     {
-      GHashTable *neighbours = g_ptr_array_index (self->pairs, i);
-
-      bytes += strlen (g_ptr_array_index (self->ids, i)) + 1 + entry + sizeof (gpointer) * 2;
-      bytes += (1 + RG_DAYPART_COUNT) * sizeof (guint);
-      if (neighbours != NULL)
-        bytes += 64 + g_hash_table_size (neighbours) * entry;
+      bytes += strlen (g_ptr_array_index (self->ids, i)) + 1 + 4 * sizeof (gpointer);
+      bytes += (2 + RG_DAYPART_COUNT) * sizeof (guint);
+      bytes += neighbours_memory (g_ptr_array_index (self->pairs, i));
+      bytes += neighbours_memory (g_ptr_array_index (self->guest_pairs, i));
     }
+  g_hash_table_iter_init (&iter, self->guests);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    bytes += strlen (key) + 1 + 4 * sizeof (gpointer) + neighbours_memory (value);
   return bytes;
 }

@@ -61,6 +61,14 @@ gdouble      rg_recommend_model_lift        (RgRecommendModel *self, guint given
 /* (transfer none) (nullable): GUINT_TO_POINTER (other + 1) →
  * GUINT_TO_POINTER (count) of the items seen with @item. */
 GHashTable  *rg_recommend_model_get_neighbours (RgRecommendModel *self, guint item);
+/* (transfer none) (nullable): GUINT_TO_POINTER (other + 1) →
+ * GUINT_TO_POINTER (guests) of the items that guests who ordered @item
+ * (on any visit) also ordered. */
+GHashTable  *rg_recommend_model_get_guest_neighbours (RgRecommendModel *self, guint item);
+/* The share of known guests who ever ordered @item, 0–1. */
+gdouble      rg_recommend_model_guest_share (RgRecommendModel *self, guint item);
+/* Like rg_recommend_model_lift(), over guests instead of checks. */
+gdouble      rg_recommend_model_guest_lift  (RgRecommendModel *self, guint given, guint item, gdouble shrink);
 /* The item's share of the baskets of @daypart, smoothed towards its
  * all-day share by @daypart_prior pseudo-baskets; for an item never
  * ordered, the share of an average item. */

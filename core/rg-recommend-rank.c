@@ -310,22 +310,33 @@ rg_rank_is_excluded (const RgRankDish    *dish,
 
 /* --------------------------------------------------------------- scoring */
 
-/* Adds what goes with @context, weighted by @weight, to @together: for each
+/* What goes with the context, per item of the model. */
+typedef struct
+{
+  gdouble  *together;   /* summed, weighted log-lifts */
+  gdouble  *best;       /* the largest single term */
+  gint     *with;       /* the context item of that term, or -1 */
+  gboolean *by_guests;  /* whether that term came from the guest-level counts */
+} Spread;
+
+/* Adds what goes with @context, weighted by @weight, to @spread: for each
  * dish seen with it, the log of how much likelier it is with @context than
- * if the two had never been seen together, log (1 + pair / (shrink ×
+ * if the two had never been seen together, log (1 + pairs / (shrink ×
  * share)).  Dividing by the dish's share keeps popular dishes from going
  * with everything; the popularity signal adds it back, as much as the
- * weights say.  Dishes never seen with @context get 0. */
+ * weights say.  Dishes never seen with @context get 0.  @by_guests counts
+ * pairs of dishes the same guest ordered, on any visits ("guests who order
+ * X also order Y"), instead of pairs on one check. */
 static void
 spread_context (RgRecommendModel *model,
                 guint             context,
                 gdouble           weight,
+                gboolean          by_guests,
                 gdouble           shrink,
-                gdouble          *together,
-                gdouble          *best,
-                gint             *with)
+                Spread           *spread)
 {
-  GHashTable *neighbours = rg_recommend_model_get_neighbours (model, context);
+  GHashTable *neighbours = by_guests ? rg_recommend_model_get_guest_neighbours (model, context)
+                                     : rg_recommend_model_get_neighbours (model, context);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -337,14 +348,16 @@ spread_context (RgRecommendModel *model,
     {
       guint other = GPOINTER_TO_UINT (key) - 1;
       gdouble pair = GPOINTER_TO_UINT (value);
-      gdouble share = rg_recommend_model_share (model, other);
+      gdouble share = by_guests ? rg_recommend_model_guest_share (model, other)
+                                : rg_recommend_model_share (model, other);
       gdouble s = weight * log1p (pair / (MAX (shrink, 1e-3) * share));
 
-      together[other] += s;
-      if (s > best[other])
+      spread->together[other] += s;
+      if (s > spread->best[other])
         {
-          best[other] = s;
-          with[other] = (gint) context;
+          spread->best[other] = s;
+          spread->with[other] = (gint) context;
+          spread->by_guests[other] = by_guests;
         }
     }
 }
@@ -387,6 +400,8 @@ rg_rank_score (RgRecommendModel         *model,
   g_autofree gdouble *together = g_new0 (gdouble, n);
   g_autofree gdouble *best = g_new0 (gdouble, n);
   g_autofree gint *with = g_new (gint, n);
+  g_autofree gboolean *by_guests = g_new0 (gboolean, n);
+  Spread spread = { together, best, with, by_guests };
   GArray *ranked = g_array_new (FALSE, FALSE, sizeof (RgRanked));
   GHashTableIter iter;
   gpointer key, value;
@@ -394,24 +409,24 @@ rg_rank_score (RgRecommendModel         *model,
   for (guint i = 0; i < n; i++)
     with[i] = -1;
 
-  /* The context of "goes with": what is on the check, and the guest's
-   * history by how large a share of their visits each dish makes, each
-   * with its own weight (the check says more about this visit). */
+  /* The context of "goes with": what is on the check, by pairs on one
+   * check; and the guest's history, by pairs of dishes the same guests
+   * order, each dish by how large a share of the guest's visits it makes. */
   for (guint i = 0; i < profile->check->len; i++)
     spread_context (model, g_array_index (profile->check, guint, i), weights->together,
-                    weights->shrink, together, best, with);
+                    FALSE, weights->shrink, &spread);
   g_hash_table_iter_init (&iter, profile->history);
   while (g_hash_table_iter_next (&iter, &key, &value))
     spread_context (model, GPOINTER_TO_UINT (key) - 1,
                     weights->usual_together * ((RgRankHistory *) value)->weight / profile->total_weight,
-                    weights->shrink, together, best, with);
+                    TRUE, weights->shrink, &spread);
 
   for (guint i = 0; i < menu->dishes->len; i++)
     {
       RgRankDish *dish = g_ptr_array_index (menu->dishes, i);
       RgRankHistory *history = rg_rank_profile_find (profile, dish->item);
       gboolean liked = g_hash_table_contains (profile->liked, dish->id);
-      RgRanked r = { .dish = dish, .with = with[dish->item] };
+      RgRanked r = { .dish = dish, .with = with[dish->item], .with_guests = by_guests[dish->item] };
 
       if (rg_rank_is_excluded (dish, profile, live))
         continue;
@@ -425,7 +440,9 @@ rg_rank_score (RgRecommendModel         *model,
       r.parts[RG_RANK_POPULAR] = log (rg_recommend_model_popularity (model, dish->item, profile->daypart,
                                                                      weights->daypart_prior));
       if (r.with >= 0)
-        r.with_lift = rg_recommend_model_lift (model, (guint) r.with, dish->item, weights->shrink);
+        r.with_lift = r.with_guests
+                      ? rg_recommend_model_guest_lift (model, (guint) r.with, dish->item, weights->shrink)
+                      : rg_recommend_model_lift (model, (guint) r.with, dish->item, weights->shrink);
       r.parts[RG_RANK_TAGS] = tag_share (dish, profile);
       if (dish->price > 0 && dish->cost > 0 && dish->cost < dish->price)
         r.parts[RG_RANK_MARGIN] = (gdouble) (dish->price - dish->cost) / dish->price;
@@ -511,6 +528,8 @@ rg_rank_dup_reason (const RgRanked    *ranked,
   if (with != NULL && ranked->with_lift > 1)
     {
       *kind = RG_RECOMMEND_REASON_TOGETHER;
+      if (ranked->with_guests)
+        return g_strdup_printf ("popular with guests who order %s", with->name);
       return g_strdup_printf ("often ordered with %s", with->name);
     }
   if (ranked->parts[RG_RANK_TAGS] > 0)

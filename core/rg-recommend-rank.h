@@ -105,6 +105,7 @@ typedef struct
   gdouble     score;
   gdouble     parts[RG_RANK_N_PARTS];
   gint        with;       /* the context item it goes best with, or -1 */
+  gboolean    with_guests;  /* by guests who order both, not by checks */
   gdouble     with_lift;  /* P(dish | with) / P(dish), shrunk */
   gboolean    known;      /* ordered before or liked */
   gboolean    evidence;   /* known, ordered by anyone, seen with the context or matching a tag */

@@ -115,7 +115,7 @@ rg_recommend_weights_init (RgRecommendWeights *weights)
   *weights = (RgRecommendWeights) {
     .history = 6,
     .together = 0.25,
-    .usual_together = 0.003,
+    .usual_together = 0.1,
     .popular = 1,
     .tags = 0.5,
     .half_life_days = 960,

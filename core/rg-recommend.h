@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An #RgRecommender is a model counted from the closed visits of a
- * connection: how often each dish was ordered (overall and per daypart) and
- * how often two dishes were ordered on the same check.  It is kept in memory
+ * connection: how often each dish was ordered (overall and per daypart),
+ * how often two dishes were ordered on the same check, and by how many of
+ * the same guests (on any of their visits).  It is kept in memory
  * and grows by one closed visit at a time (rg_recommender_add_visit()), or
  * is rebuilt in a worker thread (rg_recommender_new_async()) while the old
  * one keeps answering.
@@ -17,12 +18,14 @@
  *    weighted by its age (a visit #RgRecommendWeights.half_life_days old
  *    counts half), plus a bonus for a dish the guest is marked to like;
  *  - together: how much likelier the dish is on a check that has one of the
- *    items already on it (or, with a weight of its own, one of the guest's
- *    usual dishes) than if the two had never been seen together,
- *    log (1 + pairs / (shrink × share of the dish)).  Dividing by the dish's
+ *    items already on it than if the two had never been seen together,
+ *    log (1 + pairs / (shrink × share of the dish)); and, with a weight of
+ *    its own, the same over guests: how much likelier guests who order one
+ *    of the guest's usual dishes order this one.  Dividing by the dish's
  *    own share keeps the fries from "going with" everything just because
- *    everyone orders fries; "often ordered with X" is said only when the
- *    dish's lift to X (its shrunk P(dish | X) over P(dish)) is above 1;
+ *    everyone orders fries; "often ordered with X" (or "popular with guests
+ *    who order X") is said only when the dish's lift to X (its shrunk
+ *    P(dish | X) over P(dish)) is above 1;
  *  - popular: the log of the dish's share of checks in the daypart,
  *    smoothed towards its all-day share; a dish nobody has ordered yet
  *    counts as an average one.  This is the cold-start fallback, and with
@@ -247,8 +250,8 @@ guint    rg_recommender_get_n_visits (RgRecommender *self);
 /**
  * rg_recommender_estimate_memory:
  *
- * Returns: about how many bytes the model holds (counts, item ids and the
- *   ids of the counted visits).
+ * Returns: about how many bytes the model holds (counts, item ids, each
+ *   known guest's set of dishes and the ids of the counted visits).
  */
 gsize    rg_recommender_estimate_memory (RgRecommender *self);
 

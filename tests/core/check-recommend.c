@@ -305,6 +305,52 @@ START_TEST (test_together_is_not_popularity)
 }
 END_TEST
 
+START_TEST (test_guests_who_order_x_also_order_y)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *dumplings = add_item (t->db, "Dumplings");
+  g_autofree gchar *duck = add_item (t->db, "Peking Duck");
+  g_autofree gchar *fries = add_item (t->db, "Fries");
+  g_autofree gchar *guest = add_guest (t->db, "Ana");
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  RgRecommendWeights weights;
+  g_autoptr(GError) error = NULL;
+
+  /* Six guests order dumplings on one visit and the duck on another, never
+   * on the same check; fries are ordered more, by eight other guests. */
+  for (gint g = 0; g < 6; g++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Regular %d", g);
+      g_autofree gchar *regular = add_guest (t->db, name);
+
+      g_free (add_visit (t->db, branch, regular, NOV3_DINNER - 2 * DAY_MS, dumplings));
+      g_free (add_visit (t->db, branch, regular, NOV3_DINNER - DAY_MS, duck));
+    }
+  for (gint i = 0; i < 8; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Fries fan %d", i);
+      g_autofree gchar *fan = add_guest (t->db, name);
+
+      g_free (add_visit (t->db, branch, fan, NOV3_DINNER - i * DAY_MS, fries));
+    }
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER, dumplings));
+
+  rec = build (t->db);
+  rg_recommender_get_weights (rec, &weights);
+  weights.usual_together = 1;
+  ck_assert (rg_recommender_set_weights (rec, &weights, &error));
+  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (new_items, 0)), duck);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (new_items, 0)),
+                    "popular with guests who order Dumplings");
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (new_items, 1)), fries);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (new_items, 1)), "popular at dinner");
+}
+END_TEST
+
 START_TEST (test_cold_start_daypart)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
@@ -722,12 +768,14 @@ START_TEST (test_eval_basket_leaves_one_out)
   g_autofree gchar *y = add_item (t->db, "Y");
   g_autofree gchar *q = add_item (t->db, "Q");
   g_autofree gchar *r = add_item (t->db, "R");
+  g_autofree gchar *guest = add_guest (t->db, "Regular");
   g_autoptr(RgRecommendEval) eval = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A known guest's checks are taken out of the guest-level counts too. */
   for (gint i = 0; i < 4; i++)
-    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * HOUR_MS, x, y));
-  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, x));
+    g_free (add_visit (t->db, branch, i < 2 ? guest : NULL, NOV3_DINNER - i * HOUR_MS, x, y));
+  g_free (add_visit (t->db, branch, guest, NOV3_DINNER, x));
   /* R is seen only on this check: with the check left out, nothing can
    * suggest it. */
   g_free (add_visit (t->db, branch, NULL, NOV3_DINNER, q, r));
@@ -899,6 +947,7 @@ recommend_suite (void)
   tcase_add_test (tc, test_usual_with_reason);
   tcase_add_test (tc, test_recency_outweighs_old_habit);
   tcase_add_test (tc, test_together_is_not_popularity);
+  tcase_add_test (tc, test_guests_who_order_x_also_order_y);
   tcase_add_test (tc, test_cold_start_daypart);
   tcase_add_test (tc, test_tags_match_and_aversion);
   tcase_add_test (tc, test_margin_nudge);
