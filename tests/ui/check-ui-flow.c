@@ -761,6 +761,73 @@ START_TEST (test_portrait_seats_from_the_suggestion_list)
 }
 END_TEST
 
+/* --------------------------------------------------------------- figures */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  gdouble x = *(const gdouble *) a, y = *(const gdouble *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Keystroke to results (the field changes, the thread answers, the list
+ * shows) and Enter to card, through the real widgets; printed for the
+ * record, and bounded loosely so that a lookup blocking the main loop, or
+ * never answering, fails. */
+START_TEST (test_lookup_timings)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  const gchar *queries[] = { "1", "13", "138", "李", "王", "Jen", "Tom", "1996", "5474", "869" };
+  gdouble results_ms[G_N_ELEMENTS (queries)];
+  gdouble card_ms[5];
+  g_autofree gchar *other = NULL;
+  RgWindow *window;
+  GtkEditable *entry;
+
+  find_regular (t->db, &r);
+  other = textf (t->db, "SELECT id FROM guest WHERE id <> '%s' AND merged_into IS NULL LIMIT 1", r.id);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  entry = rg_lookup_page_get_entry (lookup_page (window));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      gtk_editable_set_text (entry, queries[i]);
+      ck_assert (rg_ui_test_wait_until (lookup_settled, lookup_page (window), WAIT_MS));
+      results_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (card_ms); i++)
+    {
+      CardWait w = { window, r.id };
+      gint64 start;
+
+      /* Another guest's card first, so the wait sees this one open. */
+      gtk_editable_set_text (entry, "");
+      g_signal_emit_by_name (lookup_page (window), "guest-activated", other, TRUE);
+      ck_assert_str_eq (rg_guest_card_get_guest_id (guest_card (window)), other);
+      rg_ui_test_run_for (20);
+      start = g_get_monotonic_time ();
+      rg_lookup_page_open (lookup_page (window), i % 2 == 0 ? r.card : r.national);
+      ck_assert (rg_ui_test_wait_until (card_shows, &w, WAIT_MS));
+      card_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  qsort (results_ms, G_N_ELEMENTS (results_ms), sizeof (gdouble), compare_doubles);
+  qsort (card_ms, G_N_ELEMENTS (card_ms), sizeof (gdouble), compare_doubles);
+  g_printerr ("figures (demo, %" G_GINT64_FORMAT " guests): keystroke to results median %.1f ms, max %.1f ms;"
+              " lookup to card median %.1f ms, max %.1f ms\n",
+              count (t->db, "SELECT count(*) FROM guest"),
+              results_ms[G_N_ELEMENTS (results_ms) / 2], results_ms[G_N_ELEMENTS (results_ms) - 1],
+              card_ms[G_N_ELEMENTS (card_ms) / 2], card_ms[G_N_ELEMENTS (card_ms) - 1]);
+  ck_assert_double_lt (results_ms[G_N_ELEMENTS (results_ms) / 2], 1000.0);
+  ck_assert_double_lt (card_ms[G_N_ELEMENTS (card_ms) / 2], 1000.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 /* ----------------------------------------------------- occasions, style */
 
 START_TEST (test_birthday_near_and_dark_style)
@@ -865,6 +932,10 @@ flow_suite (void)
   tc = tcase_create ("seat");
   tcase_add_test (tc, test_seat_a_guest_with_one_tap);
   tcase_add_test (tc, test_portrait_seats_from_the_suggestion_list);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("figures");
+  tcase_add_test (tc, test_lookup_timings);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("occasions and style");
