@@ -23,9 +23,11 @@
 
 /* How a guest's visits-per-year spread: a Pareto tail, so that most
  * come rarely and a few every week. */
-#define RATE_SCALE 0.45
+#define RATE_SCALE 0.53
 #define RATE_SHAPE 1.3
 #define RATE_MAX 120.0
+
+#define JOINED_BEFORE_DAYS 730
 
 typedef struct
 {
@@ -102,14 +104,16 @@ draw_favourites (RgDemo      *d,
 static void
 draw_habits (RgDemo      *d,
              RgDemoGuest *g,
-             guint        index)
+             guint        index,
+             gint64       created_ms)
 {
   guint n_tastes = 1 + _rg_demo_chance (d, 0.5);
   gdouble u = g_rand_double (d->rand);
 
   g->visits_per_year = (gfloat) MIN (RATE_MAX, RATE_SCALE / pow (1.0 - u, 1.0 / RATE_SHAPE));
   g->home = (guint8) _rg_demo_pick (d, d->n_branches);
-  g->start_day = _rg_demo_chance (d, 0.65) ? 0 : (guint16) _rg_demo_pick (d, d->options->days);
+  g->start_day = created_ms < d->start_ms
+                 ? 0 : (guint16) ((created_ms - d->start_ms) / RG_DEMO_MS_PER_DAY);
   g->party = draw_party (d);
   g->lunch_pct = (guint8) (20 + _rg_demo_pick (d, 56));
   for (guint i = 0; i < n_tastes; i++)
@@ -438,16 +442,25 @@ write_facets (RgDemo             *d,
   return TRUE;
 }
 
+/* Guests join one after the other, evenly over the two years before the
+ * history and the history itself, so that ids (and the indexes keyed by
+ * them) grow in order.  One who joins during the history does so early on
+ * the day (midnight UTC to 1 am), before any service, and may come from
+ * that day on. */
 static gint64
-draw_created_ms (RgDemo            *d,
-                 const RgDemoGuest *g)
+join_ms (RgDemo *d,
+         guint   index)
 {
-  if (g->start_day == 0)
-    return d->start_ms - (gint64) _rg_demo_pick (d, 730) * RG_DEMO_MS_PER_DAY -
-           (gint64) _rg_demo_pick (d, 86400) * 1000;
-  /* before their first lunch on the day they join */
-  return d->branches[g->home].noon_ms[g->start_day] - 12 * RG_DEMO_MS_PER_HOUR +
-         (gint64) _rg_demo_pick (d, 36000) * 1000;
+  gint64 first = d->start_ms - JOINED_BEFORE_DAYS * RG_DEMO_MS_PER_DAY;
+  gint64 span = (JOINED_BEFORE_DAYS + (gint64) d->options->days) * RG_DEMO_MS_PER_DAY;
+  gint64 at = first + (gint64) ((index + g_rand_double (d->rand)) / d->options->guests * span);
+  gint64 day;
+
+  if (at < d->start_ms)
+    return at;
+  day = (at - d->start_ms) / RG_DEMO_MS_PER_DAY;
+  return d->start_ms + day * RG_DEMO_MS_PER_DAY +
+         (at - d->start_ms - day * RG_DEMO_MS_PER_DAY) / 24;
 }
 
 static gboolean
@@ -455,6 +468,7 @@ write_guest (RgDemo       *d,
              Numbers      *numbers,
              RgDemoGuest  *g,
              guint         index,
+             gint64       created_ms,
              GError      **error)
 {
   RgStmt *stmt = d->stmt.guest;
@@ -465,7 +479,6 @@ write_guest (RgDemo       *d,
   g_autofree gchar *anniversary = _rg_demo_chance (d, 0.08) ? draw_date (d, 1985, 38) : NULL;
   const gchar *notes = _rg_demo_chance (d, 0.03) ? _rg_demo_pick_word (d, _rg_demo_guest_notes ()) : "";
   gboolean vip = _rg_demo_chance (d, g->visits_per_year > 30 ? 0.4 : 0.005);
-  gint64 created_ms = draw_created_ms (d, g);
   gdouble phones = g_rand_double (d->rand);
 
   draw_name (d, g, female, &name, &family);
@@ -538,9 +551,11 @@ _rg_demo_make_guests (RgDemo  *d,
     {
       RgDemoGuest *g = &d->guests[i];
 
+      gint64 created_ms = join_ms (d, i);
+
       g->chinese = _rg_demo_chance (d, chinese_share);
-      draw_habits (d, g, i);
-      if (!write_guest (d, &numbers, g, i, error))
+      draw_habits (d, g, i, created_ms);
+      if (!write_guest (d, &numbers, g, i, created_ms, error))
         return FALSE;
     }
   return write_links (d, error);

@@ -127,6 +127,9 @@ START_TEST (test_counts_match_the_database)
   RgDemoCounts c;
 
   generate (t->db, 500, 60, 2, 1, &c);
+  /* written with the checks off, consistent all the same; and back on */
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  ck_assert_int_eq (rg_test_query_int (t->db, "PRAGMA foreign_keys"), 1);
   ck_assert_int_eq (c.branches, rg_test_query_int (t->db, "SELECT count(*) FROM branch"));
   ck_assert_int_eq (c.tables, rg_test_query_int (t->db, "SELECT count(*) FROM dining_table"));
   ck_assert_int_eq (c.menu_items, rg_test_query_int (t->db, "SELECT count(*) FROM menu_item"));
