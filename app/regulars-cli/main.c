@@ -8,6 +8,7 @@
  * options may also come after the command.  Exit status: 0 success, 1
  * nothing found, 2 bad input or usage, 3 a database or I/O failure.
  */
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
@@ -25,6 +26,8 @@ static const RgCliCommand commands[] = {
   { "feedback", rg_cli_feedback, "log a rating of a visit or a dish" },
   { "menu", rg_cli_menu, "list, add and 86 dishes" },
   { "tables", rg_cli_tables, "list, add tables, change their status, suggest one" },
+  { "report", rg_cli_report, "owner reports: peak, dishes, tiers, rfm, service, feedback, revenue" },
+  { "rollups", rg_cli_rollups, "rollups rebuild: recreate the report rollups" },
 };
 
 static void

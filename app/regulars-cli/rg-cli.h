@@ -80,4 +80,8 @@ gboolean rg_cli_feedback (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_menu   (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_tables (RgCli *cli, gint argc, gchar **argv, GError **error);
 
+/* --- rg-cli-report.c */
+gboolean rg_cli_report  (RgCli *cli, gint argc, gchar **argv, GError **error);
+gboolean rg_cli_rollups (RgCli *cli, gint argc, gchar **argv, GError **error);
+
 G_END_DECLS

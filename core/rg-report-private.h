@@ -1,0 +1,57 @@
+/* rg-report-private.h — what the report files share: the resolved range,
+ * building a report and its rows, and the branch filter of every query.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rg-report.h"
+
+G_BEGIN_DECLS
+
+/* Every rollup query binds the branch (or NULL for all) as ?1; IN lets
+ * SQLite seek the rollup's primary key branch by branch. */
+#define RG_REPORT_BRANCHES \
+  "branch_id IN (SELECT id FROM branch WHERE deleted = 0 AND (?1 IS NULL OR id = ?1))"
+
+/* The range of a report, resolved: days and months of the period and of
+ * the period before, and UTC instants of the period's ends. */
+typedef struct
+{
+  const RgReportQuery *query;
+  gchar  from[11], to[11], prev_from[11], prev_to[11];
+  gchar  from_month[8], to_month[8], prev_from_month[8];
+  guint  days;
+  gint64 from_ms;        /* start of @from, UTC */
+  gint64 end_ms;         /* end of @to, UTC */
+  guint  limit;
+} RgReportRange;
+
+RgReport    *_rg_report_new         (RgReportKind kind, const RgReportRange *range);
+GListStore  *_rg_report_add_section (RgReport *self, const gchar *name,
+                                     const RgMeasure *measures, guint n_measures);
+RgReportRow *_rg_report_row_new     (const gchar *key, const gchar *label, const gchar *group);
+void         _rg_report_row_set     (RgReportRow *row, RgMeasure measure, gdouble value);
+void         _rg_report_row_set_previous (RgReportRow *row, RgMeasure measure, gdouble value);
+void         _rg_report_store_take  (GListStore *store, RgReportRow *row);
+
+/* "YYYY-MM-DD" of @date plus @days (which may be negative). */
+void         _rg_report_day_add     (const gchar *day, gint days, gchar out[11]);
+/* id → name of menu items, tables (with their zone as group) or staff. */
+GHashTable  *_rg_report_load_names  (RgDb *db, const gchar *sql, GError **error);
+/* @part / @whole × 100, NaN when @whole is 0. */
+gdouble      _rg_report_pct         (gdouble part, gdouble whole);
+/* @a / @b, NaN when @b is 0. */
+gdouble      _rg_report_ratio       (gdouble a, gdouble b);
+
+/* The reports, one per file family. */
+RgReport *_rg_report_peak     (RgDb *db, const RgReportRange *range, GError **error);
+RgReport *_rg_report_dishes   (RgDb *db, const RgReportRange *range, GError **error);
+RgReport *_rg_report_revenue  (RgDb *db, const RgReportRange *range, GError **error);
+RgReport *_rg_report_service  (RgDb *db, const RgReportRange *range, GError **error);
+RgReport *_rg_report_feedback (RgDb *db, const RgReportRange *range, GError **error);
+RgReport *_rg_segment_tiers   (RgDb *db, const RgReportRange *range, GError **error);
+RgReport *_rg_segment_rfm     (RgDb *db, const RgReportRange *range, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,649 @@
+/* rg-report.c — the report and row records, the range of a report and the
+ * one entry point that runs any report.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rg-report-private.h"
+
+#define MAX_DAYS 3660
+
+struct _RgReportRow
+{
+  GObject parent_instance;
+
+  /* owned */
+  gchar  *key;
+  gchar  *label;
+  gchar  *group;
+  gdouble values[RG_MEASURE_N];
+  gdouble previous[RG_MEASURE_N];
+};
+
+G_DEFINE_FINAL_TYPE (RgReportRow, rg_report_row, G_TYPE_OBJECT)
+
+typedef struct
+{
+  /* owned */
+  GListStore *store;
+  GArray     *measures;
+} Section;
+
+struct _RgReport
+{
+  GObject parent_instance;
+
+  RgReportKind kind;
+  gchar        from[11], to[11], prev_from[11], prev_to[11];
+
+  /* owned */
+  GPtrArray   *names;      /* section names, NULL-terminated */
+  GHashTable  *sections;   /* name (borrowed from names) → Section */
+};
+
+G_DEFINE_FINAL_TYPE (RgReport, rg_report, G_TYPE_OBJECT)
+
+static const gchar * const kind_names[RG_REPORT_N_KINDS] = {
+  "peak", "dishes", "tiers", "rfm", "service", "feedback", "revenue",
+};
+
+static const gchar * const measure_names[RG_MEASURE_N] = {
+  "visits", "covers", "qty", "revenue", "cost", "margin", "margin_pct", "share_pct",
+  "attach_pct", "lift", "guests", "min_value", "dine_min", "turnover", "spend_per_cover",
+  "ratings", "rating_avg", "weekday", "hour", "rank", "tier", "r", "f", "m", "days", "mom_pct",
+};
+
+/* ----------------------------------------------------------------- rows */
+
+static void
+rg_report_row_finalize (GObject *object)
+{
+  RgReportRow *self = RG_REPORT_ROW (object);
+
+  g_free (self->key);
+  g_free (self->label);
+  g_free (self->group);
+  G_OBJECT_CLASS (rg_report_row_parent_class)->finalize (object);
+}
+
+static void
+rg_report_row_class_init (RgReportRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rg_report_row_finalize;
+}
+
+static void
+rg_report_row_init (RgReportRow *self)
+{
+  for (guint i = 0; i < RG_MEASURE_N; i++)
+    self->values[i] = self->previous[i] = NAN;
+}
+
+RgReportRow *
+_rg_report_row_new (const gchar *key,
+                    const gchar *label,
+                    const gchar *group)
+{
+  RgReportRow *self = g_object_new (RG_TYPE_REPORT_ROW, NULL);
+
+  self->key = g_strdup (key);
+  self->label = g_strdup (label != NULL ? label : key);
+  self->group = g_strdup (group);
+  return self;
+}
+
+void
+_rg_report_row_set (RgReportRow *row,
+                    RgMeasure    measure,
+                    gdouble      value)
+{
+  row->values[measure] = value;
+}
+
+void
+_rg_report_row_set_previous (RgReportRow *row,
+                             RgMeasure    measure,
+                             gdouble      value)
+{
+  row->previous[measure] = value;
+}
+
+/**
+ * rg_report_row_get_key:
+ * @self: a row
+ *
+ * Returns: (transfer none): what the row is about: an id, a day
+ *   "YYYY-MM-DD", a week "YYYY-Www", a month "YYYY-MM", "W-HH" for a
+ *   weekday and hour, or a word ("top1", "champions", "new"…).
+ */
+const gchar *
+rg_report_row_get_key (RgReportRow *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT_ROW (self), NULL);
+  return self->key;
+}
+
+/**
+ * rg_report_row_get_label:
+ * @self: a row
+ *
+ * Returns: (transfer none): the row's name for people (a dish, a table, a
+ *   guest); the key when there is no other.
+ */
+const gchar *
+rg_report_row_get_label (RgReportRow *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT_ROW (self), NULL);
+  return self->label;
+}
+
+/**
+ * rg_report_row_get_group:
+ * @self: a row
+ *
+ * Returns: (transfer none) (nullable): the group of the row: a dish's
+ *   category, a table's zone, a guest's segment, "birthday" or
+ *   "anniversary".
+ */
+const gchar *
+rg_report_row_get_group (RgReportRow *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT_ROW (self), NULL);
+  return self->group;
+}
+
+/**
+ * rg_report_row_get_value:
+ * @self: a row
+ * @measure: which number
+ *
+ * Returns: the number in the report's period; NaN when it does not apply.
+ */
+gdouble
+rg_report_row_get_value (RgReportRow *self,
+                         RgMeasure    measure)
+{
+  g_return_val_if_fail (RG_IS_REPORT_ROW (self), NAN);
+  g_return_val_if_fail ((guint) measure < RG_MEASURE_N, NAN);
+  return self->values[measure];
+}
+
+/**
+ * rg_report_row_get_previous:
+ * @self: a row
+ * @measure: which number
+ *
+ * Returns: the number in the period before (for rows of the "revenue"
+ *   report: the same day, week or month a year before); NaN when it does
+ *   not apply.
+ */
+gdouble
+rg_report_row_get_previous (RgReportRow *self,
+                            RgMeasure    measure)
+{
+  g_return_val_if_fail (RG_IS_REPORT_ROW (self), NAN);
+  g_return_val_if_fail ((guint) measure < RG_MEASURE_N, NAN);
+  return self->previous[measure];
+}
+
+/**
+ * rg_report_row_get_change_pct:
+ * @self: a row
+ * @measure: which number
+ *
+ * Returns: the change from the previous figure in percent; NaN when there
+ *   is no previous figure or it is 0.
+ */
+gdouble
+rg_report_row_get_change_pct (RgReportRow *self,
+                              RgMeasure    measure)
+{
+  gdouble now = rg_report_row_get_value (self, measure);
+  gdouble before = rg_report_row_get_previous (self, measure);
+
+  if (isnan (now) || isnan (before) || before == 0)
+    return NAN;
+  return (now - before) / fabs (before) * 100.0;
+}
+
+/* -------------------------------------------------------------- reports */
+
+static void
+section_free (gpointer data)
+{
+  Section *section = data;
+
+  g_object_unref (section->store);
+  g_array_unref (section->measures);
+  g_free (section);
+}
+
+static void
+rg_report_finalize (GObject *object)
+{
+  RgReport *self = RG_REPORT (object);
+
+  g_hash_table_unref (self->sections);
+  g_ptr_array_unref (self->names);
+  G_OBJECT_CLASS (rg_report_parent_class)->finalize (object);
+}
+
+static void
+rg_report_class_init (RgReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rg_report_finalize;
+}
+
+static void
+rg_report_init (RgReport *self)
+{
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->names, NULL);
+  self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, section_free);
+}
+
+RgReport *
+_rg_report_new (RgReportKind         kind,
+                const RgReportRange *range)
+{
+  RgReport *self = g_object_new (RG_TYPE_REPORT, NULL);
+
+  self->kind = kind;
+  memcpy (self->from, range->from, sizeof self->from);
+  memcpy (self->to, range->to, sizeof self->to);
+  memcpy (self->prev_from, range->prev_from, sizeof self->prev_from);
+  memcpy (self->prev_to, range->prev_to, sizeof self->prev_to);
+  return self;
+}
+
+GListStore *
+_rg_report_add_section (RgReport        *self,
+                        const gchar     *name,
+                        const RgMeasure *measures,
+                        guint            n_measures)
+{
+  Section *section = g_new0 (Section, 1);
+  gchar *owned = g_strdup (name);
+
+  section->store = g_list_store_new (RG_TYPE_REPORT_ROW);
+  section->measures = g_array_sized_new (FALSE, FALSE, sizeof (RgMeasure), n_measures);
+  g_array_append_vals (section->measures, measures, n_measures);
+  g_ptr_array_insert (self->names, (gint) self->names->len - 1, owned);
+  g_hash_table_insert (self->sections, owned, section);
+  return section->store;
+}
+
+void
+_rg_report_store_take (GListStore  *store,
+                       RgReportRow *row)
+{
+  g_list_store_append (store, row);
+  g_object_unref (row);
+}
+
+/**
+ * rg_report_get_kind:
+ * @self: a report
+ *
+ * Returns: which report it is.
+ */
+RgReportKind
+rg_report_get_kind (RgReport *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT (self), RG_REPORT_PEAK);
+  return self->kind;
+}
+
+/**
+ * rg_report_get_from:
+ * @self: a report
+ *
+ * Returns: (transfer none): the first local day of the period, "YYYY-MM-DD".
+ */
+const gchar *
+rg_report_get_from (RgReport *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT (self), NULL);
+  return self->from;
+}
+
+/**
+ * rg_report_get_to:
+ * @self: a report
+ *
+ * Returns: (transfer none): the last local day of the period.
+ */
+const gchar *
+rg_report_get_to (RgReport *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT (self), NULL);
+  return self->to;
+}
+
+/**
+ * rg_report_get_previous_from:
+ * @self: a report
+ *
+ * Returns: (transfer none): the first day of the period before.
+ */
+const gchar *
+rg_report_get_previous_from (RgReport *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT (self), NULL);
+  return self->prev_from;
+}
+
+/**
+ * rg_report_get_previous_to:
+ * @self: a report
+ *
+ * Returns: (transfer none): the last day of the period before.
+ */
+const gchar *
+rg_report_get_previous_to (RgReport *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT (self), NULL);
+  return self->prev_to;
+}
+
+/**
+ * rg_report_get_sections:
+ * @self: a report
+ *
+ * Returns: (transfer none): the names of the report's sections in the
+ *   order to show them, %NULL-terminated.
+ */
+const gchar * const *
+rg_report_get_sections (RgReport *self)
+{
+  g_return_val_if_fail (RG_IS_REPORT (self), NULL);
+  return (const gchar * const *) self->names->pdata;
+}
+
+/**
+ * rg_report_get_section:
+ * @self: a report
+ * @name: a section name
+ *
+ * Returns: (transfer none) (nullable): the rows of the section, a
+ *   #GListModel of #RgReportRow; %NULL when the report has no such section.
+ */
+GListModel *
+rg_report_get_section (RgReport    *self,
+                       const gchar *name)
+{
+  Section *section;
+
+  g_return_val_if_fail (RG_IS_REPORT (self), NULL);
+  section = g_hash_table_lookup (self->sections, name);
+  return section != NULL ? G_LIST_MODEL (section->store) : NULL;
+}
+
+/**
+ * rg_report_get_measures:
+ * @self: a report
+ * @name: a section name
+ * @n_measures: (out): how many
+ *
+ * Returns: (transfer none) (nullable): the measures the rows of the section
+ *   carry, in the order to show them; %NULL for an unknown section.
+ */
+const RgMeasure *
+rg_report_get_measures (RgReport    *self,
+                        const gchar *name,
+                        guint       *n_measures)
+{
+  Section *section;
+
+  g_return_val_if_fail (RG_IS_REPORT (self), NULL);
+  section = g_hash_table_lookup (self->sections, name);
+  *n_measures = section != NULL ? section->measures->len : 0;
+  return section != NULL ? (const RgMeasure *) section->measures->data : NULL;
+}
+
+/* -------------------------------------------------------------- helpers */
+
+void
+_rg_report_day_add (const gchar *day,
+                    gint         days,
+                    gchar        out[11])
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) atoi (day + 8), (GDateMonth) atoi (day + 5), (GDateYear) atoi (day));
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+              g_date_get_day (&date));
+}
+
+GHashTable *
+_rg_report_load_names (RgDb         *db,
+                       const gchar  *sql,
+                       GError      **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (names, g_strdup ((const gchar *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const gchar *) sqlite3_column_text (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      rg_db_set_error (db, error, "reading names for the report");
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+gdouble
+_rg_report_pct (gdouble part,
+                gdouble whole)
+{
+  return whole != 0 ? part / whole * 100.0 : NAN;
+}
+
+gdouble
+_rg_report_ratio (gdouble a,
+                  gdouble b)
+{
+  return b != 0 ? a / b : NAN;
+}
+
+/* A checked "YYYY-MM-DD" into @date. */
+static gboolean
+parse_day (const gchar  *text,
+           const gchar  *what,
+           GDate        *date,
+           GError      **error)
+{
+  guint y, m, d;
+
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+      sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3 || y < 1900 || y > 9999 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                   "The %s day of the report must be a date like 2026-11-25, not '%s'.", what,
+                   text == NULL ? "" : g_utf8_validate (text, -1, NULL) ? text : "?");
+      return FALSE;
+    }
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+static gint64
+day_start_ms (const GDate *date)
+{
+  /* 719163 is the Julian day GDate gives 1970-01-01. */
+  return ((gint64) g_date_get_julian (date) - 719163) * 86400000;
+}
+
+static gboolean
+resolve_range (RgDb                *db,
+               const RgReportQuery *query,
+               RgReportRange       *range,
+               GError             **error)
+{
+  GDate from, to, end;
+  guint months;
+  gint y, m;
+
+  if (!parse_day (query->from, "first", &from, error) || !parse_day (query->to, "last", &to, error))
+    return FALSE;
+  if (g_date_compare (&from, &to) > 0)
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                   "The report cannot end (%s) before it starts (%s).", query->to, query->from);
+      return FALSE;
+    }
+  range->days = g_date_days_between (&from, &to) + 1;
+  if (range->days > MAX_DAYS)
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                   "A report covers ten years at most; %s to %s is longer.", query->from, query->to);
+      return FALSE;
+    }
+  if (query->branch_id != NULL)
+    {
+      g_autoptr(RgStmt) stmt = rg_db_prepare (db, "SELECT 1 FROM branch WHERE id = ? AND deleted = 0", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, query->branch_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, "There is no branch with the id %s.",
+                       g_utf8_validate (query->branch_id, -1, NULL) ? query->branch_id : "?");
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        return rg_db_set_error (db, error, "looking up the branch of the report");
+    }
+
+  range->query = query;
+  range->limit = query->limit > 0 ? query->limit : 20;
+  memcpy (range->from, query->from, 11);
+  memcpy (range->to, query->to, 11);
+  _rg_report_day_add (range->from, -1, range->prev_to);
+  _rg_report_day_add (range->from, -(gint) range->days, range->prev_from);
+  g_strlcpy (range->from_month, range->from, 8);
+  g_strlcpy (range->to_month, range->to, 8);
+
+  months = (g_date_get_year (&to) - g_date_get_year (&from)) * 12 + g_date_get_month (&to) -
+           g_date_get_month (&from) + 1;
+  m = (gint) g_date_get_month (&from) - (gint) months;
+  y = (gint) g_date_get_year (&from);
+  while (m < 1)
+    {
+      m += 12;
+      y--;
+    }
+  g_snprintf (range->prev_from_month, 8, "%04d-%02d", y, m);
+
+  end = to;
+  g_date_add_days (&end, 1);
+  range->from_ms = day_start_ms (&from);
+  range->end_ms = day_start_ms (&end);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ public API */
+
+/**
+ * rg_report_kind_to_string:
+ * @kind: a report kind
+ *
+ * Returns: (transfer none): its name in the CLI: "peak", "dishes", "tiers",
+ *   "rfm", "service", "feedback" or "revenue".
+ */
+const gchar *
+rg_report_kind_to_string (RgReportKind kind)
+{
+  g_return_val_if_fail ((guint) kind < RG_REPORT_N_KINDS, NULL);
+  return kind_names[kind];
+}
+
+/**
+ * rg_report_kind_from_string:
+ * @text: a report name
+ * @kind: (out): the kind
+ *
+ * Returns: %TRUE when @text names a report.
+ */
+gboolean
+rg_report_kind_from_string (const gchar  *text,
+                            RgReportKind *kind)
+{
+  for (guint i = 0; i < RG_REPORT_N_KINDS; i++)
+    if (g_strcmp0 (text, kind_names[i]) == 0)
+      {
+        *kind = (RgReportKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * rg_measure_to_string:
+ * @measure: a measure
+ *
+ * Returns: (transfer none): its name as a column of CSV and JSON exports
+ *   ("revenue", "margin_pct"…).
+ */
+const gchar *
+rg_measure_to_string (RgMeasure measure)
+{
+  g_return_val_if_fail ((guint) measure < RG_MEASURE_N, NULL);
+  return measure_names[measure];
+}
+
+RgReport *
+rg_report_run (RgDb                *db,
+               RgReportKind         kind,
+               const RgReportQuery *query,
+               GError             **error)
+{
+  RgReportRange range = { NULL, };
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail ((guint) kind < RG_REPORT_N_KINDS, NULL);
+
+  if (!resolve_range (db, query, &range, error))
+    return NULL;
+
+  switch (kind)
+    {
+    case RG_REPORT_PEAK:
+      return _rg_report_peak (db, &range, error);
+    case RG_REPORT_DISHES:
+      return _rg_report_dishes (db, &range, error);
+    case RG_REPORT_TIERS:
+      return _rg_segment_tiers (db, &range, error);
+    case RG_REPORT_RFM:
+      return _rg_segment_rfm (db, &range, error);
+    case RG_REPORT_SERVICE:
+      return _rg_report_service (db, &range, error);
+    case RG_REPORT_FEEDBACK:
+      return _rg_report_feedback (db, &range, error);
+    case RG_REPORT_REVENUE:
+      return _rg_report_revenue (db, &range, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
