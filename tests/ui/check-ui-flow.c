@@ -15,6 +15,7 @@
 #include "rg-guest-merge.h"
 #include "rg-guest.h"
 #include "rg-lookup-page.h"
+#include "rg-prefs.h"
 #include "rg-ui-format.h"
 #include "rg-ui-test-util.h"
 
@@ -167,6 +168,24 @@ model_has_guest (GListModel  *results,
         }
     }
   return FALSE;
+}
+
+/* The first row under @root whose subtitle is @subtitle. */
+static AdwActionRow *
+find_row (GtkWidget   *root,
+          const gchar *subtitle)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), subtitle) == 0)
+    return ADW_ACTION_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_row (child, subtitle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* The last list box under @root: the guest card's visit history. */
@@ -761,6 +780,49 @@ START_TEST (test_portrait_seats_from_the_suggestion_list)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- layout */
+
+/* Every button on screen under @root is a touch target of 44 px or more. */
+static void
+assert_touch_targets (GtkWidget *root,
+                      guint     *checked)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root))
+    {
+      ck_assert_msg (gtk_widget_get_width (root) >= 44 && gtk_widget_get_height (root) >= 44,
+                     "%s “%s” is %d×%d", G_OBJECT_TYPE_NAME (root),
+                     gtk_button_get_label (GTK_BUTTON (root)) ?: gtk_button_get_icon_name (GTK_BUTTON (root)),
+                     gtk_widget_get_width (root), gtk_widget_get_height (root));
+      (*checked)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_touch_targets (child, checked);
+}
+
+START_TEST (test_touch_targets)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  guint checked = 0;
+
+  find_regular (t->db, &r);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  rg_lookup_page_open (lookup_page (window), r.card);
+  assert_card_shows (window, r.id);
+  rg_ui_test_run_for (200);
+  assert_touch_targets (GTK_WIDGET (window), &checked);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.seat", NULL));
+  ck_assert (rg_ui_test_wait_until (floor_shown, window, WAIT_MS));
+  rg_ui_test_run_for (200);
+  assert_touch_targets (GTK_WIDGET (window), &checked);
+  ck_assert_uint_gt (checked, 30);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 /* --------------------------------------------------------------- figures */
 
 static int
@@ -830,7 +892,7 @@ END_TEST
 
 /* ----------------------------------------------------- occasions, style */
 
-START_TEST (test_birthday_near_and_dark_style)
+START_TEST (test_birthday_dislike_and_dark_style)
 {
   g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
   g_auto(Regular) r = { 0 };
@@ -843,6 +905,10 @@ START_TEST (test_birthday_near_and_dark_style)
   RgGuestFields fields;
   RgWindow *window;
   GtkLabel *occasion;
+  AdwActionRow *dislike;
+  g_autofree gchar *item_id = NULL;
+  g_autofree gchar *item_name = NULL;
+  g_autofree gchar *pref_id = NULL;
   g_autofree gchar *shot = NULL;
 
   find_regular (t->db, &r);
@@ -852,6 +918,10 @@ START_TEST (test_birthday_near_and_dark_style)
   fields.birthday = birthday;
   fields.vip = TRUE;
   ck_assert (rg_guest_edit (t->db, r.id, &fields, &error));
+  ck_assert_no_error (error);
+  item_id = rg_ui_test_query_text (t->db, "SELECT id FROM menu_item WHERE deleted = 0 ORDER BY name LIMIT 1");
+  item_name = rg_ui_test_query_text (t->db, "SELECT name FROM menu_item WHERE deleted = 0 ORDER BY name LIMIT 1");
+  pref_id = rg_prefs_add_dish (t->db, r.id, item_id, "dislike", "too spicy", &error);
   ck_assert_no_error (error);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -863,6 +933,9 @@ START_TEST (test_birthday_near_and_dark_style)
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (occasion)));
   ck_assert_str_eq (gtk_label_get_label (occasion), "Birthday in 3 days");
   ck_assert (gtk_widget_get_visible (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_LABEL, "vip")));
+  dislike = find_row (GTK_WIDGET (guest_card (window)), "Dislikes · too spicy");
+  ck_assert_ptr_nonnull (dislike);
+  ck_assert_str_eq (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (dislike)), item_name);
 
   ck_assert (adw_style_manager_get_dark (style));
   rg_ui_test_run_for (300);
@@ -934,12 +1007,16 @@ flow_suite (void)
   tcase_add_test (tc, test_portrait_seats_from_the_suggestion_list);
   suite_add_tcase (s, tc);
 
+  tc = tcase_create ("layout");
+  tcase_add_test (tc, test_touch_targets);
+  suite_add_tcase (s, tc);
+
   tc = tcase_create ("figures");
   tcase_add_test (tc, test_lookup_timings);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("occasions and style");
-  tcase_add_test (tc, test_birthday_near_and_dark_style);
+  tcase_add_test (tc, test_birthday_dislike_and_dark_style);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("keyboard");
