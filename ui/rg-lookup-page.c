@@ -271,6 +271,20 @@ on_search_entry_stop_search_cb (GtkSearchEntry *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* Down from the field walks into the matches. */
+static gboolean
+on_search_keys_key_pressed_cb (GtkEventControllerKey *keys,
+                               guint                  keyval,
+                               guint                  keycode,
+                               GdkModifierType        state,
+                               RgLookupPage          *self)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 on_digit_pad_submit_cb (RgDigitPad   *pad,
                         RgLookupPage *self)
@@ -384,6 +398,7 @@ rg_lookup_page_class_init (RgLookupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_keys_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_digit_pad_submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_results_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_enrol_button_clicked_cb);

@@ -953,6 +953,9 @@ START_TEST (test_keyboard_only)
   g_auto(Regular) r = { 0 };
   RgWindow *window;
   GtkWidget *entry;
+  g_autofree gchar *family = rg_ui_test_query_text (t->db,
+    "SELECT family_name FROM guest WHERE family_name GLOB '[A-Z][a-z]*' GROUP BY family_name"
+    " ORDER BY count(*) DESC, family_name LIMIT 1");
 
   find_regular (t->db, &r);
   window = rg_ui_test_window_new (t->db, 1280, 800);
@@ -975,6 +978,23 @@ START_TEST (test_keyboard_only)
   rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "Escape", NULL });
   rg_ui_test_run_for (100);
   ck_assert_str_eq (detail_shown (window), "guest");
+
+  /* A name with several matches: Down walks into the list, Enter opens
+   * the first. */
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "ctrl+f", NULL });
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "type", "--delay", "50", family, NULL });
+  wait_for_lookup (window);
+  ck_assert_uint_gt (g_list_model_get_n_items (rg_lookup_page_get_results (lookup_page (window))), 1);
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "Down", NULL });
+  rg_ui_test_run_for (100);
+  ck_assert_msg (focus_within (window, rg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL)),
+                 "focus is on %s", focus_name (window));
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "Return", NULL });
+  {
+    g_autoptr(RgGuestMatch) first = g_list_model_get_item (rg_lookup_page_get_results (lookup_page (window)), 0);
+
+    assert_card_shows (window, rg_guest_match_get_guest_id (first));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
