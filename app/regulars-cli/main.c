@@ -24,6 +24,7 @@ static const RgCliCommand commands[] = {
   { "guest", rg_cli_guest, "add, edit, show, merge guests; find duplicates" },
   { "visit", rg_cli_visit, "seat a party, add and void lines, close and show checks" },
   { "feedback", rg_cli_feedback, "log a rating of a visit or a dish" },
+  { "recommend", rg_cli_recommend, "dishes to suggest to a guest, with the reasons" },
   { "menu", rg_cli_menu, "list, add and 86 dishes" },
   { "tables", rg_cli_tables, "list, add tables, change their status, suggest one" },
   { "report", rg_cli_report, "owner reports: peak, dishes, tiers, rfm, service, feedback, revenue" },

@@ -76,6 +76,9 @@ gboolean rg_cli_guest  (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_visit    (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_feedback (RgCli *cli, gint argc, gchar **argv, GError **error);
 
+/* --- rg-cli-recommend.c */
+gboolean rg_cli_recommend (RgCli *cli, gint argc, gchar **argv, GError **error);
+
 /* --- rg-cli-floor.c */
 gboolean rg_cli_menu   (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_tables (RgCli *cli, gint argc, gchar **argv, GError **error);

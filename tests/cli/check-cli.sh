@@ -296,6 +296,13 @@ refused 1 cli tables status 42 free
 expect 0 cli guest show "$G1"
 contains "$OUT" "Mapo Tofu"
 contains "$OUT" "visits    1"
+expect 0 cli recommend "$G1" --daypart dinner
+contains "$OUT" "Mapo Tofu"
+expect 0 cli --json recommend "$G1" --daypart lunch --n 3
+contains "$OUT" '"usual":['
+refused 1 cli recommend 0192d9b0-3c1f-7abc-8def-0123456789ab --daypart dinner
+refused 2 cli recommend "$G1" --daypart brunch
+refused 2 cli recommend "$G1" --n 0
 expect 0 cli --json visit seat --table 2 --party 2
 V2=$(json_get id)
 expect 0 cli visit void "$V2"
