@@ -143,7 +143,6 @@ reload (RgFloorPage  *self,
 
       gtk_list_box_append (self->suggestion_list, make_suggestion_row (self, suggestion, i + 1));
     }
-  scroll_to_best (self);
   gtk_widget_set_visible (GTK_WIDGET (self->suggestion_list), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->no_table_label), n == 0);
   if (n == 0)
@@ -228,8 +227,12 @@ on_party_spin_value_changed_cb (GtkSpinButton *spin,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->session != NULL && self->tables != NULL && !reload (self, &error))
+  if (self->session == NULL || self->tables == NULL)
+    return;
+  if (!reload (self, &error))
     say (self, error->message);
+  else
+    scroll_to_best (self);
 }
 
 /* ------------------------------------------------------------- overrides */
@@ -307,7 +310,14 @@ rg_floor_page_class_init (RgFloorPageClass *klass)
 static void
 rg_floor_page_init (RgFloorPage *self)
 {
+  GtkWidget *viewport;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The plan is one focusable widget larger than the view: following its
+   * focus would jump to its corner at every tap. */
+  viewport = gtk_scrolled_window_get_child (self->plan_scroller);
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -342,7 +352,10 @@ rg_floor_page_load (RgFloorPage  *self,
   g_clear_object (&self->tables);
   gtk_spin_button_set_value (self->party_spin, MAX (party, 1));
   say (self, _("Tap a free table to seat the party there."));
-  return reload (self, error);
+  if (!reload (self, error))
+    return FALSE;
+  scroll_to_best (self);
+  return TRUE;
 }
 
 gboolean
