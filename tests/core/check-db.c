@@ -153,6 +153,7 @@ START_TEST (test_transaction_rolls_back_unless_committed)
     g_autoptr(RgTransaction) txn = rg_db_begin (t->db, &error);
 
     ck_assert_no_error (error);
+    ck_assert_ptr_nonnull (txn);
     insert_branch (t->db, "Dropped");
   }
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM branch"), 0);
@@ -179,6 +180,7 @@ START_TEST (test_nested_transaction_is_a_savepoint)
     g_autoptr(RgTransaction) inner = rg_db_begin (t->db, &error);
 
     ck_assert_no_error (error);
+    ck_assert_ptr_nonnull (inner);
     insert_branch (t->db, "Inner");
   }
   ck_assert (rg_transaction_commit (g_steal_pointer (&outer), &error));
