@@ -30,7 +30,7 @@ G_BEGIN_DECLS
 #define RG_AUTH_NAME_MAX            100      /* characters of a staff name */
 #define RG_AUTH_PIN_MIN             4        /* digits */
 #define RG_AUTH_PIN_MAX             8
-#define RG_AUTH_PBKDF2_ITERATIONS   100000   /* about 30 ms here; see tests/bench/bench-auth.c */
+#define RG_AUTH_PBKDF2_ITERATIONS   100000   /* 20–60 ms a check; tests/bench/bench-auth.c */
 #define RG_AUTH_MAX_FAILURES        5        /* wrong PINs before the first lockout */
 #define RG_AUTH_FIRST_LOCK_MS       (30 * 1000)
 #define RG_AUTH_LONGEST_LOCK_MS     (60 * 60 * 1000)
