@@ -15,6 +15,17 @@
 
 #define MAX_MERGE_CHAIN 32
 
+struct _RgSyncApply
+{
+  /* borrowed */
+  RgDb               *db;
+  const RgWireTable  *tables;
+
+  /* owned, one per synced table */
+  gchar             **select_sql;
+  gchar             **upsert_sql;
+};
+
 /* --------------------------------------------------------------- touched */
 
 void
@@ -24,6 +35,7 @@ rg_sync_touched_init (RgSyncTouched *touched)
   touched->closed_visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   touched->repointed = 0;
   touched->recount = FALSE;
+  touched->bulk = FALSE;
 }
 
 void
@@ -76,6 +88,41 @@ build_upsert_sql (const RgWireTable *table)
   return sql;
 }
 
+RgSyncApply *
+rg_sync_apply_new (RgDb *db)
+{
+  RgSyncApply *self = g_new0 (RgSyncApply, 1);
+  guint n_tables;
+
+  self->db = db;
+  self->tables = rg_wire_get_tables (&n_tables);
+  self->select_sql = g_new0 (gchar *, n_tables + 1);
+  self->upsert_sql = g_new0 (gchar *, n_tables + 1);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      self->select_sql[i] = build_select_sql (&self->tables[i]);
+      self->upsert_sql[i] = build_upsert_sql (&self->tables[i]);
+    }
+  return self;
+}
+
+void
+rg_sync_apply_free (RgSyncApply *self)
+{
+  if (self == NULL)
+    return;
+  g_strfreev (self->select_sql);
+  g_strfreev (self->upsert_sql);
+  g_free (self);
+}
+
+static guint
+table_index (RgSyncApply       *self,
+             const RgWireTable *table)
+{
+  return (guint) (table - self->tables);
+}
+
 static void
 bind_value (RgStmt             *stmt,
             gint                index,
@@ -97,14 +144,14 @@ bind_value (RgStmt             *stmt,
 /* ------------------------------------------------------------ reading */
 
 gboolean
-rg_sync_apply_read_row (RgDb               *db,
+rg_sync_apply_read_row (RgSyncApply        *self,
                         const RgWireTable  *table,
                         const gchar        *id,
                         RgWireChange      **change,
                         GError            **error)
 {
-  g_autofree gchar *sql = build_select_sql (table);
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
+  RgDb *db = self->db;
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, self->select_sql[table_index (self, table)], error);
   g_autoptr(JsonObject) row = NULL;
   int rc;
 
@@ -144,13 +191,12 @@ rg_sync_apply_read_row (RgDb               *db,
 /* --------------------------------------------------------------- writing */
 
 static int
-upsert_row (RgDb               *db,
+upsert_row (RgSyncApply        *self,
             const RgWireTable  *table,
             JsonObject         *row,
             GError            **error)
 {
-  g_autofree gchar *sql = build_upsert_sql (table);
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
+  g_autoptr(RgStmt) stmt = rg_db_prepare (self->db, self->upsert_sql[table_index (self, table)], error);
 
   if (stmt == NULL)
     return SQLITE_ERROR;
@@ -261,15 +307,26 @@ find_rivals (RgDb               *db,
  * stays, the other is tombstoned.  Every terminal compares the same two
  * versions, so all of them pick the same one. */
 static gboolean
-resolve_collision (RgDb               *db,
+resolve_collision (RgSyncApply        *self,
                    const RgWireTable  *table,
-                   JsonObject         *row,
+                   JsonObject         *merged,
                    GError            **error)
 {
+  RgDb *db = self->db;
+  g_autoptr(JsonObject) row = json_object_new ();
+  JsonObjectIter iter;
+  const gchar *member;
+  JsonNode *node;
   g_autoptr(GPtrArray) rivals = g_ptr_array_new_with_free_func (g_free);
-  gint64 hlc = json_object_get_int_member (row, "updated_hlc");
-  const gchar *origin = json_object_get_string_member (row, "origin");
-  const gchar *id = json_object_get_string_member (row, "id");
+  gint64 hlc = json_object_get_int_member (merged, "updated_hlc");
+  const gchar *origin = json_object_get_string_member (merged, "origin");
+  const gchar *id;
+
+  /* a private copy: the received row may have to become a tombstone */
+  json_object_iter_init (&iter, merged);
+  while (json_object_iter_next (&iter, &member, &node))
+    json_object_set_member (row, member, json_node_copy (node));
+  id = json_object_get_string_member (row, "id");
 
   if (!find_rivals (db, table, row, rivals, error))
     return FALSE;
@@ -277,7 +334,7 @@ resolve_collision (RgDb               *db,
     {
       g_autoptr(RgWireChange) rival = NULL;
 
-      if (!rg_sync_apply_read_row (db, table, g_ptr_array_index (rivals, i), &rival, error))
+      if (!rg_sync_apply_read_row (self, table, g_ptr_array_index (rivals, i), &rival, error))
         return FALSE;
       if (rg_wire_compare (hlc, origin, rival->updated_hlc, rival->origin) > 0)
         {
@@ -287,11 +344,11 @@ resolve_collision (RgDb               *db,
         }
       /* the received row is the older one: keep it, as a tombstone */
       json_object_set_int_member (row, "deleted", 1);
-      if (upsert_row (db, table, row, error) != SQLITE_DONE)
+      if (upsert_row (self, table, row, error) != SQLITE_DONE)
         return rg_db_set_error (db, error, "saving %s %s from the central store", table->name, id);
       return tombstone (db, table, id, error);
     }
-  if (upsert_row (db, table, row, error) != SQLITE_DONE)
+  if (upsert_row (self, table, row, error) != SQLITE_DONE)
     return rg_db_set_error (db, error, "saving %s %s from the central store", table->name, id);
   return TRUE;
 }
@@ -342,6 +399,8 @@ note_touched (RgDb               *db,
               JsonObject         *before,
               JsonObject         *after)
 {
+  if (touched->bulk)
+    return;
   note_guests (touched->guests, table, before);
   note_guests (touched->guests, table, after);
 
@@ -355,41 +414,33 @@ note_touched (RgDb               *db,
 }
 
 gboolean
-rg_sync_apply_change (RgDb           *db,
+rg_sync_apply_change (RgSyncApply    *self,
                       RgWireChange   *incoming,
                       RgSyncTouched  *touched,
                       gboolean       *applied,
                       GError        **error)
 {
+  RgDb *db = self->db;
   const RgWireTable *table = incoming->table;
   g_autoptr(RgWireChange) existing = NULL;
   g_autoptr(JsonObject) merged = NULL;
-  g_autoptr(JsonObject) row = json_object_new ();
-  JsonObjectIter iter;
-  const gchar *member;
-  JsonNode *node;
   int rc;
 
   *applied = FALSE;
   rg_db_observe_hlc (db, incoming->updated_hlc);
-  if (!rg_sync_apply_read_row (db, table, incoming->id, &existing, error))
+  if (!rg_sync_apply_read_row (self, table, incoming->id, &existing, error))
     return FALSE;
   merged = rg_wire_change_merge (existing, incoming);
   if (merged == NULL)
     return TRUE;
 
-  /* a private copy: a collision may turn it into a tombstone */
-  json_object_iter_init (&iter, merged);
-  while (json_object_iter_next (&iter, &member, &node))
-    json_object_set_member (row, member, json_node_copy (node));
-
-  note_touched (db, touched, table, existing ? existing->row : NULL, row);
+  note_touched (db, touched, table, existing ? existing->row : NULL, merged);
   *applied = TRUE;
-  rc = upsert_row (db, table, row, error);
+  rc = upsert_row (self, table, merged, error);
   if (rc == SQLITE_DONE)
     return TRUE;
   if ((rc & 0xff) == SQLITE_CONSTRAINT && sqlite3_extended_errcode (rg_db_get_handle (db)) == SQLITE_CONSTRAINT_UNIQUE)
-    return resolve_collision (db, table, row, error);
+    return resolve_collision (self, table, merged, error);
   if (rc != SQLITE_ERROR || (error != NULL && *error == NULL))
     return rg_db_set_error (db, error, "saving %s %s from the central store", table->name, incoming->id);
   return FALSE;
@@ -473,7 +524,7 @@ repoint_column (RgDb                *db,
 }
 
 gboolean
-rg_sync_apply_repoint (RgDb           *db,
+rg_sync_apply_repoint (RgSyncApply    *self,
                        RgSyncTouched  *touched,
                        GError        **error)
 {
@@ -488,7 +539,7 @@ rg_sync_apply_repoint (RgDb           *db,
         /* merged_into itself is followed, not moved */
         if (!(column->flags & RG_WIRE_GUEST_REF) || (column->flags & RG_WIRE_STICKY))
           continue;
-        if (!repoint_column (db, &tables[t], column, touched, error))
+        if (!repoint_column (self->db, &tables[t], column, touched, error))
           return FALSE;
       }
   return TRUE;
@@ -497,13 +548,16 @@ rg_sync_apply_repoint (RgDb           *db,
 /* ----------------------------------------------------------------- derived */
 
 gboolean
-rg_sync_apply_refresh (RgDb           *db,
+rg_sync_apply_refresh (RgSyncApply    *self,
                        RgSyncTouched  *touched,
                        GError        **error)
 {
+  RgDb *db = self->db;
   GHashTableIter iter;
   const gchar *id;
 
+  if (touched->bulk)
+    return TRUE;
   /* checks moved between guests or changed after closing: their figures
    * are recounted whole */
   if (touched->recount || touched->repointed > 0)

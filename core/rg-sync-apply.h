@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Used by rg-sync; every function runs inside the caller's transaction.
+ * An RgSyncApply holds the statements' text for every synced table, built
+ * once from the description of rg-wire.
  */
 #pragma once
 
@@ -15,9 +17,14 @@
 
 G_BEGIN_DECLS
 
-/* What applied rows touched, for refreshing what is derived from them. */
+typedef struct _RgSyncApply RgSyncApply;
+
+/* What applied rows touched, for refreshing what is derived from them.
+ * With @bulk set nothing is noted row by row: the caller rebuilds every
+ * figure once at the end (the first sync of a terminal). */
 typedef struct
 {
+  gboolean    bulk;
   GHashTable *guests;          /* guest ids whose figures or index may differ */
   GHashTable *closed_visits;   /* visits that became a closed check */
   guint       repointed;       /* rows moved to a surviving guest */
@@ -28,6 +35,18 @@ void rg_sync_touched_init  (RgSyncTouched *touched);
 void rg_sync_touched_clear (RgSyncTouched *touched);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RgSyncTouched, rg_sync_touched_clear)
+
+/**
+ * rg_sync_apply_new:
+ * @db: (transfer none): the connection; must outlive the result
+ *
+ * Returns: (transfer full): an applier for @db.
+ */
+RgSyncApply *rg_sync_apply_new (RgDb *db);
+
+void rg_sync_apply_free (RgSyncApply *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgSyncApply, rg_sync_apply_free)
 
 /**
  * rg_sync_apply_read_row:
@@ -42,7 +61,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RgSyncTouched, rg_sync_touched_clear)
  * Returns: %TRUE on success; %FALSE with a database error or
  *   %RG_ERROR_INVALID when the stored row does not fit the wire format.
  */
-gboolean rg_sync_apply_read_row (RgDb               *db,
+gboolean rg_sync_apply_read_row (RgSyncApply        *self,
                                  const RgWireTable  *table,
                                  const gchar        *id,
                                  RgWireChange      **change,
@@ -62,7 +81,7 @@ gboolean rg_sync_apply_read_row (RgDb               *db,
  *
  * Returns: %TRUE on success; %FALSE with a database error.
  */
-gboolean rg_sync_apply_change (RgDb           *db,
+gboolean rg_sync_apply_change (RgSyncApply    *self,
                                RgWireChange   *incoming,
                                RgSyncTouched  *touched,
                                gboolean       *applied,
@@ -79,7 +98,7 @@ gboolean rg_sync_apply_change (RgDb           *db,
  *
  * Returns: %TRUE on success; %FALSE with a database error.
  */
-gboolean rg_sync_apply_repoint (RgDb           *db,
+gboolean rg_sync_apply_repoint (RgSyncApply    *self,
                                 RgSyncTouched  *touched,
                                 GError        **error);
 
@@ -95,7 +114,7 @@ gboolean rg_sync_apply_repoint (RgDb           *db,
  *
  * Returns: %TRUE on success; %FALSE with a database error.
  */
-gboolean rg_sync_apply_refresh (RgDb           *db,
+gboolean rg_sync_apply_refresh (RgSyncApply    *self,
                                 RgSyncTouched  *touched,
                                 GError        **error);
 

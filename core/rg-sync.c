@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rg-rollup.h"
 #include "rg-sync-apply.h"
 #include "rg-sync-transport.h"
 #include "rg-wire.h"
@@ -17,6 +18,7 @@
 #define SETTING_CURSOR  "sync.cursor"
 #define SETTING_CA_FILE "sync.ca_file"
 #define SETTING_PIN     "sync.pin"
+#define SETTING_REBUILD "sync.rebuild"    /* a first sync is under way */
 
 #define DEFAULT_BATCH   500
 
@@ -27,6 +29,7 @@ struct _RgSync
 
   /* owned */
   RgSyncTransport *transport;
+  RgSyncApply     *apply;
   gchar           *ca_file;
   gchar           *pin;
 
@@ -44,6 +47,7 @@ rg_sync_new (RgDb *db)
 
   self->db = db;
   self->transport = rg_sync_transport_new ();
+  self->apply = rg_sync_apply_new (db);
   self->batch_size = DEFAULT_BATCH;
   rg_sync_set_ca_file (self, ca_file);
   rg_sync_set_pin (self, pin);
@@ -56,6 +60,7 @@ rg_sync_free (RgSync *self)
   if (self == NULL)
     return;
   rg_sync_transport_free (self->transport);
+  rg_sync_apply_free (self->apply);
   g_free (self->ca_file);
   g_free (self->pin);
   g_free (self);
@@ -269,7 +274,7 @@ read_outbox_batch (RgSync  *self,
 
       if (table == NULL || !g_hash_table_add (seen, g_strconcat (table->name, "/", id, NULL)))
         continue;
-      if (!rg_sync_apply_read_row (self->db, table, id, &change, error))
+      if (!rg_sync_apply_read_row (self->apply, table, id, &change, error))
         return NULL;
       if (change != NULL)
         g_ptr_array_add (changes, change);
@@ -343,32 +348,38 @@ rg_sync_push (RgSync       *self,
 
 /* ------------------------------------------------------------------ pull */
 
-/* Applies one page of pulled changes and its cursor in one transaction. */
+/* Applies one page of pulled changes and its cursor in one transaction.
+ * In @bulk (a first sync), figures are not refreshed row by row: the pull
+ * rebuilds them once at the end. */
 static gboolean
 apply_page (RgSync       *self,
             GPtrArray    *changes,
             const gchar  *cursor,
+            gboolean      bulk,
             RgSyncStats  *stats,
             GError      **error)
 {
-  g_auto(RgSyncTouched) touched = { NULL, };
+  g_auto(RgSyncTouched) touched = { 0, };
   g_autoptr(RgTransaction) txn = rg_db_begin (self->db, error);
   guint applied = 0;
 
   if (txn == NULL)
     return FALSE;
   rg_sync_touched_init (&touched);
+  touched.bulk = bulk;
+  if (bulk && !rg_db_set_setting (self->db, SETTING_REBUILD, "1", error))
+    return FALSE;
   for (guint i = 0; i < changes->len; i++)
     {
       gboolean changed = FALSE;
 
-      if (!rg_sync_apply_change (self->db, g_ptr_array_index (changes, i), &touched, &changed, error))
+      if (!rg_sync_apply_change (self->apply, g_ptr_array_index (changes, i), &touched, &changed, error))
         return FALSE;
       applied += changed;
     }
   if (applied > 0
-      && (!rg_sync_apply_repoint (self->db, &touched, error)
-          || !rg_sync_apply_refresh (self->db, &touched, error)))
+      && (!rg_sync_apply_repoint (self->apply, &touched, error)
+          || !rg_sync_apply_refresh (self->apply, &touched, error)))
     return FALSE;
   if (cursor != NULL && !rg_db_set_setting (self->db, SETTING_CURSOR, cursor, error))
     return FALSE;
@@ -383,6 +394,7 @@ static gboolean
 pull_page (RgSync       *self,
            const gchar  *base,
            const gchar  *token,
+           gboolean      bulk,
            RgSyncStats  *stats,
            gboolean     *more,
            GError      **error)
@@ -416,7 +428,7 @@ pull_page (RgSync       *self,
    * the terminal's own writes, not while the store's rows are applied. */
   rg_db_set_capture_changes (self->db, FALSE);
   ok = rg_db_exec (self->db, "PRAGMA foreign_keys = OFF", error)
-       && apply_page (self, changes, next_cursor, stats, error);
+       && apply_page (self, changes, next_cursor, bulk, stats, error);
   rg_db_set_capture_changes (self->db, TRUE);
   if (!rg_db_exec (self->db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
     return FALSE;
@@ -430,17 +442,35 @@ rg_sync_pull (RgSync       *self,
 {
   g_autofree gchar *base = NULL;
   g_autofree gchar *token = NULL;
+  g_autofree gchar *cursor = NULL;
+  g_autofree gchar *rebuild = NULL;
+  g_autofree gchar *pending = NULL;
+  g_autoptr(RgTransaction) txn = NULL;
   RgSyncStats local = { 0 };
   gboolean more = TRUE;
+  gboolean bulk;
 
   if (stats == NULL)
     stats = &local;
   if (!get_store (self, &base, &token, error))
     return FALSE;
+  cursor = rg_db_dup_setting (self->db, SETTING_CURSOR);
+  rebuild = rg_db_dup_setting (self->db, SETTING_REBUILD);
+  bulk = cursor == NULL || rebuild != NULL;
   while (more)
-    if (!pull_page (self, base, token, stats, &more, error))
+    if (!pull_page (self, base, token, bulk, stats, &more, error))
       return FALSE;
-  return TRUE;
+  pending = bulk ? rg_db_dup_setting (self->db, SETTING_REBUILD) : NULL;
+  if (pending == NULL)
+    return TRUE;
+
+  /* the first sync is complete: every figure and the name index at once */
+  txn = rg_db_begin (self->db, error);
+  if (txn == NULL
+      || !rg_rollup_rebuild (self->db, error)
+      || !save_setting_or_clear (self->db, SETTING_REBUILD, NULL, error))
+    return FALSE;
+  return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
 
 gboolean

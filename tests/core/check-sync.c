@@ -39,9 +39,10 @@ read_row (RgDb        *db,
           const gchar *id)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RgSyncApply) apply = rg_sync_apply_new (db);
   RgWireChange *change = NULL;
 
-  ck_assert (rg_sync_apply_read_row (db, rg_wire_lookup_table (table), id, &change, &error));
+  ck_assert (rg_sync_apply_read_row (apply, rg_wire_lookup_table (table), id, &change, &error));
   ck_assert_no_error (error);
   return change;
 }
@@ -79,16 +80,17 @@ apply (RgDb         *db,
        guint        *repointed)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(RgSyncTouched) touched = { NULL, };
+  g_autoptr(RgSyncApply) sync_apply = rg_sync_apply_new (db);
+  g_auto(RgSyncTouched) touched = { 0, };
   gboolean applied = FALSE;
 
   rg_sync_touched_init (&touched);
   rg_db_set_capture_changes (db, FALSE);
-  rg_sync_apply_change (db, change, &touched, &applied, &error);
+  rg_sync_apply_change (sync_apply, change, &touched, &applied, &error);
   ck_assert_no_error (error);
-  rg_sync_apply_repoint (db, &touched, &error);
+  rg_sync_apply_repoint (sync_apply, &touched, &error);
   ck_assert_no_error (error);
-  ck_assert (rg_sync_apply_refresh (db, &touched, &error));
+  ck_assert (rg_sync_apply_refresh (sync_apply, &touched, &error));
   ck_assert_no_error (error);
   rg_db_set_capture_changes (db, TRUE);
   if (repointed != NULL)

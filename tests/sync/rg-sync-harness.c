@@ -561,6 +561,7 @@ rg_sync_harness_terminal_digest (RgDb     *db,
                                  gboolean  full)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
+  g_autoptr(RgSyncApply) apply = rg_sync_apply_new (db);
   g_autoptr(GPtrArray) tables = g_ptr_array_new ();
   guint n_tables;
   const RgWireTable *wire = rg_wire_get_tables (&n_tables);
@@ -584,7 +585,7 @@ rg_sync_harness_terminal_digest (RgDb     *db,
           g_autoptr(RgWireChange) change = NULL;
           g_autofree gchar *line = NULL;
 
-          rg_sync_apply_read_row (db, table, (const gchar *) sqlite3_column_text (stmt, 0), &change, &error);
+          rg_sync_apply_read_row (apply, table, (const gchar *) sqlite3_column_text (stmt, 0), &change, &error);
           ck_assert_no_error (error);
           if (full)
             {
