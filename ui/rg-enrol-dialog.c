@@ -48,6 +48,8 @@ struct _RgEnrolDialog
   AdwEntryRow    *notes_row;
 };
 
+static void on_open_button_clicked_cb (GtkButton *button, RgEnrolDialog *self);
+
 G_DEFINE_FINAL_TYPE (RgEnrolDialog, rg_enrol_dialog, ADW_TYPE_WINDOW)
 
 enum {
@@ -113,8 +115,6 @@ describe_duplicate (RgGuestDuplicate *duplicate)
       return g_strdup (_("Same name"));
     }
 }
-
-static void on_open_button_clicked_cb (GtkButton *button, RgEnrolDialog *self);
 
 static void
 show_duplicates (RgEnrolDialog *self)

@@ -15,6 +15,9 @@
 #include "rg-floor.h"
 #include "rg-visit.h"
 
+/* The plan is laid out at its new size one frame after a reload; scroll
+ * on the frame after that. */
+#define SCROLL_AFTER_FRAMES 2
 #define COMPACT_PLAN_HEIGHT 420
 #define COMPACT_LIST_HEIGHT 420
 
@@ -42,6 +45,11 @@ struct _RgFloorPage
   GtkLabel      *no_table_label;
 };
 
+static void on_seat_button_clicked_cb (GtkButton *button, RgFloorPage *self);
+static gboolean on_plan_scroller_tick_cb (GtkWidget     *widget,
+                                          GdkFrameClock *clock,
+                                          gpointer       user_data);
+
 G_DEFINE_FINAL_TYPE (RgFloorPage, rg_floor_page, GTK_TYPE_WIDGET)
 
 enum {
@@ -58,8 +66,6 @@ party_size (RgFloorPage *self)
 {
   return gtk_spin_button_get_value_as_int (self->party_spin);
 }
-
-static void on_seat_button_clicked_cb (GtkButton *button, RgFloorPage *self);
 
 static GtkWidget *
 make_suggestion_row (RgFloorPage       *self,
@@ -94,14 +100,6 @@ make_suggestion_row (RgFloorPage       *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;
 }
-
-static gboolean on_plan_scroller_tick_cb (GtkWidget     *widget,
-                                          GdkFrameClock *clock,
-                                          gpointer       user_data);
-
-/* The plan is laid out at its new size one frame after a reload; scroll
- * on the frame after that. */
-#define SCROLL_AFTER_FRAMES 2
 
 static void
 scroll_to_best (RgFloorPage *self)
