@@ -106,7 +106,9 @@ rg_daypart_from_string (const gchar  *text,
 /* --------------------------------------------------------------- weights */
 
 /* Found by `bench-recommend --tune` on a demo restaurant of another seed
- * than the one reported (README.md, "Recommendation quality"). */
+ * than the one reported (README.md, "Recommendation quality"), except the
+ * half-life: the demo's guests never change their tastes, so it cannot
+ * tell; half a year is a guess about real ones. */
 void
 rg_recommend_weights_init (RgRecommendWeights *weights)
 {
@@ -117,10 +119,10 @@ rg_recommend_weights_init (RgRecommendWeights *weights)
     .together = 0.25,
     .usual_together = 0.1,
     .popular = 1,
-    .tags = 0.5,
-    .half_life_days = 960,
-    .shrink = 2.5,
-    .daypart_prior = 50,
+    .tags = 1,
+    .half_life_days = 180,
+    .shrink = 0.625,
+    .daypart_prior = 200,
   };
 }
 
