@@ -1,0 +1,407 @@
+/* check-segment.c — guest segments: tier sizes and RFM rules, the tier
+ * pyramid and tier moves on guests whose order is known, by spend and by
+ * profit, lapsed regulars, inactive and never-came counts, coming
+ * birthdays and anniversaries across the new year.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include "rg-test-util.h"
+#include "rg-branch.h"
+#include "rg-report.h"
+#include "rg-rollup.h"
+#include "rg-segment.h"
+
+#define N_GUESTS 100
+#define DAY_MS G_GINT64_CONSTANT (86400000)
+/* 2026-06-15 12:00 UTC, and the same day of May */
+#define JUNE_15 G_GINT64_CONSTANT (1781524800000)
+#define MAY_15 (JUNE_15 - 31 * DAY_MS)
+/* The end of 2026-06-30, UTC */
+#define END_OF_JUNE G_GINT64_CONSTANT (1782864000000)
+
+/* --------------------------------------------------------------- helpers */
+
+static void
+run_sql (RgDb        *db,
+         const gchar *format,
+         ...)
+{
+  va_list args;
+  g_autofree gchar *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error != NULL ? error->message : "");
+}
+
+/* A closed visit of guest @g (or a walk-in for -1) at @ms, one line. */
+static void
+add_visit (RgDb   *db,
+           gint    g,
+           gint64  ms,
+           gint64  price,
+           gint64  cost)
+{
+  static guint n = 0;
+  g_autofree gchar *guest = g >= 0 ? g_strdup_printf ("'g%03d'", g) : g_strdup ("NULL");
+
+  n++;
+  run_sql (db, "INSERT INTO visit (id, branch_id, guest_id, party_size, seated_ms, left_ms, status) "
+               "VALUES ('v%u', (SELECT id FROM branch), %s, 2, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'closed')",
+           n, guest, ms, ms + 3600000);
+  run_sql (db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, created_ms) "
+               "VALUES ('l%u', 'v%u', 'dish', 1, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+           n, n, price, cost, ms);
+}
+
+/* 100 guests: in June guest i spends (i + 1) × 100 at a cost of
+ * (i % 2) × (i + 1) × 90, in May (100 - i) × 100; a branch in UTC. */
+static RgTestDb *
+make_guests (void)
+{
+  g_autoptr(GError) error = NULL;
+  RgTestDb *t = rg_test_db_new ();
+  g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Main", "UTC", &error);
+
+  ck_assert_no_error (error);
+  run_sql (t->db, "DELETE FROM branch WHERE id <> '%s'", rg_branch_get_id (branch));
+  run_sql (t->db, "INSERT INTO menu_item (id, name, price) VALUES ('dish', 'Dish', 100)");
+  for (gint i = 0; i < N_GUESTS; i++)
+    {
+      run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
+      add_visit (t->db, i, JUNE_15, (i + 1) * 100, (i % 2) * (i + 1) * 90);
+      add_visit (t->db, i, MAY_15, (N_GUESTS - i) * 100, 0);
+    }
+  add_visit (t->db, -1, JUNE_15, 5000, 0);
+  ck_assert (rg_rollup_rebuild (t->db, &error));
+  ck_assert_no_error (error);
+  return t;
+}
+
+static RgReport *
+run (RgDb                *db,
+     RgReportKind         kind,
+     const RgReportQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  RgReport *report = rg_report_run (db, kind, query, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (report);
+  return report;
+}
+
+static RgReportRow *
+find_row (RgReport    *report,
+          const gchar *section,
+          const gchar *key)
+{
+  GListModel *rows = rg_report_get_section (report, section);
+
+  ck_assert_ptr_nonnull (rows);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      RgReportRow *row = g_list_model_get_item (rows, i);
+
+      if (strcmp (rg_report_row_get_key (row), key) == 0)
+        return row;
+      g_object_unref (row);
+    }
+  ck_abort_msg ("%s has no row %s", section, key);
+  return NULL;
+}
+
+static gdouble
+value_of (RgReport    *report,
+          const gchar *section,
+          const gchar *key,
+          RgMeasure    measure)
+{
+  g_autoptr(RgReportRow) row = find_row (report, section, key);
+
+  return rg_report_row_get_value (row, measure);
+}
+
+/* ------------------------------------------------------------- the rules */
+
+START_TEST (test_tier_sizes)
+{
+  static const struct { guint n; guint sizes[RG_TIER_N]; } cases[] = {
+    { 100, { 1, 4, 15, 80 } },
+    { 1000, { 10, 40, 150, 800 } },
+    { 1, { 1, 0, 0, 0 } },
+    { 7, { 1, 0, 1, 5 } },
+    { 30, { 1, 1, 4, 24 } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      guint sizes[RG_TIER_N] = { 0 };
+      guint last = 1;
+
+      for (guint rank = 0; rank < cases[c].n; rank++)
+        {
+          guint tier = rg_segment_tier_of_rank (rank, cases[c].n);
+
+          ck_assert_uint_ge (tier, last);
+          last = tier;
+          sizes[tier - 1]++;
+        }
+      for (guint t = 0; t < RG_TIER_N; t++)
+        ck_assert_msg (sizes[t] == cases[c].sizes[t], "%u guests, tier %u: %u", cases[c].n, t + 1, sizes[t]);
+    }
+  ck_assert_str_eq (rg_segment_tier_to_string (1), "top1");
+  ck_assert_str_eq (rg_segment_tier_to_string (4), "rest80");
+}
+END_TEST
+
+START_TEST (test_rfm_rules)
+{
+  ck_assert_int_eq (rg_rfm_segment_classify (5, 5, 5, 20), RG_RFM_CHAMPIONS);
+  ck_assert_int_eq (rg_rfm_segment_classify (4, 4, 4, 6), RG_RFM_CHAMPIONS);
+  ck_assert_int_eq (rg_rfm_segment_classify (3, 5, 2, 9), RG_RFM_LOYAL);
+  ck_assert_int_eq (rg_rfm_segment_classify (5, 1, 3, 1), RG_RFM_NEW);
+  ck_assert_int_eq (rg_rfm_segment_classify (5, 2, 3, 2), RG_RFM_PROMISING);
+  ck_assert_int_eq (rg_rfm_segment_classify (3, 1, 1, 1), RG_RFM_PROMISING);
+  ck_assert_int_eq (rg_rfm_segment_classify (1, 5, 5, 12), RG_RFM_AT_RISK);
+  ck_assert_int_eq (rg_rfm_segment_classify (2, 1, 3, 1), RG_RFM_AT_RISK);
+  ck_assert_int_eq (rg_rfm_segment_classify (1, 1, 1, 1), RG_RFM_HIBERNATING);
+  ck_assert_str_eq (rg_rfm_segment_to_string (RG_RFM_AT_RISK), "at_risk");
+  ck_assert_str_eq (rg_rfm_segment_to_string (RG_RFM_CHAMPIONS), "champions");
+}
+END_TEST
+
+/* ------------------------------------------------------------ the reports */
+
+START_TEST (test_pyramid_by_spend)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  RgReportQuery query = { .from = "2026-06-01", .to = "2026-06-30" };
+  g_autoptr(RgReport) r = run (t->db, RG_REPORT_TIERS, &query);
+  g_autoptr(RgReportRow) first = NULL;
+
+  /* June: guest 99 spent 10000, 95–98 the next 4, 80–94 the next 15. */
+  ck_assert_double_eq (value_of (r, "tiers", "top1", RG_MEASURE_GUESTS), 1);
+  ck_assert_double_eq (value_of (r, "tiers", "top1", RG_MEASURE_REVENUE), 10000);
+  ck_assert_double_eq (value_of (r, "tiers", "next4", RG_MEASURE_REVENUE), (96 + 97 + 98 + 99) * 100);
+  ck_assert_double_eq (value_of (r, "tiers", "next4", RG_MEASURE_MIN_VALUE), 9600);
+  ck_assert_double_eq (value_of (r, "tiers", "next15", RG_MEASURE_GUESTS), 15);
+  ck_assert_double_eq (value_of (r, "tiers", "rest80", RG_MEASURE_GUESTS), 80);
+  ck_assert_double_eq (value_of (r, "tiers", "rest80", RG_MEASURE_MIN_VALUE), 100);
+  ck_assert_double_eq_tol (value_of (r, "tiers", "top1", RG_MEASURE_SHARE_PCT), 10000 * 100.0 / 505000, 1e-9);
+  /* May (the month before) had the same guests in the opposite order. */
+  first = find_row (r, "tiers", "top1");
+  ck_assert_double_eq (rg_report_row_get_previous (first, RG_MEASURE_REVENUE), 10000);
+
+  /* Guests 0–19 were in the top tiers in May and are in the bottom now;
+   * 80–99 the other way round; 20–79 stayed in the bottom tier. */
+  ck_assert_double_eq (value_of (r, "moves", "up", RG_MEASURE_GUESTS), 20);
+  ck_assert_double_eq (value_of (r, "moves", "down", RG_MEASURE_GUESTS), 20);
+  ck_assert_double_eq (value_of (r, "moves", "same", RG_MEASURE_GUESTS), 60);
+  ck_assert_double_eq (value_of (r, "moves", "joined", RG_MEASURE_GUESTS), 0);
+
+  ck_assert_uint_eq (g_list_model_get_n_items (rg_report_get_section (r, "top")), 20);
+  {
+    g_autoptr(RgReportRow) top = g_list_model_get_item (rg_report_get_section (r, "top"), 0);
+
+    ck_assert_str_eq (rg_report_row_get_key (top), "g099");
+    ck_assert_str_eq (rg_report_row_get_label (top), "Guest 99");
+    ck_assert_double_eq (rg_report_row_get_value (top, RG_MEASURE_TIER), 1);
+    ck_assert_double_eq (rg_report_row_get_previous (top, RG_MEASURE_TIER), 4);
+    ck_assert_double_eq (rg_report_row_get_value (top, RG_MEASURE_DAYS), 15);
+  }
+}
+END_TEST
+
+START_TEST (test_pyramid_by_profit)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  RgReportQuery query = { .from = "2026-06-01", .to = "2026-06-30", .by_profit = TRUE };
+  g_autoptr(RgReport) r = run (t->db, RG_REPORT_TIERS, &query);
+
+  /* Odd guests keep a tenth of their spend: the best profit is guest 98's
+   * 9900, then 96's 9700, 94, 92 and 90; guest 99 makes 1000. */
+  {
+    g_autoptr(RgReportRow) top = g_list_model_get_item (rg_report_get_section (r, "top"), 0);
+
+    ck_assert_str_eq (rg_report_row_get_key (top), "g098");
+  }
+  ck_assert_double_eq (value_of (r, "tiers", "top1", RG_MEASURE_MARGIN), 9900);
+  ck_assert_double_eq (value_of (r, "tiers", "next4", RG_MEASURE_MARGIN), 9700 + 9500 + 9300 + 9100);
+  ck_assert_double_eq (value_of (r, "tiers", "next4", RG_MEASURE_MIN_VALUE), 9100);
+}
+END_TEST
+
+START_TEST (test_guest_lists)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  RgReportQuery query = { .from = "2026-06-01", .to = "2026-06-30" };
+  g_autoptr(RgReport) r = NULL;
+  GListModel *lapsed;
+
+  /* A regular of five visits last seen 100 days before the end of June, one
+   * of three visits, and one of five last seen 400 days before. */
+  run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('reg', 'Regular', 0), "
+                  "('few', 'Few', 0), ('old', 'Old', 0), ('new', 'Enrolled in June', %" G_GINT64_FORMAT "), "
+                  "('may', 'Enrolled in May', %" G_GINT64_FORMAT ")", JUNE_15, MAY_15);
+  for (gint i = 0; i < 5; i++)
+    {
+      add_visit (t->db, -1, END_OF_JUNE - (100 + i) * DAY_MS, 100, 0);
+      run_sql (t->db, "UPDATE visit SET guest_id = 'reg' WHERE rowid = (SELECT max (rowid) FROM visit)");
+      add_visit (t->db, -1, END_OF_JUNE - (400 + i) * DAY_MS, 100, 0);
+      run_sql (t->db, "UPDATE visit SET guest_id = 'old' WHERE rowid = (SELECT max (rowid) FROM visit)");
+      if (i < 3)
+        {
+          add_visit (t->db, -1, END_OF_JUNE - (100 + i) * DAY_MS, 100, 0);
+          run_sql (t->db, "UPDATE visit SET guest_id = 'few' WHERE rowid = (SELECT max (rowid) FROM visit)");
+        }
+    }
+  ck_assert (rg_rollup_rebuild (t->db, NULL));
+  r = run (t->db, RG_REPORT_TIERS, &query);
+
+  lapsed = rg_report_get_section (r, "lapsed");
+  ck_assert_uint_eq (g_list_model_get_n_items (lapsed), 1);
+  {
+    g_autoptr(RgReportRow) row = g_list_model_get_item (lapsed, 0);
+
+    ck_assert_str_eq (rg_report_row_get_key (row), "reg");
+    ck_assert_str_eq (rg_report_row_get_label (row), "Regular");
+    ck_assert_double_eq (rg_report_row_get_value (row, RG_MEASURE_VISITS), 5);
+    ck_assert_double_eq (rg_report_row_get_value (row, RG_MEASURE_DAYS), 100);
+  }
+  ck_assert_double_eq (value_of (r, "counts", "lapsed", RG_MEASURE_GUESTS), 1);
+  /* Inactive after 90 days: reg, few and old. */
+  ck_assert_double_eq (value_of (r, "counts", "inactive", RG_MEASURE_GUESTS), 3);
+  ck_assert_double_eq (value_of (r, "counts", "never_came", RG_MEASURE_GUESTS), 1);
+  ck_assert_double_eq (value_of (r, "counts", "active", RG_MEASURE_GUESTS), N_GUESTS);
+
+  /* Fewer visits make a regular: now "few" counts too, and after 30 days
+   * more of the 100 are inactive. */
+  query.lapsed_visits = 3;
+  query.inactive_days = 10;
+  g_clear_object (&r);
+  r = run (t->db, RG_REPORT_TIERS, &query);
+  ck_assert_double_eq (value_of (r, "counts", "lapsed", RG_MEASURE_GUESTS), 2);
+  ck_assert_double_eq (value_of (r, "counts", "inactive", RG_MEASURE_GUESTS), N_GUESTS + 3);
+}
+END_TEST
+
+START_TEST (test_coming_dates)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  RgReportQuery query = { .from = "2026-12-01", .to = "2026-12-25" };
+  g_autoptr(RgReport) r = NULL;
+  GListModel *dates;
+
+  run_sql (t->db, "UPDATE guest SET birthday = '1980-12-25' WHERE id = 'g001'");
+  run_sql (t->db, "UPDATE guest SET birthday = '--01-07' WHERE id = 'g002'");
+  run_sql (t->db, "UPDATE guest SET anniversary = '2010-12-31' WHERE id = 'g003'");
+  run_sql (t->db, "UPDATE guest SET birthday = '1990-01-08' WHERE id = 'g004'");   /* 14 days: too far */
+  run_sql (t->db, "UPDATE guest SET birthday = '1990-12-24' WHERE id = 'g005'");   /* yesterday */
+  run_sql (t->db, "UPDATE guest SET birthday = '1990-12-26', deleted = 1 WHERE id = 'g006'");
+  r = run (t->db, RG_REPORT_TIERS, &query);
+
+  dates = rg_report_get_section (r, "dates");
+  ck_assert_uint_eq (g_list_model_get_n_items (dates), 3);
+  {
+    g_autoptr(RgReportRow) a = g_list_model_get_item (dates, 0);
+    g_autoptr(RgReportRow) b = g_list_model_get_item (dates, 1);
+    g_autoptr(RgReportRow) c = g_list_model_get_item (dates, 2);
+
+    ck_assert_str_eq (rg_report_row_get_key (a), "g001");
+    ck_assert_str_eq (rg_report_row_get_group (a), "birthday");
+    ck_assert_double_eq (rg_report_row_get_value (a, RG_MEASURE_DAYS), 0);
+    ck_assert_str_eq (rg_report_row_get_key (b), "g003");
+    ck_assert_str_eq (rg_report_row_get_group (b), "anniversary");
+    ck_assert_double_eq (rg_report_row_get_value (b, RG_MEASURE_DAYS), 6);
+    ck_assert_str_eq (rg_report_row_get_key (c), "g002");
+    ck_assert_double_eq (rg_report_row_get_value (c, RG_MEASURE_DAYS), 13);
+    ck_assert_double_eq (rg_report_row_get_value (c, RG_MEASURE_VISITS), 2);
+  }
+}
+END_TEST
+
+START_TEST (test_rfm_segments)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  RgReportQuery query = { .from = "2026-06-01", .to = "2026-06-30" };
+  g_autoptr(RgReport) r = NULL;
+  GListModel *segments;
+  gdouble guests = 0;
+
+  /* Guest 7 also came ten times in June: the most frequent, most recent
+   * and (with 100 each) not the biggest spender. */
+  for (gint i = 0; i < 10; i++)
+    add_visit (t->db, 7, JUNE_15 + (i + 1) * DAY_MS, 1000, 0);
+  ck_assert (rg_rollup_rebuild (t->db, NULL));
+  r = run (t->db, RG_REPORT_RFM, &query);
+
+  segments = rg_report_get_section (r, "segments");
+  ck_assert_uint_eq (g_list_model_get_n_items (segments), RG_RFM_N_SEGMENTS);
+  for (guint i = 0; i < RG_RFM_N_SEGMENTS; i++)
+    {
+      g_autoptr(RgReportRow) row = g_list_model_get_item (segments, i);
+
+      ck_assert_str_eq (rg_report_row_get_key (row), rg_rfm_segment_to_string (i));
+      guests += rg_report_row_get_value (row, RG_MEASURE_GUESTS);
+    }
+  ck_assert_double_eq (guests, N_GUESTS);
+  {
+    g_autoptr(RgReportRow) seven = find_row (r, "guests", "g007");
+
+    ck_assert_double_eq (rg_report_row_get_value (seven, RG_MEASURE_R), 5);
+    ck_assert_double_eq (rg_report_row_get_value (seven, RG_MEASURE_F), 5);
+    ck_assert_double_eq (rg_report_row_get_value (seven, RG_MEASURE_VISITS), 12);
+    ck_assert_double_eq (rg_report_row_get_value (seven, RG_MEASURE_REVENUE), 800 + 9300 + 10000);
+    ck_assert_str_eq (rg_report_row_get_group (seven), "champions");
+  }
+  /* Visits: the May visits were each guest's first, June's returning, and
+   * one walk-in. */
+  ck_assert_double_eq (value_of (r, "visits", "returning", RG_MEASURE_VISITS), N_GUESTS + 10);
+  ck_assert_double_eq (value_of (r, "visits", "walkin", RG_MEASURE_VISITS), 1);
+  ck_assert_double_eq (value_of (r, "visits", "new", RG_MEASURE_VISITS), 0);
+  {
+    g_autoptr(RgReportRow) row = find_row (r, "visits", "new");
+
+    ck_assert_double_eq (rg_report_row_get_previous (row, RG_MEASURE_VISITS), N_GUESTS);
+  }
+}
+END_TEST
+
+static Suite *
+segment_suite (void)
+{
+  Suite *s = suite_create ("segment");
+  TCase *tc;
+
+  tc = tcase_create ("rules");
+  tcase_add_test (tc, test_tier_sizes);
+  tcase_add_test (tc, test_rfm_rules);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("tiers");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_pyramid_by_spend);
+  tcase_add_test (tc, test_pyramid_by_profit);
+  tcase_add_test (tc, test_guest_lists);
+  tcase_add_test (tc, test_coming_dates);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("rfm");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_rfm_segments);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return rg_test_run (segment_suite ());
+}
