@@ -48,7 +48,7 @@ seed_store (RgSyncHarness *h,
       "  'category', 'Mains', 'price', 1000 + i * 100, 'cost', 300 + i * 30, 'allergens', '', "
       "  'tags', '', 'dayparts', '', 'available', 1, 'external_ref', null), "
       "  pg_current_xact_id ()::text::bigint, nextval ('sync_row_seq') "
-      "FROM (SELECT i, " ID ("0002", "i") " AS id FROM generate_series (1, 60) i) m;"
+      "FROM (SELECT i, " ID ("0002", "i") " AS id FROM generate_series (1::bigint, 60) i) m;"
       "COMMIT;"
       "INSERT INTO sync_row SELECT 'guest', g.id, 3, '" DEVICE "', false, jsonb_build_object ("
       "  'id', g.id, 'updated_hlc', 3, 'origin', '" DEVICE "', 'deleted', 0, 'name', 'Guest ' || i, "
@@ -56,7 +56,7 @@ seed_store (RgSyncHarness *h,
       "  'language', null, 'vip', 0, 'notes', '', 'consent_marketing', 0, 'external_ref', null, "
       "  'merged_into', null, 'created_ms', 1700000000000 + i), "
       "  pg_current_xact_id ()::text::bigint, nextval ('sync_row_seq') "
-      "FROM (SELECT i, " ID ("0003", "i") " AS id FROM generate_series (1, %u) i) g;"
+      "FROM (SELECT i, " ID ("0003", "i") " AS id FROM generate_series (1::bigint, %u) i) g;"
       "INSERT INTO sync_row SELECT 'visit', v.id, 4, '" DEVICE "', false, jsonb_build_object ("
       "  'id', v.id, 'updated_hlc', 4, 'origin', '" DEVICE "', 'deleted', 0, "
       "  'branch_id', " ID ("0001", "1") ", 'guest_id', " ID ("0003", "1 + i %% %u") ", "
@@ -64,7 +64,7 @@ seed_store (RgSyncHarness *h,
       "  'left_ms', 1700000000000 + i * 60000 + 3600000, 'server_id', null, 'status', 'closed', "
       "  'subtotal', 0, 'tip', 0, 'payment_method', 'card', 'external_ref', null), "
       "  pg_current_xact_id ()::text::bigint, nextval ('sync_row_seq') "
-      "FROM (SELECT i, " ID ("0004", "i") " AS id FROM generate_series (1, %u) i) v;"
+      "FROM (SELECT i, " ID ("0004", "i") " AS id FROM generate_series (1::bigint, %u) i) v;"
       "INSERT INTO sync_row SELECT 'order_line', l.id, 5, '" DEVICE "', false, jsonb_build_object ("
       "  'id', l.id, 'updated_hlc', 5, 'origin', '" DEVICE "', 'deleted', 0, "
       "  'visit_id', " ID ("0004", "1 + i %% %u") ", 'item_id', " ID ("0002", "1 + i %% 60") ", "
@@ -72,7 +72,7 @@ seed_store (RgSyncHarness *h,
       "  'void_reason', null, 'allergen_override', null, 'staff_id', null, "
       "  'created_ms', 1700000000000 + i), "
       "  pg_current_xact_id ()::text::bigint, nextval ('sync_row_seq') "
-      "FROM (SELECT i, " ID ("0005", "i") " AS id FROM generate_series (1, %u) i) l;"
+      "FROM (SELECT i, " ID ("0005", "i") " AS id FROM generate_series (1::bigint, %u) i) l;"
       "ANALYZE sync_row;",
       guests, guests, visits, visits, lines);
   g_autofree gchar *path = g_build_filename (h->dir, "seed.sql", NULL);

@@ -15,7 +15,9 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <string.h>
+#include <grp.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -94,6 +96,41 @@ write_file (const gchar *path,
 
   g_file_set_contents (path, contents, -1, &error);
   ck_assert_no_error (error);
+}
+
+/* ------------------------------------------------------------- children */
+
+/* Who a server runs as, and the signal it gets when the test dies: a
+ * failed assertion or a timeout ends the test process without cleaning
+ * up, and the servers must not outlive it. */
+typedef struct
+{
+  uid_t uid;
+  gid_t gid;
+  gint  death_signal;
+  gboolean switch_user;
+} ChildSetup;
+
+static void
+setup_child (gpointer data)
+{
+  const ChildSetup *setup = data;
+
+  if (setup->switch_user
+      && (setgroups (0, NULL) != 0 || setgid (setup->gid) != 0 || setuid (setup->uid) != 0))
+    _exit (126);
+  /* after setuid, which clears it */
+  prctl (PR_SET_PDEATHSIG, setup->death_signal);
+}
+
+static GSubprocessLauncher *
+launcher_dying_with_test (GSubprocessFlags  flags,
+                          ChildSetup       *setup)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, setup_child, setup, NULL);
+  return launcher;
 }
 
 /* ----------------------------------------------------------- certificates */
@@ -268,8 +305,11 @@ start_postgres (RgSyncHarness *h)
   g_autofree gchar *pg_dir = g_build_filename (h->dir, "pg", NULL);
   g_autofree gchar *log = g_build_filename (pg_dir, "postgres.log", NULL);
   g_autofree gchar *initdb = find_pg_program ("initdb");
-  g_autofree gchar *pg_ctl = find_pg_program ("pg_ctl");
-  g_autofree gchar *options = NULL;
+  g_autofree gchar *postgres = find_pg_program ("postgres");
+  g_autofree gchar *port = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  ChildSetup setup = { getuid (), getgid (), SIGQUIT, FALSE };
 
   h->pg_port = free_port ();
   h->pg_data = g_build_filename (pg_dir, "data", NULL);
@@ -280,29 +320,48 @@ start_postgres (RgSyncHarness *h)
 
       ck_assert_msg (pw != NULL, "there is no postgres user to run PostgreSQL as");
       ck_assert_int_eq (chown (pg_dir, pw->pw_uid, pw->pw_gid), 0);
+      setup.uid = pw->pw_uid;
+      setup.gid = pw->pw_gid;
+      setup.switch_user = TRUE;
     }
   {
     const gchar *args[] = { initdb, "-D", h->pg_data, "-A", "trust", "--no-sync",
                             "-U", "regulars", "-E", "UTF8", NULL };
     run_pg (args);
   }
-  options = g_strdup_printf ("-p %u -k %s -c listen_addresses=127.0.0.1 -c fsync=off "
-                             "-c synchronous_commit=off -c max_connections=200",
-                             h->pg_port, pg_dir);
-  {
-    const gchar *args[] = { pg_ctl, "-D", h->pg_data, "-w", "-l", log, "-o", options, "start", NULL };
-    run_pg (args);
-  }
+
+  /* in the foreground, as a child of the test: SIGQUIT is its immediate
+   * shutdown, and it gets it if the test dies */
+  port = g_strdup_printf ("%u", h->pg_port);
+  launcher = launcher_dying_with_test (G_SUBPROCESS_FLAGS_NONE, &setup);
+  g_subprocess_launcher_set_stderr_file_path (launcher, log);
+  h->postgres = g_subprocess_launcher_spawn (launcher, &error, postgres, "-D", h->pg_data, "-p", port,
+                                             "-k", pg_dir, "-c", "listen_addresses=127.0.0.1",
+                                             "-c", "fsync=off", "-c", "synchronous_commit=off",
+                                             "-c", "max_connections=200", NULL);
+  ck_assert_no_error (error);
+  wait_for_port (h->pg_port, "PostgreSQL");
   h->conninfo = g_strdup_printf ("host=127.0.0.1 port=%u user=regulars dbname=postgres", h->pg_port);
+  /* accepting TCP comes a moment before accepting logins */
+  for (gint waited = 0; waited < READY_TIMEOUT_MS; waited += 20)
+    {
+      PGconn *conn = PQconnectdb (h->conninfo);
+      gboolean ready = PQstatus (conn) == CONNECTION_OK;
+
+      PQfinish (conn);
+      if (ready)
+        return;
+      g_usleep (20000);
+    }
+  ck_abort_msg ("PostgreSQL does not accept connections (see %s)", log);
 }
 
 static void
 stop_postgres (RgSyncHarness *h)
 {
-  g_autofree gchar *pg_ctl = find_pg_program ("pg_ctl");
-  const gchar *args[] = { pg_ctl, "-D", h->pg_data, "-m", "immediate", "-w", "stop", NULL };
-
-  run_pg (args);
+  g_subprocess_send_signal (h->postgres, SIGQUIT);
+  g_subprocess_wait (h->postgres, NULL, NULL);
+  g_clear_object (&h->postgres);
 }
 
 /* ------------------------------------------------------------ the store */
@@ -318,9 +377,10 @@ central_program (void)
 
 static GSubprocessLauncher *
 central_launcher (RgSyncHarness   *h,
-                  GSubprocessFlags flags)
+                  GSubprocessFlags flags,
+                  ChildSetup      *setup)
 {
-  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  GSubprocessLauncher *launcher = launcher_dying_with_test (flags, setup);
   g_autofree gchar *port = g_strdup_printf ("%u", h->central_port);
 
   g_subprocess_launcher_setenv (launcher, "REGULARS_CENTRAL_DATABASE", h->conninfo, TRUE);
@@ -333,7 +393,8 @@ central_launcher (RgSyncHarness   *h,
 void
 rg_sync_harness_start_central (RgSyncHarness *h)
 {
-  g_autoptr(GSubprocessLauncher) launcher = central_launcher (h, G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  ChildSetup setup = { 0, 0, SIGKILL, FALSE };
+  g_autoptr(GSubprocessLauncher) launcher = central_launcher (h, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &setup);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree gchar *line = NULL;
@@ -363,7 +424,8 @@ rg_sync_harness_kill_central (RgSyncHarness *h)
 gchar *
 rg_sync_harness_new_code (RgSyncHarness *h)
 {
-  g_autoptr(GSubprocessLauncher) launcher = central_launcher (h, G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  ChildSetup setup = { 0, 0, SIGKILL, FALSE };
+  g_autoptr(GSubprocessLauncher) launcher = central_launcher (h, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &setup);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree gchar *out = NULL;
@@ -460,8 +522,13 @@ start_nginx (RgSyncHarness *h,
 
   if (nginx == NULL)
     nginx = g_strdup ("/usr/sbin/nginx");
-  h->nginx = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
-                               nginx, "-e", log, "-c", conf, "-p", dir, NULL);
+  {
+    /* SIGTERM: nginx's master stops its workers too */
+    ChildSetup setup = { 0, 0, SIGTERM, FALSE };
+    g_autoptr(GSubprocessLauncher) launcher = launcher_dying_with_test (G_SUBPROCESS_FLAGS_NONE, &setup);
+
+    h->nginx = g_subprocess_launcher_spawn (launcher, &error, nginx, "-e", log, "-c", conf, "-p", dir, NULL);
+  }
   ck_assert_no_error (error);
   wait_for_port (port, "nginx");
   wait_for_port (wrong_host_port, "nginx");
@@ -510,7 +577,7 @@ rg_sync_harness_free (RgSyncHarness *h)
     }
   rg_sync_harness_kill_central (h);
   g_clear_pointer (&h->back, rg_fault_proxy_free);
-  if (h->pg_data != NULL)
+  if (h->postgres != NULL)
     stop_postgres (h);
   if (g_getenv ("RG_SYNC_KEEP") == NULL)
     rg_test_remove_tree (h->dir);

@@ -38,6 +38,7 @@ typedef struct
 
   /* private */
   gchar        *pg_data;
+  GSubprocess  *postgres;
   GSubprocess  *central;
   GSubprocess  *nginx;
   guint         pg_port;
