@@ -5,18 +5,6 @@
  */
 #include "rg-session.h"
 
-struct _RgSessionStaff
-{
-  GObject parent_instance;
-
-  /* owned */
-  gchar *id;
-  gchar *name;
-  gchar *role;
-};
-
-G_DEFINE_FINAL_TYPE (RgSessionStaff, rg_session_staff, G_TYPE_OBJECT)
-
 struct _RgSession
 {
   GObject parent_instance;
@@ -54,29 +42,6 @@ replace_string (gchar       **field,
 }
 
 /* ------------------------------------------------------------- overrides */
-
-static void
-rg_session_staff_finalize (GObject *object)
-{
-  RgSessionStaff *self = RG_SESSION_STAFF (object);
-
-  g_free (self->id);
-  g_free (self->name);
-  g_free (self->role);
-
-  G_OBJECT_CLASS (rg_session_staff_parent_class)->finalize (object);
-}
-
-static void
-rg_session_staff_class_init (RgSessionStaffClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = rg_session_staff_finalize;
-}
-
-static void
-rg_session_staff_init (RgSessionStaff *self)
-{
-}
 
 static void
 rg_session_finalize (GObject *object)
@@ -224,62 +189,4 @@ rg_session_set_staff_id (RgSession   *self,
 
   if (replace_string (&self->staff_id, staff_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_ID]);
-}
-
-GListModel *
-rg_session_list_staff (RgSession  *self,
-                       GError    **error)
-{
-  g_autoptr(GListStore) staff = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (RG_IS_SESSION (self), NULL);
-
-  stmt = rg_db_prepare (self->db,
-                        "SELECT id, name, role FROM staff"
-                        " WHERE deleted = 0 AND active = 1 ORDER BY name",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-  staff = g_list_store_new (RG_TYPE_SESSION_STAFF);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(RgSessionStaff) member = g_object_new (RG_TYPE_SESSION_STAFF, NULL);
-
-      member->id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-      member->name = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-      member->role = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
-      g_list_store_append (staff, member);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rg_db_set_error (self->db, error, "listing the staff");
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&staff));
-}
-
-const gchar *
-rg_session_staff_get_id (RgSessionStaff *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION_STAFF (self), NULL);
-
-  return self->id;
-}
-
-const gchar *
-rg_session_staff_get_name (RgSessionStaff *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION_STAFF (self), NULL);
-
-  return self->name;
-}
-
-const gchar *
-rg_session_staff_get_role (RgSessionStaff *self)
-{
-  g_return_val_if_fail (RG_IS_SESSION_STAFF (self), NULL);
-
-  return self->role;
 }

@@ -6,25 +6,16 @@
  *
  * A session is made once by the app (or by a test) and handed to the window
  * as a construct-only property; nothing in the UI reaches the database any
- * other way.  The staff id stays %NULL until someone picks or unlocks.
+ * other way.  The staff id stays %NULL until someone unlocks the terminal
+ * (rg_auth_unlock()).
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <glib-object.h>
 
 #include "rg-db.h"
 
 G_BEGIN_DECLS
-
-/* A staff member the terminal can be handed to.  Until PIN unlock (rg-auth)
- * lands, the host picks their name from these. */
-#define RG_TYPE_SESSION_STAFF (rg_session_staff_get_type ())
-G_DECLARE_FINAL_TYPE (RgSessionStaff, rg_session_staff, RG, SESSION_STAFF, GObject)
-
-const gchar *rg_session_staff_get_id   (RgSessionStaff *self);
-const gchar *rg_session_staff_get_name (RgSessionStaff *self);
-/* "host", "waiter", "manager" or "owner" */
-const gchar *rg_session_staff_get_role (RgSessionStaff *self);
 
 #define RG_TYPE_SESSION (rg_session_get_type ())
 G_DECLARE_FINAL_TYPE (RgSession, rg_session, RG, SESSION, GObject)
@@ -83,16 +74,5 @@ const gchar *rg_session_get_staff_id  (RgSession   *self);
  */
 void         rg_session_set_staff_id  (RgSession   *self,
                                        const gchar *staff_id);
-
-/**
- * rg_session_list_staff:
- * @self: a session
- * @error: return location for a #GError
- *
- * Returns: (transfer full): a #GListModel of #RgSessionStaff, the active
- *   staff in name order (possibly empty), or %NULL with a database error.
- */
-GListModel  *rg_session_list_staff    (RgSession   *self,
-                                       GError     **error);
 
 G_END_DECLS

@@ -12,8 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rg-auth.h"
 #include "rg-branch.h"
 #include "rg-demo.h"
+#include "rg-digit-pad.h"
 #include "rg-enrol-dialog.h"
 #include "rg-floor-page.h"
 #include "rg-guest-card.h"
@@ -34,12 +36,17 @@ struct _RgWindow
   RgSession       *session;
   RgScanDetector  *scanner;
   GCancellable    *cancellable;     /* work that outlives a page change */
+  gchar           *unlocking_id;    /* the staff member typing a PIN */
+  gboolean         unlocking;       /* a PIN is being checked */
 
   /* template children */
   AdwToastOverlay *toast_overlay;
   GtkStack        *main_stack;
   AdwStatusPage   *busy_page;
   GtkListBox      *staff_list;
+  AdwStatusPage   *pin_page;
+  GtkEditable     *pin_entry;
+  GtkLabel        *pin_error_label;
   AdwLeaflet      *leaflet;
   AdwWindowTitle  *lookup_title;
   RgLookupPage    *lookup_page;
@@ -95,24 +102,27 @@ show_work (RgWindow *self)
 }
 
 static const gchar *
-role_label (const gchar *role)
+role_label (RgRole role)
 {
-  if (g_strcmp0 (role, "host") == 0)
-    return C_("role", "Host");
-  if (g_strcmp0 (role, "waiter") == 0)
-    return C_("role", "Waiter");
-  if (g_strcmp0 (role, "manager") == 0)
-    return C_("role", "Manager");
-  if (g_strcmp0 (role, "owner") == 0)
-    return C_("role", "Owner");
-  return role;
+  switch (role)
+    {
+    case RG_ROLE_HOST:
+      return C_("role", "Host");
+    case RG_ROLE_WAITER:
+      return C_("role", "Waiter");
+    case RG_ROLE_MANAGER:
+      return C_("role", "Manager");
+    case RG_ROLE_OWNER:
+    default:
+      return C_("role", "Owner");
+    }
 }
 
 static void
 show_staff_picker (RgWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) staff = rg_session_list_staff (self->session, &error);
+  g_autoptr(GListModel) staff = rg_auth_list_staff (rg_session_get_db (self->session), FALSE, &error);
   GtkWidget *child;
   guint n;
 
@@ -132,14 +142,18 @@ show_staff_picker (RgWindow *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RgSessionStaff) member = g_list_model_get_item (staff, i);
+      g_autoptr(RgStaff) member = g_list_model_get_item (staff, i);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_session_staff_get_name (member));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (rg_session_staff_get_role (member)));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rg_staff_get_name (member));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (rg_staff_get_role (member)));
+      if (!rg_staff_get_has_pin (member))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (_("no PIN yet")));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "staff-id",
-                              g_strdup (rg_session_staff_get_id (member)), g_free);
+      g_object_set_data_full (G_OBJECT (row), "staff-id", g_strdup (rg_staff_get_id (member)), g_free);
+      g_object_set_data_full (G_OBJECT (row), "staff-name", g_strdup (rg_staff_get_name (member)), g_free);
+      g_object_set_data (G_OBJECT (row), "has-pin", GINT_TO_POINTER (rg_staff_get_has_pin (member)));
       gtk_list_box_append (self->staff_list, row);
     }
   gtk_stack_set_visible_child_name (self->main_stack, "staff");
@@ -278,12 +292,113 @@ on_demo_dialog_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+show_pin_error (RgWindow    *self,
+                const gchar *message)
+{
+  gtk_label_set_label (self->pin_error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->pin_error_label), message != NULL);
+}
+
+static void
+unlock_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const gchar * const *job = task_data;   /* path, staff id, PIN */
+  GError *error = NULL;
+  g_autoptr(RgDb) db = rg_db_open (job[0], &error);
+  g_autoptr(RgStaff) staff = db != NULL ? rg_auth_unlock (db, job[1], job[2], &error) : NULL;
+
+  if (staff == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_strdup (rg_staff_get_id (staff)), g_free);
+}
+
+static void
+on_unlocked_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RgWindow *self = RG_WINDOW (source_object);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *staff_id = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->unlocking = FALSE;
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  gtk_editable_set_text (self->pin_entry, "");
+  if (staff_id == NULL)
+    {
+      show_pin_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
+      return;
+    }
+  rg_session_set_staff_id (self->session, staff_id);
+  show_work (self);
+}
+
+/* A PIN takes tens of milliseconds of key derivation: check it in a thread
+ * on a connection of its own. */
+static void
+check_pin (RgWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  gchar **job;
+
+  if (self->unlocking || self->unlocking_id == NULL)
+    return;
+  job = g_new0 (gchar *, 4);
+  job[0] = g_strdup (rg_db_get_path (rg_session_get_db (self->session)));
+  job[1] = g_strdup (self->unlocking_id);
+  job[2] = g_strdup (gtk_editable_get_text (self->pin_entry));
+  self->unlocking = TRUE;
+  show_pin_error (self, NULL);
+  task = g_task_new (self, NULL, on_unlocked_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, unlock_in_thread);
+}
+
+static void
+on_pin_entry_activate_cb (GtkEditable *entry,
+                          RgWindow    *self)
+{
+  check_pin (self);
+}
+
+static void
+on_pin_pad_submit_cb (RgDigitPad *pad,
+                      RgWindow   *self)
+{
+  check_pin (self);
+}
+
+static void
 on_staff_list_row_activated_cb (GtkListBox    *list,
                                 GtkListBoxRow *row,
                                 RgWindow      *self)
 {
-  rg_session_set_staff_id (self->session, g_object_get_data (G_OBJECT (row), "staff-id"));
-  show_work (self);
+  const gchar *staff_id = g_object_get_data (G_OBJECT (row), "staff-id");
+  g_autofree gchar *title = NULL;
+
+  /* Staff without a PIN (a new terminal, the demo) start at once until a
+   * manager gives them one. */
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "has-pin")))
+    {
+      rg_session_set_staff_id (self->session, staff_id);
+      show_work (self);
+      return;
+    }
+  g_free (self->unlocking_id);
+  self->unlocking_id = g_strdup (staff_id);
+  /* Translators: above the PIN field, "PIN for Li Wei" */
+  title = g_strdup_printf (_("PIN for %s"), (const gchar *) g_object_get_data (G_OBJECT (row), "staff-name"));
+  adw_status_page_set_title (self->pin_page, title);
+  gtk_editable_set_text (self->pin_entry, "");
+  show_pin_error (self, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "pin");
+  gtk_widget_grab_focus (GTK_WIDGET (self->pin_entry));
 }
 
 static void
@@ -447,6 +562,11 @@ back_action (GtkWidget   *widget,
   RgWindow *self = RG_WINDOW (widget);
   const gchar *detail = adw_view_stack_get_visible_child_name (self->detail_stack);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "pin") == 0)
+    {
+      show_staff_picker (self);
+      return;
+    }
   if (g_strcmp0 (detail, "floor") == 0 && rg_guest_card_get_guest_id (self->guest_card) != NULL)
     {
       adw_window_title_set_title (self->detail_title, rg_guest_card_get_guest_name (self->guest_card));
@@ -546,6 +666,7 @@ rg_window_finalize (GObject *object)
   RgWindow *self = RG_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_free (self->unlocking_id);
 
   G_OBJECT_CLASS (rg_window_parent_class)->finalize (object);
 }
@@ -603,6 +724,7 @@ rg_window_class_init (RgWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RG_TYPE_DIGIT_PAD);
   g_type_ensure (RG_TYPE_LOOKUP_PAGE);
   g_type_ensure (RG_TYPE_GUEST_CARD);
   g_type_ensure (RG_TYPE_FLOOR_PAGE);
@@ -612,6 +734,9 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, staff_list);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, pin_page);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, pin_entry);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, pin_error_label);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, lookup_title);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, lookup_page);
@@ -620,6 +745,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, guest_card);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, floor_page);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pin_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pin_pad_submit_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lookup_page_guest_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lookup_page_enrol_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_guest_card_seat_requested_cb);

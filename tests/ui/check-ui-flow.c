@@ -6,6 +6,7 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "rg-auth.h"
 #include "rg-digit-pad.h"
 #include "rg-enrol-dialog.h"
 #include "rg-floor-page.h"
@@ -318,6 +319,97 @@ START_TEST (test_start_offers_demo_then_staff_picker)
 }
 END_TEST
 
+static gboolean
+main_page_is (gpointer data)
+{
+  const gchar * const *want = data;   /* window, page name */
+  GtkStack *stack = GTK_STACK (rg_ui_test_find (GTK_WIDGET (want[0]), GTK_TYPE_STACK, NULL));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), want[1]) == 0;
+}
+
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static GtkListBoxRow *
+staff_row (RgWindow    *window,
+           const gchar *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (rg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "boxed-list"));
+
+  for (gint i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+        return row;
+    }
+  ck_abort_msg ("no staff row for %s", name);
+  return NULL;
+}
+
+static void
+tap_digits (GtkWidget   *pad,
+            const gchar *digits)
+{
+  for (const gchar *d = digits; *d != '\0'; d++)
+    {
+      gchar key[2] = { *d, '\0' };
+
+      rg_ui_test_tap (rg_ui_test_find_button (pad, key));
+    }
+}
+
+START_TEST (test_pin_unlocks_the_terminal)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStaff) owner = rg_auth_add_staff (t->db, NULL, "Aa Owner", RG_ROLE_OWNER, "2468", &error);
+  g_autoptr(RgSession) session = NULL;
+  g_autofree gchar *own_path = g_strdup (rg_db_get_path (t->db));
+  RgDb *own = rg_db_open (own_path, &error);
+  RgWindow *window;
+  GtkWidget *pad;
+  GtkLabel *pin_error;
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (owner);
+  rg_ui_test_close_all ();
+  session = rg_session_new (own, NULL, NULL);
+  window = rg_window_new (ADW_APPLICATION (g_application_get_default ()), session);
+  gtk_window_present (GTK_WINDOW (window));
+  rg_window_start (window);
+  ck_assert (rg_ui_test_wait_until (main_page_is, (gpointer) (const gchar *[]) { (gpointer) window, "staff" }, WAIT_MS));
+
+  g_signal_emit_by_name (rg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, "boxed-list"),
+                         "row-activated", staff_row (window, "Aa Owner"));
+  ck_assert (main_page_is ((const gchar *[]) { (gpointer) window, "pin" }));
+  /* The PIN page comes first in the window, so its pad is found first. */
+  pad = rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_DIGIT_PAD, NULL);
+  ck_assert (gtk_widget_get_mapped (pad));
+  pin_error = GTK_LABEL (rg_ui_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "error"));
+
+  /* A wrong PIN is refused, audited, and the terminal stays locked. */
+  tap_digits (pad, "1357");
+  rg_ui_test_tap (rg_ui_test_find_button (pad, "Look Up"));
+  ck_assert (rg_ui_test_wait_until (widget_visible, pin_error, WAIT_MS));
+  ck_assert (main_page_is ((const gchar *[]) { (gpointer) window, "pin" }));
+  ck_assert_ptr_null (rg_session_get_staff_id (session));
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed' AND staff_id = '%s'",
+                            rg_staff_get_id (owner)), 1);
+
+  /* The right one hands the terminal over. */
+  tap_digits (pad, "2468");
+  rg_ui_test_tap (rg_ui_test_find_button (pad, "Look Up"));
+  ck_assert (rg_ui_test_wait_until (main_page_is, (gpointer) (const gchar *[]) { (gpointer) window, "work" }, WAIT_MS));
+  ck_assert_str_eq (rg_session_get_staff_id (session), rg_staff_get_id (owner));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 /* ---------------------------------------------------------------- lookup */
 
 START_TEST (test_phone_typed_at_the_keyboard_opens_the_card)
@@ -378,7 +470,7 @@ START_TEST (test_last_digits_on_the_digit_pad)
   find_regular (t->db, &r);
   last4 = r.national + strlen (r.national) - 4;
   window = rg_ui_test_window_new (t->db, 1280, 800);
-  pad = RG_DIGIT_PAD (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_DIGIT_PAD, NULL));
+  pad = RG_DIGIT_PAD (rg_ui_test_find (GTK_WIDGET (lookup_page (window)), RG_TYPE_DIGIT_PAD, NULL));
 
   for (const gchar *d = last4; *d != '\0'; d++)
     {
@@ -1007,6 +1099,7 @@ flow_suite (void)
 
   tc = tcase_create ("start");
   tcase_add_test (tc, test_start_offers_demo_then_staff_picker);
+  tcase_add_test (tc, test_pin_unlocks_the_terminal);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("lookup");
