@@ -435,8 +435,58 @@ add_lapsed (RgDb                *db,
   "SELECT g.id, g.name, substr (g." column ", -5), coalesce (s.visit_count, 0), coalesce (s.total_spend, 0) " \
   "FROM guest g LEFT JOIN local_guest_stats s ON s.guest_id = g.id " \
   "WHERE g." column " IS NOT NULL AND g.deleted = 0 AND g.merged_into IS NULL " \
-  "AND (substr (g." column ", -5) BETWEEN ?1 AND ?2 OR substr (g." column ", -5) BETWEEN ?3 AND ?4)"
+  "AND substr (g." column ", -5) BETWEEN ?1 AND ?2"
 
+/* The dates of @sql between "MM-DD" @first and @last, with the days from
+ * @today to their next return. */
+static gboolean
+add_dates_between (RgDb         *db,
+                   GListStore   *store,
+                   const gchar  *sql,
+                   const gchar  *first,
+                   const gchar  *last,
+                   const GDate  *today,
+                   const gchar  *what,
+                   GError      **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
+  GDateYear year = g_date_get_year (today);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const gchar *md = (const gchar *) sqlite3_column_text (stmt, 2);
+      guint month = (guint) atoi (md), day = (guint) atoi (md + 3);
+      RgReportRow *row;
+      GDate next;
+
+      if (!g_date_valid_month ((GDateMonth) month) || day < 1 || day > 31)
+        continue;
+      g_date_clear (&next, 1);
+      g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year)),
+                      (GDateMonth) month, year);
+      if (g_date_compare (&next, today) < 0)
+        g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year + 1)),
+                        (GDateMonth) month, year + 1);
+      row = _rg_report_row_new ((const gchar *) sqlite3_column_text (stmt, 0),
+                                (const gchar *) sqlite3_column_text (stmt, 1), what);
+      _rg_report_row_set (row, RG_MEASURE_DAYS, g_date_days_between (today, &next));
+      _rg_report_row_set (row, RG_MEASURE_VISITS, sqlite3_column_double (stmt, 3));
+      _rg_report_row_set (row, RG_MEASURE_REVENUE, sqlite3_column_double (stmt, 4));
+      _rg_report_store_take (store, row);
+    }
+  if (rc != SQLITE_DONE)
+    return rg_db_set_error (db, error, "reading the coming %ss", what);
+  return TRUE;
+}
+
+/* Birthdays or anniversaries from the last day of the period on; a range
+ * over the new year is read in two parts, so that each is a range of the
+ * index. */
 static gboolean
 add_dates (RgDb                *db,
            GListStore          *store,
@@ -445,52 +495,20 @@ add_dates (RgDb                *db,
            const gchar         *what,
            GError             **error)
 {
-  guint upcoming = range->query->upcoming_days > 0 ? range->query->upcoming_days : 14;
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
+  guint upcoming = MIN (range->query->upcoming_days > 0 ? range->query->upcoming_days : 14, 366);
   gchar last[11];
-  gboolean wraps;
   GDate today;
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  _rg_report_day_add (range->to, (gint) MIN (upcoming, 366) - 1, last);
-  wraps = strcmp (last + 5, range->to + 5) < 0 || upcoming > 365;
-  sqlite3_bind_text (stmt, 1, range->to + 5, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, wraps ? "12-31" : last + 5, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, wraps ? "01-01" : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, wraps ? last + 5 : "", -1, SQLITE_TRANSIENT);
-
+  _rg_report_day_add (range->to, (gint) upcoming - 1, last);
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, (GDateDay) atoi (range->to + 8), (GDateMonth) atoi (range->to + 5),
                   (GDateYear) atoi (range->to));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const gchar *md = (const gchar *) sqlite3_column_text (stmt, 2);
-      guint month = (guint) atoi (md), day = (guint) atoi (md + 3);
-      GDateYear year = g_date_get_year (&today);
-      RgReportRow *row;
-      GDate next;
-
-      if (!g_date_valid_month ((GDateMonth) month) || day < 1 || day > 31)
-        continue;
-      if (month == 2 && day == 29 && !g_date_is_leap_year (year))
-        day = 28;
-      g_date_clear (&next, 1);
-      g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year)),
-                      (GDateMonth) month, year);
-      if (g_date_compare (&next, &today) < 0)
-        g_date_set_year (&next, year + 1);
-      row = _rg_report_row_new ((const gchar *) sqlite3_column_text (stmt, 0),
-                                (const gchar *) sqlite3_column_text (stmt, 1), what);
-      _rg_report_row_set (row, RG_MEASURE_DAYS, g_date_days_between (&today, &next));
-      _rg_report_row_set (row, RG_MEASURE_VISITS, sqlite3_column_double (stmt, 3));
-      _rg_report_row_set (row, RG_MEASURE_REVENUE, sqlite3_column_double (stmt, 4));
-      _rg_report_store_take (store, row);
-    }
-  if (rc != SQLITE_DONE)
-    return rg_db_set_error (db, error, "reading the coming %ss", what);
-  return TRUE;
+  if (upcoming >= 365)
+    return add_dates_between (db, store, sql, "01-01", "12-31", &today, what, error);
+  if (strcmp (last + 5, range->to + 5) >= 0)
+    return add_dates_between (db, store, sql, range->to + 5, last + 5, &today, what, error);
+  return add_dates_between (db, store, sql, range->to + 5, "12-31", &today, what, error) &&
+         add_dates_between (db, store, sql, "01-01", last + 5, &today, what, error);
 }
 
 static gint

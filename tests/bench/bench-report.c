@@ -1,0 +1,311 @@
+/* bench-report.c — every owner report on a large database, read from the
+ * rollups through rg_report_run(), beside the same figures computed by a
+ * plain scan of the visits and order lines of the period (and the period
+ * before) with SQL.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-report --db /tmp/bench-10m.db [--days 30] [--runs 9] [--scan-runs 3]
+ *
+ * A database without visits is filled by the demo generator first (400 000
+ * guests, 3 years, 5 branches: about 10M order lines, which takes a long
+ * while: keep the file and pass it again); one whose report rollups are
+ * empty is rebuilt first.  The period is the last --days days of the data.
+ *
+ * The scans bucket days by a fixed UTC offset (the plain way);
+ * check-report proves the rollup reports equal an exact direct computation.
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rg-bench-util.h"
+#include "rg-demo.h"
+#include "rg-report.h"
+#include "rg-rollup.h"
+
+/* Closed visits of the period and the period before, with their local time
+ * (the demo's UTC+8 as a fixed offset) and period (1: the report's). */
+#define SCAN_VISITS \
+  "WITH v AS (SELECT v.*, v.seated_ms / 1000 + 8 * 3600 AS local_s, v.seated_ms >= ?2 AS cur FROM visit v " \
+  "  WHERE v.seated_ms >= ?1 AND v.seated_ms < ?3 AND v.status = 'closed' AND v.deleted = 0) "
+#define VISIT_REVENUE \
+  "(SELECT coalesce (sum (qty * unit_price), 0) FROM order_line l WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0)"
+#define SCAN_LINES \
+  SCAN_VISITS ", l AS (SELECT v.id AS visit_id, v.cur, v.guest_id, l.item_id, l.qty, l.unit_price, l.unit_cost " \
+  "  FROM v JOIN order_line l ON l.visit_id = v.id WHERE l.voided = 0 AND l.deleted = 0) "
+
+static const gchar * const peak_scan[] = {
+  SCAN_VISITS "SELECT cur, strftime ('%w', local_s, 'unixepoch'), strftime ('%H', local_s, 'unixepoch'), "
+  "count (*), sum (party_size), sum (" VISIT_REVENUE ") FROM v GROUP BY 1, 2, 3",
+  NULL,
+};
+
+static const gchar * const dishes_scan[] = {
+  SCAN_LINES "SELECT cur, item_id, sum (qty), sum (qty * unit_price), sum (qty * unit_cost), "
+  "count (DISTINCT visit_id) FROM l GROUP BY 1, 2",
+  SCAN_LINES ", d AS (SELECT DISTINCT visit_id, item_id FROM l WHERE cur) "
+  "SELECT a.item_id, b.item_id, count (*) FROM d a JOIN d b ON a.visit_id = b.visit_id "
+  "AND a.item_id < b.item_id GROUP BY 1, 2 HAVING count (*) >= 5",
+  NULL,
+};
+
+static const gchar * const tiers_scan[] = {
+  SCAN_LINES ", g AS (SELECT cur, guest_id, sum (qty * unit_price) AS s, sum (qty * unit_cost) AS c "
+  "  FROM l WHERE guest_id IS NOT NULL GROUP BY 1, 2) "
+  "SELECT cur, guest_id, s, row_number () OVER (PARTITION BY cur ORDER BY s DESC) FROM g",
+  "SELECT count (*) FROM local_guest_stats WHERE last_visit_ms < ?3 - 90 * 86400000",
+  "SELECT guest_id FROM local_guest_stats WHERE last_visit_ms >= ?3 - 365 * 86400000 "
+  "AND last_visit_ms < ?3 - 60 * 86400000 AND visit_count >= 4 ORDER BY total_spend DESC LIMIT 20",
+  NULL,
+};
+
+static const gchar * const rfm_scan[] = {
+  SCAN_LINES ", g AS (SELECT guest_id, max (visit_id), count (DISTINCT visit_id) AS f, "
+  "  sum (qty * unit_price) AS m FROM l WHERE guest_id IS NOT NULL GROUP BY 1) "
+  "SELECT guest_id, ntile (5) OVER (ORDER BY f), ntile (5) OVER (ORDER BY m) FROM g",
+  NULL,
+};
+
+static const gchar * const service_scan[] = {
+  SCAN_VISITS "SELECT cur, table_id, count (*), sum (party_size), sum (left_ms - seated_ms), "
+  "sum (" VISIT_REVENUE ") FROM v GROUP BY 1, 2",
+  SCAN_VISITS "SELECT cur, strftime ('%H', local_s, 'unixepoch'), count (*), sum (left_ms - seated_ms) "
+  "FROM v GROUP BY 1, 2",
+  SCAN_VISITS "SELECT cur, party_size, count (*), sum (party_size), sum (" VISIT_REVENUE ") FROM v GROUP BY 1, 2",
+  NULL,
+};
+
+static const gchar * const feedback_scan[] = {
+  SCAN_VISITS ", f AS (SELECT f.*, v.cur, v.server_id, strftime ('%H', v.local_s, 'unixepoch') AS hour "
+  "  FROM v JOIN feedback f ON f.visit_id = v.id WHERE f.deleted = 0) "
+  "SELECT cur, 'aspect', aspect, count (*), avg (rating) FROM f GROUP BY 1, 3 "
+  "UNION ALL SELECT cur, 'item', item_id, count (*), avg (rating) FROM f GROUP BY 1, 3 "
+  "UNION ALL SELECT cur, 'server', server_id, count (*), avg (rating) FROM f GROUP BY 1, 3 "
+  "UNION ALL SELECT cur, 'hour', hour, count (*), avg (rating) FROM f GROUP BY 1, 3 "
+  "UNION ALL SELECT cur, 'table', table_id, count (*), avg (rating) FROM f GROUP BY 1, 3",
+  NULL,
+};
+
+/* Revenue reads 400 days more for the same days a year before. */
+static const gchar * const revenue_scan[] = {
+  SCAN_VISITS "SELECT date (local_s, 'unixepoch'), count (*), sum (party_size), sum (" VISIT_REVENUE ") "
+  "FROM v GROUP BY 1",
+  NULL,
+};
+
+typedef struct
+{
+  RgReportKind         kind;
+  const gchar * const *scan;
+  gboolean             year_before;
+} Bench;
+
+static const Bench benches[] = {
+  { RG_REPORT_PEAK, peak_scan, FALSE },
+  { RG_REPORT_DISHES, dishes_scan, FALSE },
+  { RG_REPORT_TIERS, tiers_scan, FALSE },
+  { RG_REPORT_RFM, rfm_scan, FALSE },
+  { RG_REPORT_SERVICE, service_scan, FALSE },
+  { RG_REPORT_FEEDBACK, feedback_scan, FALSE },
+  { RG_REPORT_REVENUE, revenue_scan, TRUE },
+};
+
+static gint64
+query_int (RgDb        *db,
+           const gchar *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, &error);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+ensure_data (RgDb    *db,
+             GError **error)
+{
+  RgDemoOptions options = { .guests = 400000, .days = 1095, .branches = 5, .seed = 7,
+                            .last_day = "2026-10-31" };
+  RgDemoCounts counts;
+  gint64 t0;
+
+  if (query_int (db, "SELECT count (*) FROM visit") == 0)
+    {
+      g_print ("making the demo restaurant (400 000 guests, 3 years, 5 branches)…\n");
+      t0 = rg_bench_now_ns ();
+      if (!rg_demo_generate (db, &options, &counts, error))
+        return FALSE;
+      g_print ("demo: %u visits, %u lines in %.0f s\n", counts.visits, counts.lines,
+               (rg_bench_now_ns () - t0) / 1e9);
+    }
+  if (query_int (db, "SELECT count (*) FROM rollup_service_day") == 0)
+    {
+      g_print ("rebuilding the rollups…\n");
+      t0 = rg_bench_now_ns ();
+      if (!rg_rollup_rebuild (db, error))
+        return FALSE;
+      g_print ("rollups rebuilt in %.0f s\n", (rg_bench_now_ns () - t0) / 1e9);
+    }
+  return TRUE;
+}
+
+/* Runs every statement of @scan to its last row. */
+static gboolean
+run_scan (RgDb                *db,
+          const gchar * const *scan,
+          gint64               start_ms,
+          gint64               split_ms,
+          gint64               end_ms,
+          GError             **error)
+{
+  for (guint i = 0; scan[i] != NULL; i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_db_prepare (db, scan[i], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, start_ms);
+      sqlite3_bind_int64 (stmt, 2, split_ms);
+      sqlite3_bind_int64 (stmt, 3, end_ms);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      if (rc != SQLITE_DONE)
+        return rg_db_set_error (db, error, "scanning for the benchmark");
+    }
+  return TRUE;
+}
+
+/* CPU time of this process in nanoseconds: on a busy machine the wall
+ * clock also counts waiting for a core. */
+static gint64
+cpu_now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static gint64
+day_ms (const gchar *day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (atoi (day), atoi (day + 5), atoi (day + 8), 0, 0, 0);
+
+  return g_date_time_to_unix (dt) * 1000;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree gchar *path = NULL;
+  gint days = 30, runs = 9, scan_runs = 3;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database file (filled by the demo when empty)", "PATH" },
+    { "days", 0, 0, G_OPTION_ARG_INT, &days, "Days in the report's period (30)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each report (9)", "N" },
+    { "scan-runs", 0, 0, G_OPTION_ARG_INT, &scan_runs, "Runs of each plain scan (3)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— report benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgDb) db = NULL;
+  g_autoptr(RgStmt) last = NULL;
+  gchar to[11] = "", from[11], prev_from[11], year_before[11];
+  gint64 lines;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || days <= 0 || runs <= 0 ||
+      scan_runs <= 0)
+    {
+      g_printerr ("usage: bench-report --db PATH [--days N] [--runs N] [--scan-runs N]%s%s\n",
+                  error ? ": " : "", error ? error->message : "");
+      return 2;
+    }
+  db = rg_db_open (path, &error);
+  if (db == NULL || !ensure_data (db, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 3;
+    }
+
+  last = rg_db_prepare (db, "SELECT max (day) FROM rollup_hour", &error);
+  if (last == NULL || sqlite3_step (last) != SQLITE_ROW || sqlite3_column_text (last, 0) == NULL)
+    {
+      g_printerr ("the database has no closed visits\n");
+      return 3;
+    }
+  g_strlcpy (to, (const gchar *) sqlite3_column_text (last, 0), sizeof to);
+  rg_stmt_release (g_steal_pointer (&last));
+  {
+    g_autoptr(GDateTime) end = g_date_time_new_utc (atoi (to), atoi (to + 5), atoi (to + 8), 0, 0, 0);
+    g_autoptr(GDateTime) start = g_date_time_add_days (end, 1 - days);
+    g_autoptr(GDateTime) before = g_date_time_add_days (end, 1 - 2 * days);
+    g_autoptr(GDateTime) year = g_date_time_add_days (end, 1 - days - 400);
+    g_autofree gchar *a = g_date_time_format (start, "%Y-%m-%d");
+    g_autofree gchar *b = g_date_time_format (before, "%Y-%m-%d");
+    g_autofree gchar *c = g_date_time_format (year, "%Y-%m-%d");
+
+    g_strlcpy (from, a, sizeof from);
+    g_strlcpy (prev_from, b, sizeof prev_from);
+    g_strlcpy (year_before, c, sizeof year_before);
+  }
+
+  lines = query_int (db, "SELECT count (*) FROM order_line");
+  g_print ("reports on %s: %" G_GINT64_FORMAT " order lines, %" G_GINT64_FORMAT " visits, %" G_GINT64_FORMAT
+           " guests, %" G_GINT64_FORMAT " branches\nperiod %s to %s (%d days) and the %d days before, all branches\n\n",
+           path, lines, query_int (db, "SELECT count (*) FROM visit"), query_int (db, "SELECT count (*) FROM guest"),
+           query_int (db, "SELECT count (*) FROM branch WHERE deleted = 0"), from, to, days, days);
+
+  for (guint i = 0; i < G_N_ELEMENTS (benches); i++)
+    {
+      const Bench *bench = &benches[i];
+      const gchar *kind = rg_report_kind_to_string (bench->kind);
+      g_autoptr(RgBenchSamples) rollup = rg_bench_samples_new ((guint) runs);
+      g_autoptr(RgBenchSamples) rollup_cpu = rg_bench_samples_new ((guint) runs);
+      g_autoptr(RgBenchSamples) scan = rg_bench_samples_new ((guint) scan_runs);
+      RgReportQuery query = { .from = from, .to = to };
+      g_autofree gchar *rollup_label = g_strdup_printf ("%s: rollups", kind);
+      g_autofree gchar *cpu_label = g_strdup_printf ("%s: rollups, CPU time", kind);
+      g_autofree gchar *scan_label = g_strdup_printf ("%s: plain scan", kind);
+
+      for (gint r = 0; r < runs; r++)
+        {
+          gint64 t0 = rg_bench_now_ns (), c0 = cpu_now_ns ();
+          g_autoptr(RgReport) report = rg_report_run (db, bench->kind, &query, &error);
+
+          if (report == NULL)
+            {
+              g_printerr ("%s: %s\n", kind, error->message);
+              return 3;
+            }
+          rg_bench_samples_add (rollup, rg_bench_now_ns () - t0);
+          rg_bench_samples_add (rollup_cpu, cpu_now_ns () - c0);
+        }
+      for (gint r = 0; r < scan_runs; r++)
+        {
+          gint64 t0 = rg_bench_now_ns ();
+
+          if (!run_scan (db, bench->scan, day_ms (bench->year_before ? year_before : prev_from), day_ms (from),
+                         day_ms (to) + 86400000, &error))
+            {
+              g_printerr ("%s: %s\n", kind, error->message);
+              return 3;
+            }
+          rg_bench_samples_add (scan, rg_bench_now_ns () - t0);
+        }
+      rg_bench_samples_print_us (rollup, rollup_label);
+      rg_bench_samples_print_us (rollup_cpu, cpu_label);
+      rg_bench_samples_print_us (scan, scan_label);
+      g_print ("%-34s %.0f× faster (median)%s\n\n", "", (gdouble) rg_bench_samples_quantile (scan, 0.5) /
+               MAX (rg_bench_samples_quantile (rollup, 0.5), 1),
+               rg_bench_samples_quantile (rollup, 0.5) < 100000000 ? "" : "   (over 100 ms!)");
+    }
+  return 0;
+}
