@@ -688,7 +688,7 @@ choose_sizes (guint        code,
     chosen = len == 11 ? three_four : three_three;
   else if (code == 44 && nsn[0] == '2')
     chosen = two_four;
-  else if (code == 44 && (nsn[0] == '7' || (nsn[0] == '1' && nsn[1] != '1' && nsn[2] != '1')))
+  else if (code == 44 && (nsn[0] == '7' || (nsn[0] == '1' && len >= 3 && nsn[1] != '1' && nsn[2] != '1')))
     chosen = four;
   else if (code == 44)
     chosen = three_three;
