@@ -115,13 +115,13 @@ rg_recommend_weights_init (RgRecommendWeights *weights)
   g_return_if_fail (weights != NULL);
 
   *weights = (RgRecommendWeights) {
-    .history = 6,
+    .history = 3,
     .together = 0.25,
-    .usual_together = 0.1,
+    .usual_together = 0.05,
     .popular = 1,
     .tags = 1,
     .half_life_days = 180,
-    .shrink = 0.625,
+    .shrink = 2.5,
     .daypart_prior = 200,
   };
 }
