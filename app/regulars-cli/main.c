@@ -27,6 +27,8 @@ static const RgCliCommand commands[] = {
   { "recommend", rg_cli_recommend, "dishes to suggest to a guest, with the reasons" },
   { "menu", rg_cli_menu, "list, add and 86 dishes" },
   { "tables", rg_cli_tables, "list, add tables, change their status, suggest one" },
+  { "staff", rg_cli_staff, "staff, their PINs and the audit log: add, list, pin, disable, audit" },
+  { "card", rg_cli_card, "member cards: issue, show (QR code), revoke, check" },
   { "report", rg_cli_report, "owner reports: peak, dishes, tiers, rfm, service, feedback, revenue" },
   { "rollups", rg_cli_rollups, "rollups rebuild: recreate the report rollups" },
 };
@@ -36,13 +38,57 @@ print_help (void)
 {
   rg_cli_print ("Usage: regulars-cli [--db PATH] [--json] COMMAND [ARGS…]\n\n"
                 "  --db PATH   the database (default: the app's, in the XDG data folder)\n"
-                "  --json      print JSON instead of text\n\nCommands:\n");
+                "  --json      print JSON instead of text\n"
+                "  --staff NAME  act as this staff member (PIN from REGULARS_PIN or stdin)\n\nCommands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     rg_cli_print ("  %-9s %s\n", commands[i].name, commands[i].summary);
   rg_cli_print ("\nregulars-cli COMMAND --help tells more.\n");
 }
 
-/* Takes --db and --json out of @args wherever they are (before a "--"). */
+/* Whether @arg is the option @name, as "NAME" or "NAME=VALUE". */
+static gboolean
+is_option (const gchar *arg,
+           const gchar *name)
+{
+  gsize len = strlen (name);
+
+  return strncmp (arg, name, len) == 0 && (arg[len] == '\0' || arg[len] == '=');
+}
+
+/* Takes the option at *@i and its value ("NAME VALUE" or "NAME=VALUE")
+ * out of @args into *@out. */
+static gboolean
+take_value (GPtrArray    *args,
+            guint        *i,
+            const gchar  *what,
+            gchar       **out,
+            GError      **error)
+{
+  const gchar *arg = g_ptr_array_index (args, *i);
+  const gchar *equals = strchr (arg, '=');
+  const gchar *value = equals != NULL ? equals + 1 : NULL;
+  guint taken = 1;
+
+  if (value == NULL && *i + 1 < args->len)
+    {
+      value = g_ptr_array_index (args, *i + 1);
+      taken = 2;
+    }
+  if (value == NULL || *value == '\0')
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "%.*s needs %s.",
+                   equals != NULL ? (int) (equals - arg) : (int) strlen (arg), arg, what);
+      return FALSE;
+    }
+  g_free (*out);
+  *out = g_strdup (value);
+  g_ptr_array_remove_range (args, *i, taken);
+  (*i)--;
+  return TRUE;
+}
+
+/* Takes --db, --staff and --json out of @args wherever they are (before a
+ * "--"). */
 static gboolean
 take_global_options (RgCli      *cli,
                      GPtrArray  *args,
@@ -59,25 +105,15 @@ take_global_options (RgCli      *cli,
           cli->json = TRUE;
           g_ptr_array_remove_index (args, i--);
         }
-      else if (strcmp (arg, "--db") == 0 || g_str_has_prefix (arg, "--db="))
+      else if (is_option (arg, "--db"))
         {
-          const gchar *value = arg[4] == '=' ? arg + 5 : NULL;
-          guint taken = 1;
-
-          if (value == NULL && i + 1 < args->len)
-            {
-              value = g_ptr_array_index (args, i + 1);
-              taken = 2;
-            }
-          if (value == NULL || *value == '\0')
-            {
-              g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "--db needs the path of a database file.");
-              return FALSE;
-            }
-          g_free (cli->db_path);
-          cli->db_path = g_strdup (value);
-          g_ptr_array_remove_range (args, i, taken);
-          i--;
+          if (!take_value (args, &i, "the path of a database file", &cli->db_path, error))
+            return FALSE;
+        }
+      else if (is_option (arg, "--staff"))
+        {
+          if (!take_value (args, &i, "the name of a staff member", &cli->staff_name, error))
+            return FALSE;
         }
     }
   return TRUE;
@@ -150,5 +186,7 @@ main (int    argc,
 
   rg_db_close (cli.db);
   g_free (cli.db_path);
+  g_free (cli.staff_name);
+  g_free (cli.staff_id);
   return status;
 }

@@ -733,6 +733,8 @@ rg_cli_guest (RgCli   *cli,
     { "show", guest_show, "a guest's card: details, preferences, allergies, history" },
     { "merge", guest_merge, "merge OTHER into KEEP" },
     { "duplicates", guest_duplicates, "guests that may be the same person" },
+    { "export", rg_cli_guest_export, "everything held about a guest, as JSON (owner)" },
+    { "forget", rg_cli_guest_forget, "erase a guest's personal data; visits stay (owner)" },
   };
 
   return rg_cli_run_group (cli, "guest", commands, G_N_ELEMENTS (commands), argc, argv, error);

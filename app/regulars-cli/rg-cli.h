@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "rg-auth.h"
 #include "rg-branch.h"
 #include "rg-db.h"
 
@@ -29,6 +30,8 @@ typedef struct
   /* owned */
   gchar   *db_path;
   RgDb    *db;
+  gchar   *staff_name;    /* --staff */
+  gchar   *staff_id;      /* once their PIN unlocked them */
 
   gboolean json;
 } RgCli;
@@ -86,5 +89,13 @@ gboolean rg_cli_tables (RgCli *cli, gint argc, gchar **argv, GError **error);
 /* --- rg-cli-report.c */
 gboolean rg_cli_report  (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_rollups (RgCli *cli, gint argc, gchar **argv, GError **error);
+
+/* --- rg-cli-staff.c */
+/* Signs in the --staff member (once) and checks that they may. */
+gboolean rg_cli_require      (RgCli *cli, RgPermission permission, GError **error);
+gboolean rg_cli_staff        (RgCli *cli, gint argc, gchar **argv, GError **error);
+gboolean rg_cli_card         (RgCli *cli, gint argc, gchar **argv, GError **error);
+gboolean rg_cli_guest_export (RgCli *cli, gint argc, gchar **argv, GError **error);
+gboolean rg_cli_guest_forget (RgCli *cli, gint argc, gchar **argv, GError **error);
 
 G_END_DECLS
