@@ -34,11 +34,11 @@ shared_db (void)
   if (db == NULL)
     {
       db = rg_fuzz_open_db ();
-      rg_fuzz_add_guest (db, "Zoë Chen", "+86 138 0013 8000", NULL);
-      rg_fuzz_add_guest (db, "张伟", "13900139000", NULL);
-      rg_fuzz_add_guest (db, "Seán O'Brien-Smith", "+44 20 7946 0018", NULL);
-      rg_fuzz_add_guest (db, "Ng Mei Ling 吴美玲", NULL, NULL);
-      rg_fuzz_add_guest (db, "Ахмед \"AJ\" Али", "+1 415 555 0132", NULL);
+      g_free (rg_fuzz_add_guest (db, "Zoë Chen", "+86 138 0013 8000", NULL));
+      g_free (rg_fuzz_add_guest (db, "张伟", "13900139000", NULL));
+      g_free (rg_fuzz_add_guest (db, "Seán O'Brien-Smith", "+44 20 7946 0018", NULL));
+      g_free (rg_fuzz_add_guest (db, "Ng Mei Ling 吴美玲", NULL, NULL));
+      g_free (rg_fuzz_add_guest (db, "Ахмед \"AJ\" Али", "+1 415 555 0132", NULL));
     }
   return db;
 }

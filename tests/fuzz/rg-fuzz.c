@@ -32,7 +32,7 @@ rg_fuzz_open_db (void)
   return db;
 }
 
-void
+gchar *
 rg_fuzz_add_guest (RgDb        *db,
                    const gchar *name,
                    const gchar *phone,
@@ -45,6 +45,7 @@ rg_fuzz_add_guest (RgDb        *db,
 
   guest = rg_guest_add (db, &fields, phones, card, &error);
   g_assert_no_error (error);
+  return g_strdup (rg_guest_get_id (guest));
 }
 
 gint64

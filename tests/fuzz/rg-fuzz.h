@@ -70,11 +70,13 @@ RgDb *rg_fuzz_open_db (void);
  * @card: (nullable): a member card number
  *
  * Adds a guest; aborts when that fails.
+ *
+ * Returns: (transfer full): the guest's id.
  */
-void rg_fuzz_add_guest (RgDb        *db,
-                        const gchar *name,
-                        const gchar *phone,
-                        const gchar *card);
+gchar *rg_fuzz_add_guest (RgDb        *db,
+                          const gchar *name,
+                          const gchar *phone,
+                          const gchar *card);
 
 /**
  * rg_fuzz_query_int:
