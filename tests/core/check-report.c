@@ -78,7 +78,6 @@ expect_section (RgDb        *db,
                 const gchar *branch_id,
                 const gchar *sql)
 {
-  g_autoptr(GError) error = NULL;
   GListModel *rows = rg_report_get_section (report, section);
   g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = NULL;
