@@ -15,6 +15,9 @@ struct _RgDigitPad
 
   /* borrowed (weak) */
   GtkEditable *target;
+
+  /* template children */
+  GtkButton   *submit_key;
 };
 
 G_DEFINE_FINAL_TYPE (RgDigitPad, rg_digit_pad, GTK_TYPE_WIDGET)
@@ -22,6 +25,7 @@ G_DEFINE_FINAL_TYPE (RgDigitPad, rg_digit_pad, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TARGET,
+  PROP_SUBMIT_LABEL,
   N_PROPS
 };
 
@@ -106,6 +110,9 @@ rg_digit_pad_get_property (GObject    *object,
     case PROP_TARGET:
       g_value_set_object (value, self->target);
       break;
+    case PROP_SUBMIT_LABEL:
+      g_value_set_string (value, gtk_button_get_label (self->submit_key));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -123,6 +130,9 @@ rg_digit_pad_set_property (GObject      *object,
     {
     case PROP_TARGET:
       rg_digit_pad_set_target (self, g_value_get_object (value));
+      break;
+    case PROP_SUBMIT_LABEL:
+      gtk_button_set_label (self->submit_key, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -142,6 +152,10 @@ rg_digit_pad_class_init (RgDigitPadClass *klass)
   properties[PROP_TARGET] =
     g_param_spec_object ("target", NULL, NULL, GTK_TYPE_EDITABLE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the wide key says: "Look Up" by default, "Unlock" for a PIN. */
+  properties[PROP_SUBMIT_LABEL] =
+    g_param_spec_string ("submit-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -154,6 +168,7 @@ rg_digit_pad_class_init (RgDigitPadClass *klass)
                                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/regulars/Regulars/ui/rg-digit-pad.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgDigitPad, submit_key);
   gtk_widget_class_bind_template_callback (widget_class, on_digit_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_backspace_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_button_clicked_cb);

@@ -23,6 +23,9 @@
 #include "rg-recommend.h"
 #include "rg-scan-detector.h"
 
+/* How often the window asks whether it has been idle too long. */
+#define IDLE_CHECK_SECONDS 1
+
 /* The demo restaurant offered on an empty database. */
 #define DEMO_GUESTS 2000
 #define DEMO_DAYS   180
@@ -38,6 +41,8 @@ struct _RgWindow
   GCancellable    *cancellable;     /* work that outlives a page change */
   gchar           *unlocking_id;    /* the staff member typing a PIN */
   gboolean         unlocking;       /* a PIN is being checked */
+  gint64           last_activity_ms;  /* monotonic: the last input seen */
+  guint            idle_source;
 
   /* template children */
   AdwToastOverlay *toast_overlay;
@@ -521,6 +526,49 @@ on_floor_page_seated_cb (RgFloorPage *page,
     }
 }
 
+/* Whatever dialog was open belongs to the person who walked away. */
+static void
+close_dialogs (RgWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        gtk_window_destroy (window);
+    }
+}
+
+static gboolean
+on_activity_event_cb (GtkEventControllerLegacy *controller,
+                      GdkEvent                 *event,
+                      RgWindow                 *self)
+{
+  self->last_activity_ms = g_get_monotonic_time () / 1000;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Locks the terminal once nobody has touched it for the idle time set for
+ * the branch (rg_auth_get_idle_lock_ms()): the next person unlocks it. */
+static gboolean
+on_idle_check_cb (gpointer user_data)
+{
+  RgWindow *self = user_data;
+  RgDb *db = rg_session_get_db (self->session);
+  gint64 now_ms = g_get_monotonic_time () / 1000;
+
+  if (rg_session_get_staff_id (self->session) == NULL
+      || rg_auth_idle_remaining_ms (self->last_activity_ms, now_ms, rg_auth_get_idle_lock_ms (db)) > 0)
+    return G_SOURCE_CONTINUE;
+
+  close_dialogs (self);
+  rg_session_set_staff_id (self->session, NULL);
+  show_staff_picker (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_scanner_scanned_cb (RgScanDetector *scanner,
                        const gchar    *code,
@@ -653,6 +701,7 @@ rg_window_dispose (GObject *object)
   RgWindow *self = RG_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_WINDOW);
   g_clear_object (&self->scanner);
   g_clear_object (&self->session);
@@ -775,12 +824,21 @@ rg_window_class_init (RgWindowClass *klass)
 static void
 rg_window_init (RgWindow *self)
 {
+  GtkEventController *activity;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->scanner = rg_scan_detector_new ();
   g_signal_connect_object (self->scanner, "scanned", G_CALLBACK (on_scanner_scanned_cb), self, 0);
   rg_scan_detector_attach (self->scanner, GTK_WIDGET (self));
+
+  activity = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+  g_signal_connect (activity, "event", G_CALLBACK (on_activity_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), activity);
+  self->last_activity_ms = g_get_monotonic_time () / 1000;
+  self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, on_idle_check_cb, self);
 }
 
 /* ------------------------------------------------------------ public API */

@@ -394,18 +394,43 @@ START_TEST (test_pin_unlocks_the_terminal)
 
   /* A wrong PIN is refused, audited, and the terminal stays locked. */
   tap_digits (pad, "1357");
-  rg_ui_test_tap (rg_ui_test_find_button (pad, "Look Up"));
+  rg_ui_test_tap (rg_ui_test_find_button (pad, "Unlock"));
   ck_assert (rg_ui_test_wait_until (widget_visible, pin_error, WAIT_MS));
   ck_assert (main_page_is ((const gchar *[]) { (gpointer) window, "pin" }));
   ck_assert_ptr_null (rg_session_get_staff_id (session));
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed' AND staff_id = '%s'",
                             rg_staff_get_id (owner)), 1);
+  g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "pin-wrong"));
 
   /* The right one hands the terminal over. */
   tap_digits (pad, "2468");
-  rg_ui_test_tap (rg_ui_test_find_button (pad, "Look Up"));
+  rg_ui_test_tap (rg_ui_test_find_button (pad, "Unlock"));
   ck_assert (rg_ui_test_wait_until (main_page_is, (gpointer) (const gchar *[]) { (gpointer) window, "work" }, WAIT_MS));
   ck_assert_str_eq (rg_session_get_staff_id (session), rg_staff_get_id (owner));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_idle_terminal_locks)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  RgWindow *window;
+  RgSession *session;
+
+  /* The shortest idle time the core accepts. */
+  ck_assert (rg_db_set_setting (t->db, "idle_lock_seconds", "10", &error));
+  ck_assert_no_error (error);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  session = rg_window_get_session (window);
+  ck_assert_ptr_nonnull (rg_session_get_staff_id (session));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.enrol", NULL));
+  rg_ui_test_run_for (200);
+  ck_assert_ptr_nonnull (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
+
+  ck_assert (rg_ui_test_wait_until (main_page_is, (gpointer) (const gchar *[]) { (gpointer) window, "staff" }, 15000));
+  ck_assert_ptr_null (rg_session_get_staff_id (session));
+  ck_assert_ptr_null (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
@@ -1100,6 +1125,7 @@ flow_suite (void)
   tc = tcase_create ("start");
   tcase_add_test (tc, test_start_offers_demo_then_staff_picker);
   tcase_add_test (tc, test_pin_unlocks_the_terminal);
+  tcase_add_test (tc, test_idle_terminal_locks);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("lookup");
