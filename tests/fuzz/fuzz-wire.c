@@ -9,7 +9,8 @@
  *    or refused both times with RG_ERROR_INVALID and a message in valid
  *    UTF-8 (the store sends it back in its answer);
  *  - every change read belongs to a synced table, with its id, origin and
- *    version inside its row;
+ *    version inside its row, and text values in valid UTF-8 (a JSON escape
+ *    of half a surrogate pair is not a character);
  *  - a batch written back from the changes reads as the same rows;
  *  - last-writer-wins keeps a version against itself, and what it makes of
  *    two versions is again a valid row of the table (the store validates it
@@ -35,6 +36,9 @@ check_change (const RgWireChange *change)
   g_autoptr(JsonObject) same = NULL;
   g_autoptr(JsonObject) copy = NULL;
   g_autoptr(RgWireChange) valid = NULL;
+  JsonObjectIter iter;
+  const gchar *member;
+  JsonNode *node;
 
   g_assert_true (rg_wire_lookup_table (change->table->name) == change->table);
   g_assert_cmpstr (json_object_get_string_member (change->row, "id"), ==, change->id);
@@ -43,6 +47,10 @@ check_change (const RgWireChange *change)
   g_assert_cmpuint (strlen (change->origin), <=, RG_WIRE_MAX_ORIGIN);
   g_assert_cmpint (rg_wire_compare (change->updated_hlc, change->origin,
                                     change->updated_hlc, change->origin), ==, 0);
+  json_object_iter_init (&iter, change->row);
+  while (json_object_iter_next (&iter, &member, &node))
+    if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+      g_assert_true (g_utf8_validate (json_node_get_string (node), -1, NULL));
 
   same = rg_wire_change_merge (change, change);
   g_assert_null (same);
