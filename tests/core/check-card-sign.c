@@ -313,9 +313,16 @@ START_TEST (test_issue_for_unknown_guest_changes_nothing)
 
     ck_assert_ptr_null (rg_card_sign_payload (t->db, unbound, &error));
     ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+    g_clear_error (&error);
   }
   ck_assert_int_eq (rg_test_query_int (t->db,
       "SELECT (SELECT count(*) FROM member_card) * 1000 + (SELECT count(*) FROM sync_outbox)"), before);
+  {
+    g_autofree gchar *holder = rg_card_sign_verify (t->db, payload, NULL, &error);
+
+    ck_assert_no_error (error);
+    ck_assert_str_eq (holder, guest);
+  }
 }
 END_TEST
 
