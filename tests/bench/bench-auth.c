@@ -107,5 +107,8 @@ main (int argc, char **argv)
           RG_AUTH_PBKDF2_ITERATIONS, runs);
   rg_bench_samples_print_us (verify, "verify PIN");
   rg_bench_samples_print_us (unlock, "unlock (with audit)");
+  /* the floor matters too: even the fastest check must cost 10 ms */
+  printf ("fastest verify %.1f ms, fastest unlock %.1f ms\n",
+          rg_bench_samples_quantile (verify, 0.0) / 1e6, rg_bench_samples_quantile (unlock, 0.0) / 1e6);
   return 0;
 }
