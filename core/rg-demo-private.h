@@ -4,8 +4,9 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * rg-demo.c makes the run, the branches, floor plans, menu and staff;
- * rg-demo-guests.c the guests; rg-demo-visits.c their visits.
+ * rg-demo.c makes the run; rg-demo-restaurant.c the branches, floor
+ * plans, menu and staff; rg-demo-guests.c the guests; rg-demo-visits.c
+ * their visits.
  */
 #pragma once
 
@@ -144,6 +145,9 @@ const gchar *_rg_demo_pick_word (RgDemo *d, RgDemoWords words);
 gboolean _rg_demo_step      (RgDemo *d, RgStmt *stmt, const gchar *doing, GError **error);
 void     _rg_demo_bind_text (RgStmt *stmt, int index, const gchar *text);
 void     _rg_demo_bind_synced (RgDemo *d, RgStmt *stmt, int hlc_index);
+
+/* --- rg-demo-restaurant.c */
+gboolean _rg_demo_make_restaurant (RgDemo *d, GError **error);
 
 /* the word of a zone kind, "window" */
 const gchar *_rg_demo_zone_kind (RgDemoZone zone);
