@@ -190,3 +190,12 @@ rg_session_set_staff_id (RgSession   *self,
   if (replace_string (&self->staff_id, staff_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_ID]);
 }
+
+gboolean
+rg_session_may (RgSession    *self,
+                RgPermission  permission)
+{
+  g_return_val_if_fail (RG_IS_SESSION (self), FALSE);
+
+  return self->staff_id != NULL && rg_auth_require (self->db, self->staff_id, permission, NULL);
+}

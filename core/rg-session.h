@@ -13,6 +13,7 @@
 
 #include <glib-object.h>
 
+#include "rg-auth.h"
 #include "rg-db.h"
 
 G_BEGIN_DECLS
@@ -74,5 +75,19 @@ const gchar *rg_session_get_staff_id  (RgSession   *self);
  */
 void         rg_session_set_staff_id  (RgSession   *self,
                                        const gchar *staff_id);
+
+/**
+ * rg_session_may:
+ * @self: a session
+ * @permission: what the UI is about to offer
+ *
+ * Whether the staff member at the terminal may do @permission (see
+ * rg_auth_require()); %FALSE when nobody is signed in.  For showing or
+ * hiding things; the core functions check again.
+ *
+ * Returns: %TRUE if the current staff member's role allows @permission.
+ */
+gboolean     rg_session_may           (RgSession    *self,
+                                       RgPermission  permission);
 
 G_END_DECLS

@@ -440,7 +440,9 @@ rg_enrol_dialog_new_edit (GtkWindow    *parent,
   self->guest_id = g_strdup (rg_guest_get_id (guest));
   phones = rg_guest_get_phones (guest);
   cards = rg_guest_get_cards (guest);
-  self->old_phone = g_strdup (phones[0] != NULL ? phones[0] : "");
+  /* Who may not see numbers in full can add one, not read the old one. */
+  self->old_phone = g_strdup (phones[0] != NULL && rg_session_may (session, RG_PERMISSION_SEE_PHONES)
+                              ? phones[0] : "");
   self->old_card = g_strdup (cards[0] != NULL ? cards[0] : "");
 
   gtk_button_set_label (self->save_button, _("_Save"));

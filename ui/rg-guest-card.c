@@ -145,7 +145,8 @@ dup_greeting (RgGuest *guest)
 }
 
 static gchar *
-dup_facts (RgGuest *guest)
+dup_facts (RgGuestCard *self,
+           RgGuest     *guest)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint visits = rg_guest_get_visit_count (guest);
@@ -162,8 +163,10 @@ dup_facts (RgGuest *guest)
       /* Translators: the guest's total spend, "spent ¥1234.00" */
       g_ptr_array_add (parts, g_strdup_printf (_("spent %s"), spend));
     }
+  /* Hosts and waiters see the number masked; managers and owners in full. */
   if (phones[0] != NULL)
-    g_ptr_array_add (parts, rg_phone_format (phones[0]));
+    g_ptr_array_add (parts, rg_session_may (self->session, RG_PERMISSION_SEE_PHONES)
+                            ? rg_phone_format (phones[0]) : rg_phone_mask (phones[0]));
   if (cards[0] != NULL)
     /* Translators: a member card number */
     g_ptr_array_add (parts, g_strdup_printf (_("card %s"), cards[0]));
@@ -623,7 +626,7 @@ rg_guest_card_show_guest (RgGuestCard  *self,
   self->greeting = dup_greeting (guest);
 
   visits = rg_guest_get_visit_count (guest);
-  facts = dup_facts (guest);
+  facts = dup_facts (self, guest);
   adw_avatar_set_text (self->avatar, rg_guest_get_name (guest));
   gtk_label_set_label (self->greeting_label, self->greeting);
   gtk_label_set_label (self->facts_label, facts);

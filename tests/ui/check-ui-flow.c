@@ -635,6 +635,39 @@ START_TEST (test_scanner_burst_opens_the_member_card)
 }
 END_TEST
 
+START_TEST (test_phone_masked_for_a_waiter)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Regular) r = { 0 };
+  g_autofree gchar *waiter = rg_ui_test_query_text (t->db, "SELECT id FROM staff WHERE role = 'waiter' ORDER BY name LIMIT 1");
+  g_autofree gchar *manager = rg_ui_test_query_text (t->db, "SELECT id FROM staff WHERE role = 'manager' ORDER BY name LIMIT 1");
+  g_autofree gchar *last4 = NULL;
+  RgWindow *window;
+  RgSession *session;
+  GtkWidget *facts;
+
+  find_regular (t->db, &r);
+  last4 = g_strdup (r.national + strlen (r.national) - 4);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  session = rg_window_get_session (window);
+
+  rg_session_set_staff_id (session, waiter);
+  rg_lookup_page_open (lookup_page (window), r.card);
+  assert_card_shows (window, r.id);
+  facts = gtk_widget_get_next_sibling (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_LABEL, "greeting"));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_label (GTK_LABEL (facts)), "•"));
+  ck_assert_ptr_null (strstr (gtk_label_get_label (GTK_LABEL (facts)), r.national));
+
+  /* A manager sees the number in full. */
+  rg_session_set_staff_id (session, manager);
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", r.id, TRUE);
+  ck_assert_msg (strstr (gtk_label_get_label (GTK_LABEL (facts)), r.national) != NULL,
+                 "facts: %s", gtk_label_get_label (GTK_LABEL (facts)));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_label (GTK_LABEL (facts)), last4));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 /* ----------------------------------------------------------------- enrol */
 
 static RgEnrolDialog *
@@ -1134,6 +1167,7 @@ flow_suite (void)
   tcase_add_test (tc, test_several_names_are_told_apart);
   tcase_add_test (tc, test_no_match_offers_to_enrol);
   tcase_add_test (tc, test_scanner_burst_opens_the_member_card);
+  tcase_add_test (tc, test_phone_masked_for_a_waiter);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("enrol");
