@@ -380,7 +380,11 @@ expect 3 "$CLI" --db "$WORK/no/such/folder/r.db" lookup 8000
 # locked: another program holds the write lock
 (printf 'BEGIN EXCLUSIVE;\nSELECT 1;\n'; sleep 20) | sqlite3 "$DB" > /dev/null &
 LOCKER_PID=$!
-sleep 1
+# wait until the lock is really held: a write of our own is then refused
+for _ in $(seq 100); do
+  if ! sqlite3 -cmd ".timeout 50" "$DB" "BEGIN IMMEDIATE; ROLLBACK;" > /dev/null 2>&1; then break; fi
+  sleep 0.1
+done
 refused 3 cli guest add --name "Wang Fang" --phone 13600136000
 contains "$ERR" "in use"
 kill "$LOCKER_PID" 2>/dev/null || true
