@@ -141,6 +141,7 @@ bench_live_floor (guint reads)
           g_autoptr(RgOrderLine) line = rg_visit_add_line (f->db, visit_id, f->item_id, 1, 0, 0,
                                                            NULL, FALSE, &error);
           g_assert_no_error (error);
+          g_assert_nonnull (line);
         }
     }
 
