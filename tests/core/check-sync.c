@@ -207,6 +207,17 @@ query_text (RgDb        *db,
   return text;
 }
 
+static void
+assert_text (RgDb        *db,
+             const gchar *format,
+             const gchar *value,
+             const gchar *expected)
+{
+  g_autofree gchar *text = query_text (db, format, value);
+
+  ck_assert_str_eq (text, expected);
+}
+
 /* The same number written for another guest on another terminal, @delta
  * clock ticks after (or before) the local row. */
 static RgWireChange *
@@ -237,7 +248,7 @@ START_TEST (test_phone_given_to_two_guests_keeps_the_newer)
   ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", local_id), 1);
   ck_assert_int_eq (count (t->db, "SELECT count (*) FROM sync_outbox WHERE row_id = '%s'", local_id), 1);
   sql = g_strdup_printf ("SELECT guest_id FROM guest_phone WHERE e164 = '%s' AND deleted = 0", "+8613811112222");
-  ck_assert_str_eq (query_text (t->db, "%s", sql), second);
+  assert_text (t->db, "%s", sql, second);
 }
 END_TEST
 
@@ -284,7 +295,7 @@ START_TEST (test_remote_merge_moves_local_rows_to_the_survivor)
   ck_assert_uint_eq (repointed, 2);
   /* sesame moved to the survivor; the survivor's own peanut stays and the
    * duplicate is tombstoned; both are changes to send */
-  ck_assert_str_eq (query_text (t->db, "SELECT guest_id FROM guest_allergy WHERE id = '%s'", allergy), keep);
+  assert_text (t->db, "SELECT guest_id FROM guest_allergy WHERE id = '%s'", allergy, keep);
   ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_allergy WHERE id = '%s'", same), 1);
   ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_allergy WHERE id = '%s'", keep_same), 0);
   ck_assert_int_eq (count (t->db, "SELECT count (*) FROM sync_outbox WHERE tbl = '%s'", "guest_allergy"), 2);
@@ -313,7 +324,7 @@ START_TEST (test_row_arriving_for_a_merged_guest_is_moved)
   remote_note = remote_version (local_note, local_note->updated_hlc + 1, "id", remote_id);
   ck_assert (apply (t->db, remote_note, &repointed));
   ck_assert_uint_eq (repointed, 1);
-  ck_assert_str_eq (query_text (t->db, "SELECT guest_id FROM guest_note WHERE id = '%s'", remote_id), keep);
+  assert_text (t->db, "SELECT guest_id FROM guest_note WHERE id = '%s'", remote_id, keep);
   ck_assert_int_eq (count (t->db, "SELECT count (*) FROM guest_note WHERE guest_id = '%s' AND deleted = 0", keep), 2);
 }
 END_TEST
