@@ -45,6 +45,25 @@ gdouble      _rg_report_pct         (gdouble part, gdouble whole);
 /* @a / @b, NaN when @b is 0. */
 gdouble      _rg_report_ratio       (gdouble a, gdouble b);
 
+/* Visits, covers, revenue, cost (and quantity, for dishes) of a period. */
+typedef struct
+{
+  gdouble visits, covers, revenue, cost, qty;
+} RgReportSums;
+
+/* Adds visits, covers, revenue and cost from columns @first… of @stmt. */
+void     _rg_report_sums_add_row (RgReportSums *sums, sqlite3_stmt *stmt, gint first);
+/* Sets visits, covers, revenue, cost, margin and margin % of @now and
+ * (unless %NULL) @before. */
+void     _rg_report_row_set_sums (RgReportRow *row, const RgReportSums *now, const RgReportSums *before);
+/* Binds ?1 the branch, ?2 @first, ?3 @split and ?4 @last. */
+void     _rg_report_bind_range   (sqlite3_stmt *stmt, const RgReportRange *range, const gchar *first,
+                                  const gchar *split, const gchar *last);
+/* The sums of the period [0] and the period before [1] from rollup_hour. */
+gboolean _rg_report_load_totals  (RgDb *db, const RgReportRange *range, RgReportSums totals[2], GError **error);
+/* The "totals" section: one row of @totals. */
+void     _rg_report_add_totals   (RgReport *report, const RgReportSums totals[2]);
+
 /* The reports, one per file family. */
 RgReport *_rg_report_peak     (RgDb *db, const RgReportRange *range, GError **error);
 RgReport *_rg_report_dishes   (RgDb *db, const RgReportRange *range, GError **error);
