@@ -3,8 +3,10 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tiers are counted from visits until the segment module gives the
- * owner's own rules: 20 visits make Gold, 10 Silver, 3 a Regular.
+ * The card's tier counts visits: 20 make Gold, 10 Silver, 3 a Regular.
+ * The owner's tier pyramid (rg-segment.h) ranks guests by spend within a
+ * report period and has no lookup for one guest; when it gets one, the
+ * badge should show that instead.
  */
 #include "rg-ui-format.h"
 
