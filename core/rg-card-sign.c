@@ -41,10 +41,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (QRcode, QRcode_free)
 
 /* ------------------------------------------------------------------- key */
 
-/* The chain's card key, made on first use.  INSERT OR IGNORE then read
- * again, so two connections making it at once agree on one key. */
+/* The chain's card key.  Signing makes it on first use (INSERT OR IGNORE
+ * then read again, so two connections making it at once agree on one
+ * key); checking never does: a terminal without the chain's key would
+ * refuse every card, and could not take the chain's key later. */
 static gboolean
 load_key (RgDb     *db,
+          gboolean  make,
           guchar    key[KEY_BYTES],
           GError  **error)
 {
@@ -52,6 +55,12 @@ load_key (RgDb     *db,
   g_autofree guchar *decoded = NULL;
   gsize len = 0;
 
+  if (stored == NULL && !make)
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                   "This terminal has no member card key yet: cards cannot be checked here.");
+      return FALSE;
+    }
   if (stored == NULL)
     {
       guchar fresh[KEY_BYTES];
@@ -111,17 +120,20 @@ make_tag (const guchar  key[KEY_BYTES],
   return tag;
 }
 
+/* The payload of card @number issued at @issued_ms; @make_key as
+ * load_key(). */
 static gchar *
 sign (RgDb         *db,
       const gchar  *number,
       gint64        issued_ms,
+      gboolean      make_key,
       GError      **error)
 {
   guchar key[KEY_BYTES];
   g_autofree gchar *signed_part = NULL;
   g_autofree gchar *tag = NULL;
 
-  if (!load_key (db, key, error))
+  if (!load_key (db, make_key, key, error))
     return NULL;
   signed_part = g_strdup_printf (RG_CARD_PAYLOAD_PREFIX "%s.%" G_GINT64_FORMAT, number, issued_ms / 1000);
   tag = make_tag (key, signed_part);
@@ -269,7 +281,7 @@ rg_card_sign_payload (RgDb         *db,
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "Card %s was revoked.", number);
       return NULL;
     }
-  return sign (db, number, issued_ms, error);
+  return sign (db, number, issued_ms, TRUE, error);
 }
 
 gchar *
@@ -326,7 +338,7 @@ rg_card_sign_verify (RgDb         *db,
     return NULL;
 
   /* the tag first: a forged card learns nothing about our cards */
-  expected = sign (db, number, issued_s * 1000, error);
+  expected = sign (db, number, issued_s * 1000, FALSE, error);
   if (expected == NULL)
     return NULL;
   if (strlen (expected) != strlen (trimmed) ||

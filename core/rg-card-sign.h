@@ -17,9 +17,9 @@
  * a card (another issued time), is refused by its row.
  *
  * The key is the setting 'card_key': 32 random bytes (OpenSSL RAND_bytes)
- * in base64, made the first time a card is signed or checked.  Every
- * terminal of the chain must hold the same key for cards to work at every
- * branch.
+ * in base64, made the first time a card is signed (never when one is only
+ * checked).  Every terminal of the chain must hold the same key for cards
+ * to work at every branch.
  */
 #pragma once
 
@@ -85,7 +85,8 @@ gchar *rg_card_sign_issue (RgDb *db, const gchar *guest_id, gboolean replace, GE
  *
  * Returns: (transfer full): the id of the live guest holding the card, or
  *   %NULL with %RG_ERROR_INVALID ("this member card is forged or was
- *   altered", "… is cut short", "card … was revoked", "… is an old copy")
+ *   altered", "… is cut short", "card … was revoked", "… is an old copy",
+ *   or no card key on this terminal yet)
  *   or %RG_ERROR_NOT_FOUND (a well signed card that no guest here holds).
  */
 gchar *rg_card_sign_verify (RgDb *db, const gchar *payload, gchar **number, GError **error);

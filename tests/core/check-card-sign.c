@@ -206,9 +206,13 @@ START_TEST (test_another_chains_key_is_refused)
   ck_assert_str_ne (forged, payload);
   assert_refused (ours->db, forged, RG_ERROR_INVALID, "forged");
 
-  /* our key on a terminal that never saw the card: well signed, unknown */
+  /* a terminal without a key refuses, and does not make one */
   g_clear_pointer (&theirs, rg_test_db_free);
   theirs = rg_test_db_new ();
+  assert_refused (theirs->db, payload, RG_ERROR_INVALID, "no member card key");
+  ck_assert_int_eq (rg_test_query_int (theirs->db, "SELECT count(*) FROM setting WHERE key = 'card_key'"), 0);
+
+  /* our key on a terminal that never saw the card: well signed, unknown */
   ck_assert (rg_db_set_setting (theirs->db, "card_key", key, NULL));
   assert_refused (theirs->db, payload, RG_ERROR_NOT_FOUND, NULL);
 
