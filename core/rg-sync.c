@@ -390,37 +390,106 @@ apply_page (RgSync       *self,
   return TRUE;
 }
 
-static gboolean
-pull_page (RgSync       *self,
-           const gchar  *base,
-           const gchar  *token,
-           gboolean      bulk,
-           RgSyncStats  *stats,
-           gboolean     *more,
-           GError      **error)
-{
-  g_autofree gchar *cursor = rg_db_dup_setting (self->db, SETTING_CURSOR);
-  g_autofree gchar *escaped = g_uri_escape_string (cursor ? cursor : "", NULL, FALSE);
-  g_autofree gchar *url = g_strdup_printf ("%s/v1/changes?limit=%u&since=%s", base, self->batch_size, escaped);
-  g_autofree gchar *answer = NULL;
-  g_autofree gchar *next_cursor = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-  gboolean ok;
+/* ------------------------------------------------------------ fetch ahead */
 
-  answer = rg_sync_transport_request (self->transport, url, token, NULL, &stats->retries, error);
+/* While the terminal applies one page, the next is fetched and parsed in a
+ * thread: the network, the JSON and SQLite then work side by side.  The
+ * fetcher runs at most PAGES_AHEAD pages ahead. */
+#define PAGES_AHEAD 2
+
+typedef struct
+{
+  GPtrArray *changes;   /* NULL when fetching failed */
+  gchar     *cursor;
+  gboolean   more;
+  GError    *error;
+} Page;
+
+typedef struct
+{
+  /* borrowed */
+  RgSyncTransport *transport;
+  const gchar     *base;
+  const gchar     *token;
+
+  /* owned */
+  gchar           *cursor;
+  GAsyncQueue     *pages;     /* Page *, in order */
+  GAsyncQueue     *credits;   /* one token per page it may fetch */
+
+  guint            batch_size;
+  guint            retries;
+  gint             cancelled;
+} Fetcher;
+
+static void
+page_free (Page *page)
+{
+  g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_clear_error (&page->error);
+  g_free (page->cursor);
+  g_free (page);
+}
+
+static Page *
+fetch_page (Fetcher *f)
+{
+  Page *page = g_new0 (Page, 1);
+  g_autofree gchar *escaped = g_uri_escape_string (f->cursor ? f->cursor : "", NULL, FALSE);
+  g_autofree gchar *url = g_strdup_printf ("%s/v1/changes?limit=%u&since=%s", f->base, f->batch_size, escaped);
+  g_autofree gchar *answer = NULL;
+
+  answer = rg_sync_transport_request (f->transport, url, f->token, NULL, &f->retries, &page->error);
   if (answer == NULL)
     {
-      g_prefix_error (error, "fetching changes: ");
-      return FALSE;
+      g_prefix_error (&page->error, "fetching changes: ");
+      return page;
     }
-  changes = rg_wire_parse_batch (answer, strlen (answer), &next_cursor, more, error);
-  if (changes == NULL)
+  page->changes = rg_wire_parse_batch (answer, strlen (answer), &page->cursor, &page->more, &page->error);
+  if (page->changes == NULL)
+    g_prefix_error (&page->error, "reading the changes from the central store: ");
+  return page;
+}
+
+static gpointer
+fetch_pages (gpointer data)
+{
+  Fetcher *f = data;
+
+  for (;;)
     {
-      g_prefix_error (error, "reading the changes from the central store: ");
-      return FALSE;
+      Page *page;
+      gboolean last;
+
+      g_async_queue_pop (f->credits);
+      if (g_atomic_int_get (&f->cancelled))
+        return NULL;
+      page = fetch_page (f);
+      last = page->changes == NULL || !page->more;
+      if (page->cursor != NULL)
+        {
+          g_free (f->cursor);
+          f->cursor = g_strdup (page->cursor);
+        }
+      g_async_queue_push (f->pages, page);
+      if (last)
+        return NULL;
     }
-  stats->pulled += changes->len;
-  if (changes->len == 0 && g_strcmp0 (cursor, next_cursor) == 0)
+}
+
+/* Applies one fetched page, unless it brings nothing new. */
+static gboolean
+apply_fetched (RgSync       *self,
+               Page         *page,
+               gboolean      bulk,
+               RgSyncStats  *stats,
+               GError      **error)
+{
+  g_autofree gchar *cursor = rg_db_dup_setting (self->db, SETTING_CURSOR);
+  gboolean ok;
+
+  stats->pulled += page->changes->len;
+  if (page->changes->len == 0 && g_strcmp0 (cursor, page->cursor) == 0)
     return TRUE;
 
   /* The store sends rows in its commit order, where a guest changed late
@@ -428,10 +497,58 @@ pull_page (RgSync       *self,
    * the terminal's own writes, not while the store's rows are applied. */
   rg_db_set_capture_changes (self->db, FALSE);
   ok = rg_db_exec (self->db, "PRAGMA foreign_keys = OFF", error)
-       && apply_page (self, changes, next_cursor, bulk, stats, error);
+       && apply_page (self, page->changes, page->cursor, bulk, stats, error);
   rg_db_set_capture_changes (self->db, TRUE);
   if (!rg_db_exec (self->db, "PRAGMA foreign_keys = ON", ok ? error : NULL))
     return FALSE;
+  return ok;
+}
+
+static gboolean
+pull_pages (RgSync       *self,
+            const gchar  *base,
+            const gchar  *token,
+            const gchar  *cursor,
+            gboolean      bulk,
+            RgSyncStats  *stats,
+            GError      **error)
+{
+  Fetcher f = { self->transport, base, token, g_strdup (cursor),
+                g_async_queue_new_full ((GDestroyNotify) page_free), g_async_queue_new (),
+                self->batch_size, 0, 0 };
+  GThread *thread;
+  gboolean ok = TRUE;
+  gboolean more = TRUE;
+
+  for (gint i = 0; i < PAGES_AHEAD; i++)
+    g_async_queue_push (f.credits, GINT_TO_POINTER (1));
+  thread = g_thread_new ("rg-sync-fetch", fetch_pages, &f);
+
+  while (ok && more)
+    {
+      Page *page = g_async_queue_pop (f.pages);
+
+      if (page->changes == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&page->error));
+          ok = FALSE;
+        }
+      else
+        {
+          ok = apply_fetched (self, page, bulk, stats, error);
+          more = page->more;
+        }
+      page_free (page);
+      g_async_queue_push (f.credits, GINT_TO_POINTER (1));
+    }
+
+  g_atomic_int_set (&f.cancelled, TRUE);
+  g_async_queue_push (f.credits, GINT_TO_POINTER (1));
+  g_thread_join (thread);
+  stats->retries += f.retries;
+  g_async_queue_unref (f.pages);
+  g_async_queue_unref (f.credits);
+  g_free (f.cursor);
   return ok;
 }
 
@@ -447,7 +564,6 @@ rg_sync_pull (RgSync       *self,
   g_autofree gchar *pending = NULL;
   g_autoptr(RgTransaction) txn = NULL;
   RgSyncStats local = { 0 };
-  gboolean more = TRUE;
   gboolean bulk;
 
   if (stats == NULL)
@@ -457,9 +573,8 @@ rg_sync_pull (RgSync       *self,
   cursor = rg_db_dup_setting (self->db, SETTING_CURSOR);
   rebuild = rg_db_dup_setting (self->db, SETTING_REBUILD);
   bulk = cursor == NULL || rebuild != NULL;
-  while (more)
-    if (!pull_page (self, base, token, bulk, stats, &more, error))
-      return FALSE;
+  if (!pull_pages (self, base, token, cursor, bulk, stats, error))
+    return FALSE;
   pending = bulk ? rg_db_dup_setting (self->db, SETTING_REBUILD) : NULL;
   if (pending == NULL)
     return TRUE;
