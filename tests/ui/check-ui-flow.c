@@ -1111,6 +1111,13 @@ START_TEST (test_keyboard_only)
   window = rg_ui_test_window_new (t->db, 1280, 800);
   entry = GTK_WIDGET (rg_lookup_page_get_entry (lookup_page (window)));
 
+  /* Ctrl+? lists the shortcuts. */
+  rg_ui_test_xdotool (GTK_WINDOW (window), (const gchar *[]) { "key", "ctrl+question", NULL });
+  rg_ui_test_run_for (300);
+  ck_assert_ptr_nonnull (rg_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+  gtk_window_destroy (rg_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+  rg_ui_test_run_for (100);
+
   /* Ctrl+F from anywhere returns to the search field; typing and Enter
    * open the card; Ctrl+Enter seats; Escape comes back. */
   ck_assert (gtk_widget_grab_focus (floor_button (window)));
