@@ -244,6 +244,7 @@ START_TEST (test_erase_blanks_and_keeps_sales)
   ck_assert_int_eq (rg_test_query_int (db, "SELECT count(*) FROM audit_log WHERE detail LIKE '%Zhang%'"), 0);
 
   /* the sales stay, still pointing at the (now empty) guest row */
+  g_free (sql);
   sql = g_strdup_printf ("SELECT count(*) FROM visit WHERE guest_id = '%s' AND deleted = 0 AND subtotal = 9600",
                          f->guest_id);
   ck_assert_int_eq (rg_test_query_int (db, sql), 1);
