@@ -8,7 +8,8 @@
  * from the environment variable REGULARS_PIN, or else from the first line
  * of standard input.  A new PIN (staff add, staff pin) comes from
  * REGULARS_NEW_PIN, or else from the next line of standard input.  PINs
- * are never taken as arguments, which other users could read.
+ * are never taken as arguments, which other users could read.  A sign-in
+ * that succeeds is audited even when the command is then refused.
  */
 #include "rg-cli.h"
 
@@ -58,23 +59,34 @@ find_staff (RgCli        *cli,
 }
 
 /* Who runs the command: nobody without --staff, else the staff member
- * after their PIN unlocks them (once per run). */
+ * after their PIN unlocks them (once per run).  With @new_pin, a new PIN
+ * is read too, and checked before anyone signs in. */
 static gboolean
 sign_in (RgCli    *cli,
+         gchar   **new_pin,
          GError  **error)
 {
   g_autoptr(RgStaff) staff = NULL;
   g_autoptr(RgStaff) unlocked = NULL;
   g_autofree gchar *pin = NULL;
-  g_autofree gchar *whose = NULL;
 
-  if (cli->staff_name == NULL || cli->staff_id != NULL)
-    return TRUE;
-  if ((staff = find_staff (cli, cli->staff_name, error)) == NULL)
+  if (cli->staff_name != NULL && cli->staff_id == NULL)
+    {
+      g_autofree gchar *whose = NULL;
+
+      if ((staff = find_staff (cli, cli->staff_name, error)) == NULL)
+        return FALSE;
+      whose = g_strdup_printf ("the PIN of %s", rg_staff_get_name (staff));
+      if ((pin = read_pin ("REGULARS_PIN", whose, error)) == NULL)
+        return FALSE;
+    }
+  if (new_pin != NULL &&
+      ((*new_pin = read_pin ("REGULARS_NEW_PIN", "the new PIN", error)) == NULL ||
+       !rg_auth_check_pin (*new_pin, error)))
     return FALSE;
-  whose = g_strdup_printf ("the PIN of %s", rg_staff_get_name (staff));
-  if ((pin = read_pin ("REGULARS_PIN", whose, error)) == NULL ||
-      (unlocked = rg_auth_unlock (cli->db, rg_staff_get_id (staff), pin, error)) == NULL)
+  if (staff == NULL)
+    return TRUE;
+  if ((unlocked = rg_auth_unlock (cli->db, rg_staff_get_id (staff), pin, error)) == NULL)
     return FALSE;
   cli->staff_id = g_strdup (rg_staff_get_id (unlocked));
   return TRUE;
@@ -85,7 +97,7 @@ rg_cli_require (RgCli         *cli,
                 RgPermission   permission,
                 GError       **error)
 {
-  return rg_cli_open (cli, error) != NULL && sign_in (cli, error) &&
+  return rg_cli_open (cli, error) != NULL && sign_in (cli, NULL, error) &&
          rg_auth_require (cli->db, cli->staff_id, permission, error);
 }
 
@@ -134,9 +146,7 @@ staff_add (RgCli   *cli,
 
   if (!rg_cli_parse ("NAME --role ROLE [--no-pin]", entries, &argc, &argv, 1, 1, error) ||
       !rg_role_from_string (role_text, &role, error) ||
-      rg_cli_open (cli, error) == NULL || !sign_in (cli, error))
-    return FALSE;
-  if (!no_pin && (pin = read_pin ("REGULARS_NEW_PIN", "the new PIN", error)) == NULL)
+      rg_cli_open (cli, error) == NULL || !sign_in (cli, no_pin ? NULL : &pin, error))
     return FALSE;
   staff = rg_auth_add_staff (cli->db, cli->staff_id, argv[1], role, pin, error);
   return staff != NULL && print_staff (cli, staff, "Added");
@@ -218,9 +228,9 @@ staff_pin (RgCli   *cli,
   g_autofree gchar *pin = NULL;
 
   if (!rg_cli_parse ("NAME", NULL, &argc, &argv, 1, 1, error) ||
-      rg_cli_open (cli, error) == NULL || !sign_in (cli, error) ||
+      rg_cli_open (cli, error) == NULL ||
       (staff = find_staff (cli, argv[1], error)) == NULL ||
-      (pin = read_pin ("REGULARS_NEW_PIN", "the new PIN", error)) == NULL ||
+      !sign_in (cli, &pin, error) ||
       !rg_auth_set_pin (cli->db, cli->staff_id, rg_staff_get_id (staff), pin, error))
     return FALSE;
   return print_staff (cli, staff, "New PIN for");
@@ -235,8 +245,8 @@ staff_disable (RgCli   *cli,
   g_autoptr(RgStaff) staff = NULL;
 
   if (!rg_cli_parse ("NAME", NULL, &argc, &argv, 1, 1, error) ||
-      rg_cli_open (cli, error) == NULL || !sign_in (cli, error) ||
-      (staff = find_staff (cli, argv[1], error)) == NULL ||
+      rg_cli_open (cli, error) == NULL ||
+      (staff = find_staff (cli, argv[1], error)) == NULL || !sign_in (cli, NULL, error) ||
       !rg_auth_disable_staff (cli->db, cli->staff_id, rg_staff_get_id (staff), error))
     return FALSE;
   return print_staff (cli, staff, "Disabled");
