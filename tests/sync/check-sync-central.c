@@ -6,6 +6,7 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <curl/curl.h>
 #include <string.h>
 
 #include "rg-sync-harness.h"
@@ -215,6 +216,66 @@ START_TEST (test_enrolment_codes_are_single_use)
 }
 END_TEST
 
+static size_t
+on_header_cb (char   *data,
+              size_t  size,
+              size_t  count,
+              void   *user_data)
+{
+  g_string_append_len (user_data, data, (gssize) (size * count));
+  return size * count;
+}
+
+static size_t
+on_body_cb (char   *data,
+            size_t  size,
+            size_t  count,
+            void   *user_data)
+{
+  g_string_append_len (user_data, data, (gssize) (size * count));
+  return size * count;
+}
+
+START_TEST (test_answers_are_gzipped_through_the_terminator)
+{
+  g_autoptr(Client) c = client_new ();
+  g_autoptr(GString) batch = g_string_new ("{\"changes\":[");
+  g_autoptr(GString) headers = g_string_new (NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *answer = NULL;
+  g_autofree gchar *authorization = g_strconcat ("Authorization: Bearer ", c->token, NULL);
+  struct curl_slist *list = curl_slist_append (NULL, authorization);
+  CURL *curl = curl_easy_init ();
+  curl_off_t received = 0;
+
+  for (gint i = 0; i < 20; i++)
+    g_string_append_printf (batch, "%s{\"table\":\"guest_tag\",\"row\":{\"id\":\"0190a1b2-0000-7000-8000-0000000001%02d\","
+                            "\"updated_hlc\":5,\"origin\":\"" DEVICE "\",\"deleted\":0,"
+                            "\"guest_id\":\"" GUEST_ID "\",\"tag\":\"tag %d\"}}", i ? "," : "", i, i);
+  g_string_append (batch, "]}");
+  answer = post (c, c->token, batch->str, &error);
+  ck_assert_no_error (error);
+
+  curl_easy_setopt (curl, CURLOPT_URL, c->changes_url);
+  curl_easy_setopt (curl, CURLOPT_CAINFO, c->h->ca_file);
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, list);
+  curl_easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt (curl, CURLOPT_HEADERFUNCTION, on_header_cb);
+  curl_easy_setopt (curl, CURLOPT_HEADERDATA, headers);
+  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, on_body_cb);
+  curl_easy_setopt (curl, CURLOPT_WRITEDATA, body);
+  ck_assert_int_eq (curl_easy_perform (curl), CURLE_OK);
+  curl_easy_getinfo (curl, CURLINFO_SIZE_DOWNLOAD_T, &received);
+  curl_easy_cleanup (curl);
+  curl_slist_free_all (list);
+
+  ck_assert_msg (strstr (headers->str, "Content-Encoding: gzip") != NULL, "not compressed: %s", headers->str);
+  ck_assert (g_str_has_prefix (body->str, "{\"changes\":["));
+  ck_assert_int_lt (received, (curl_off_t) body->len);
+}
+END_TEST
+
 static Suite *
 central_suite (void)
 {
@@ -227,6 +288,7 @@ central_suite (void)
   tcase_add_test (tc, test_hostile_and_malformed_bodies_get_400);
   tcase_add_test (tc, test_body_over_the_limit_gets_413);
   tcase_add_test (tc, test_enrolment_codes_are_single_use);
+  tcase_add_test (tc, test_answers_are_gzipped_through_the_terminator);
   suite_add_tcase (s, tc);
   return s;
 }
