@@ -279,30 +279,25 @@ on_daemon_access_cb (void                  *cls,
       if (length != NULL && (!g_ascii_string_to_unsigned (length, 10, 0, G_MAXUINT64, &declared, NULL)
                              || declared > self->max_body))
         request->too_large = TRUE;
-      if (!request->too_large)
-        return MHD_YES;
+      return MHD_YES;
     }
 
-  if (*upload_data_size > 0 && !request->too_large)
+  /* A body over the limit is read and dropped, and refused once it has
+   * all arrived: answering while the peer still sends makes the kernel
+   * reset the connection, and the terminator would see a reset instead of
+   * 413.  (The terminator bounds how much it forwards.) */
+  if (*upload_data_size > 0)
     {
       if (request->body->len + *upload_data_size > self->max_body)
         request->too_large = TRUE;
-      else
+      if (!request->too_large)
         g_string_append_len (request->body, upload_data, (gssize) *upload_data_size);
-    }
-  if (request->too_large)
-    {
-      *upload_data_size = 0;
-      if (request->status != 0)
-        return MHD_YES;
-      return respond_error (connection, request, MHD_HTTP_CONTENT_TOO_LARGE,
-                            "the request is larger than this store accepts");
-    }
-  if (*upload_data_size > 0)
-    {
       *upload_data_size = 0;
       return MHD_YES;
     }
+  if (request->too_large)
+    return respond_error (connection, request, MHD_HTTP_CONTENT_TOO_LARGE,
+                          "the request is larger than this store accepts");
   return route (self, connection, request, url, method);
 }
 

@@ -113,8 +113,14 @@ forward (gint     client,
             {
               gssize w = send (to, buf + done, (gsize) (n - done), MSG_NOSIGNAL);
 
+              /* the other side stopped reading (it answered early):
+               * stop this direction, keep relaying its answer */
               if (w <= 0)
-                return;
+                {
+                  open[i] = FALSE;
+                  fds[i].fd = -1;
+                  break;
+                }
               done += w;
             }
         }
