@@ -97,18 +97,33 @@ add_lapsed (RgDb                 *db,
   return TRUE;
 }
 
-/* Birthdays or anniversaries (@column) from the last day of the period on. */
+/* Birthdays or anniversaries (@column) of guests who have come, from the
+ * date index (schema version 8) and local_guest_stats only. */
 #define DATES_SQL(column) \
-  "SELECT g.id, g.name, substr (g." column ", -5), coalesce (s.visit_count, 0), coalesce (s.total_spend, 0) " \
-  "FROM guest g LEFT JOIN local_guest_stats s ON s.guest_id = g.id " \
+  "SELECT g.id, substr (g." column ", -5), s.visit_count, s.total_spend " \
+  "FROM guest g JOIN local_guest_stats s ON s.guest_id = g.id " \
   "WHERE g." column " IS NOT NULL AND g.deleted = 0 AND g.merged_into IS NULL " \
   "AND substr (g." column ", -5) BETWEEN ?1 AND ?2"
+
+typedef struct
+{
+  gchar       *guest_id;
+  const gchar *what;
+  gint         days;
+  gdouble      visits, spend;
+} DateHit;
+
+static void
+date_hit_clear (gpointer data)
+{
+  g_free (((DateHit *) data)->guest_id);
+}
 
 /* The dates of @sql between "MM-DD" @first and @last, with the days from
  * @today to their next return. */
 static gboolean
 add_dates_between (RgDb         *db,
-                   GListStore   *store,
+                   GArray       *hits,
                    const gchar  *sql,
                    const gchar  *first,
                    const gchar  *last,
@@ -126,9 +141,9 @@ add_dates_between (RgDb         *db,
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const gchar *md = (const gchar *) sqlite3_column_text (stmt, 2);
+      const gchar *md = (const gchar *) sqlite3_column_text (stmt, 1);
       guint month = (guint) atoi (md), day = (guint) atoi (md + 3);
-      RgReportRow *row;
+      DateHit hit;
       GDate next;
 
       if (!g_date_valid_month ((GDateMonth) month) || day < 1 || day > 31)
@@ -139,12 +154,12 @@ add_dates_between (RgDb         *db,
       if (g_date_compare (&next, today) < 0)
         g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year + 1)),
                         (GDateMonth) month, year + 1);
-      row = _rg_report_row_new ((const gchar *) sqlite3_column_text (stmt, 0),
-                                (const gchar *) sqlite3_column_text (stmt, 1), what);
-      _rg_report_row_set (row, RG_MEASURE_DAYS, g_date_days_between (today, &next));
-      _rg_report_row_set (row, RG_MEASURE_VISITS, sqlite3_column_double (stmt, 3));
-      _rg_report_row_set (row, RG_MEASURE_REVENUE, sqlite3_column_double (stmt, 4));
-      _rg_report_store_take (store, row);
+      hit.guest_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+      hit.what = what;
+      hit.days = g_date_days_between (today, &next);
+      hit.visits = sqlite3_column_double (stmt, 2);
+      hit.spend = sqlite3_column_double (stmt, 3);
+      g_array_append_val (hits, hit);
     }
   if (rc != SQLITE_DONE)
     return rg_db_set_error (db, error, "reading the coming %ss", what);
@@ -156,7 +171,7 @@ add_dates_between (RgDb         *db,
  * index. */
 static gboolean
 add_dates (RgDb                 *db,
-           GListStore           *store,
+           GArray               *hits,
            const RgReportRange  *range,
            const gchar          *sql,
            const gchar          *what,
@@ -171,22 +186,69 @@ add_dates (RgDb                 *db,
   g_date_set_dmy (&today, (GDateDay) atoi (range->to + 8), (GDateMonth) atoi (range->to + 5),
                   (GDateYear) atoi (range->to));
   if (upcoming >= 365)
-    return add_dates_between (db, store, sql, "01-01", "12-31", &today, what, error);
+    return add_dates_between (db, hits, sql, "01-01", "12-31", &today, what, error);
   if (strcmp (last + 5, range->to + 5) >= 0)
-    return add_dates_between (db, store, sql, range->to + 5, last + 5, &today, what, error);
-  return add_dates_between (db, store, sql, range->to + 5, "12-31", &today, what, error) &&
-         add_dates_between (db, store, sql, "01-01", last + 5, &today, what, error);
+    return add_dates_between (db, hits, sql, range->to + 5, last + 5, &today, what, error);
+  return add_dates_between (db, hits, sql, range->to + 5, "12-31", &today, what, error) &&
+         add_dates_between (db, hits, sql, "01-01", last + 5, &today, what, error);
+}
+
+static gint
+compare_by_spend (gconstpointer a,
+                  gconstpointer b)
+{
+  const DateHit *x = a, *y = b;
+
+  return x->spend < y->spend ? 1 : x->spend > y->spend ? -1 : strcmp (x->guest_id, y->guest_id);
 }
 
 static gint
 compare_by_days (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      data)
+                 gconstpointer b)
 {
-  RgReportRow *x = (RgReportRow *) a, *y = (RgReportRow *) b;
-  gdouble dx = rg_report_row_get_value (x, RG_MEASURE_DAYS), dy = rg_report_row_get_value (y, RG_MEASURE_DAYS);
+  const DateHit *x = a, *y = b;
 
-  return dx < dy ? -1 : dx > dy ? 1 : strcmp (rg_report_row_get_label (x), rg_report_row_get_label (y));
+  return x->days != y->days ? (x->days > y->days) - (x->days < y->days) : strcmp (x->guest_id, y->guest_id);
+}
+
+/* The section "dates": of the guests who have come, the biggest spenders
+ * (as many as the limit) with a birthday or anniversary in the coming days,
+ * soonest first. */
+static gboolean
+add_dates_section (RgDb                 *db,
+                   RgReport             *report,
+                   const RgReportRange  *range,
+                   GError              **error)
+{
+  static const RgMeasure measures[] = { RG_MEASURE_DAYS, RG_MEASURE_VISITS, RG_MEASURE_REVENUE };
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (DateHit));
+  GListStore *store;
+
+  g_array_set_clear_func (hits, date_hit_clear);
+  if (!add_dates (db, hits, range, DATES_SQL ("birthday"), "birthday", error) ||
+      !add_dates (db, hits, range, DATES_SQL ("anniversary"), "anniversary", error))
+    return FALSE;
+  g_array_sort (hits, compare_by_spend);
+  if (hits->len > range->limit)
+    g_array_set_size (hits, range->limit);
+  g_array_sort (hits, compare_by_days);
+
+  store = _rg_report_add_section (report, "dates", measures, G_N_ELEMENTS (measures));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DateHit *hit = &g_array_index (hits, DateHit, i);
+      g_autofree gchar *name = _rg_segment_dup_guest_name (db, hit->guest_id, error);
+      RgReportRow *row;
+
+      if (name == NULL)
+        return FALSE;
+      row = _rg_report_row_new (hit->guest_id, name, hit->what);
+      _rg_report_row_set (row, RG_MEASURE_DAYS, hit->days);
+      _rg_report_row_set (row, RG_MEASURE_VISITS, hit->visits);
+      _rg_report_row_set (row, RG_MEASURE_REVENUE, hit->spend);
+      _rg_report_store_take (store, row);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -197,14 +259,12 @@ _rg_segment_add_lists (RgDb                 *db,
                        GError              **error)
 {
   static const RgMeasure measures[] = { RG_MEASURE_GUESTS };
-  static const RgMeasure date_measures[] = { RG_MEASURE_DAYS, RG_MEASURE_VISITS, RG_MEASURE_REVENUE };
   guint inactive_days = range->query->inactive_days > 0 ? range->query->inactive_days : 90;
   gint64 inactive_params[3] = { range->end_ms - inactive_days * RG_DAY_MS, 0, 0 };
   gint64 never_params[3] = { range->from_ms, range->end_ms, 0 };
   gint64 values[4] = { active, 0, 0, 0 };
   static const gchar * const keys[4] = { "active", "inactive", "never_came", "lapsed" };
-  GListStore *store, *dates;
-  guint n_dates;
+  GListStore *store;
 
   values[1] = count_query (db, "SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
                                "WHERE last_visit_ms < ?1", inactive_params, error);
@@ -227,18 +287,5 @@ _rg_segment_add_lists (RgDb                 *db,
       _rg_report_store_take (store, row);
     }
 
-  dates = g_list_store_new (RG_TYPE_REPORT_ROW);
-  if (!add_dates (db, dates, range, DATES_SQL ("birthday"), "birthday", error) ||
-      !add_dates (db, dates, range, DATES_SQL ("anniversary"), "anniversary", error))
-    {
-      g_object_unref (dates);
-      return FALSE;
-    }
-  g_list_store_sort (dates, compare_by_days, NULL);
-  store = _rg_report_add_section (report, "dates", date_measures, G_N_ELEMENTS (date_measures));
-  n_dates = g_list_model_get_n_items (G_LIST_MODEL (dates));
-  for (guint i = 0; i < n_dates; i++)
-    _rg_report_store_take (store, g_list_model_get_item (G_LIST_MODEL (dates), i));
-  g_object_unref (dates);
-  return TRUE;
+  return add_dates_section (db, report, range, error);
 }

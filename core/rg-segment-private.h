@@ -22,9 +22,27 @@ typedef struct
   gint     score[3];                       /* R, F, M */
 } RgSegmentGuest;
 
+/* The guests of a report: @list points into blocks of guests and ids that
+ * are freed together (a hundred thousand guests would be as many small
+ * allocations otherwise). */
+typedef struct
+{
+  GPtrArray    *list;
+  GPtrArray    *blocks;
+  GStringChunk *ids;
+} RgSegmentGuests;
+
+void _rg_segment_guests_free (RgSegmentGuests *guests);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgSegmentGuests, _rg_segment_guests_free)
+
 /* Every guest with a visit in the months of the period or the period
- * before; a #GPtrArray of #RgSegmentGuest that frees them. */
-GPtrArray *_rg_segment_load_guests    (RgDb *db, const RgReportRange *range, GError **error);
+ * before. */
+RgSegmentGuests *_rg_segment_load_guests (RgDb *db, const RgReportRange *range, GError **error);
+
+/* Sorts @list by @value, highest first (ties in their order in @list),
+ * reading each value once. */
+void _rg_segment_sort_by (GPtrArray *list, gdouble (*value) (const RgSegmentGuest *guest, gconstpointer data),
+                          gconstpointer data);
 /* The guest's name, or its id when it is not there. */
 gchar     *_rg_segment_dup_guest_name (RgDb *db, const gchar *guest_id, GError **error);
 /* The sections "counts" (with @active guests), "lapsed" and "dates". */

@@ -5,6 +5,7 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rg-segment-private.h"
@@ -24,49 +25,50 @@ rfm_value (const RgSegmentGuest *g,
     }
 }
 
-static gint
-compare_rfm (gconstpointer a,
-             gconstpointer b,
-             gpointer      data)
+typedef struct
 {
-  guint which = GPOINTER_TO_UINT (data);
-  gdouble x = rfm_value (*(RgSegmentGuest **) a, which), y = rfm_value (*(RgSegmentGuest **) b, which);
+  gdouble         value;
+  RgSegmentGuest *guest;
+} Keyed;
 
-  return x < y ? -1 : x > y;
+static gint
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  const Keyed *x = a, *y = b;
+
+  return x->value < y->value ? -1 : x->value > y->value;
 }
 
 /* Quintile scores: a guest's score is 1 + 5 × (how many guests have less)
- * / all, so equal values score the same. */
+ * / all, so equal values score the same.  The values are taken once
+ * before sorting: sorting is most of the report's time. */
 static void
 score_guests (GPtrArray *guests)
 {
-  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (guests->len);
+  g_autofree Keyed *order = g_new (Keyed, MAX (guests->len, 1));
 
-  g_ptr_array_extend (order, guests, NULL, NULL);
   for (guint which = 0; which < 3; which++)
     {
       guint below = 0;
 
-      g_ptr_array_sort_with_data (order, compare_rfm, GUINT_TO_POINTER (which));
-      for (guint i = 0; i < order->len; i++)
+      for (guint i = 0; i < guests->len; i++)
+        order[i] = (Keyed) { rfm_value (guests->pdata[i], which), guests->pdata[i] };
+      qsort (order, guests->len, sizeof (Keyed), compare_keyed);
+      for (guint i = 0; i < guests->len; i++)
         {
-          RgSegmentGuest *g = order->pdata[i];
-
-          if (i > 0 && rfm_value (order->pdata[i - 1], which) < rfm_value (g, which))
+          if (i > 0 && order[i - 1].value < order[i].value)
             below = i;
-          g->score[which] = 1 + (gint) ((guint64) below * 5 / order->len);
+          order[i].guest->score[which] = 1 + (gint) ((guint64) below * 5 / guests->len);
         }
     }
 }
 
-static gint
-compare_by_spend (gconstpointer a,
-                  gconstpointer b)
+static gdouble
+total_spend (const RgSegmentGuest *guest,
+             gconstpointer         data)
 {
-  const RgSegmentGuest *x = *(RgSegmentGuest **) a, *y = *(RgSegmentGuest **) b;
-  gdouble sx = x->spend[0] + x->spend[1], sy = y->spend[0] + y->spend[1];
-
-  return sx < sy ? 1 : sx > sy ? -1 : strcmp (x->id, y->id);
+  return guest->spend[0] + guest->spend[1];
 }
 
 static gboolean
@@ -125,12 +127,14 @@ _rg_segment_rfm (RgDb                 *db,
     RG_MEASURE_R, RG_MEASURE_F, RG_MEASURE_M, RG_MEASURE_DAYS, RG_MEASURE_VISITS, RG_MEASURE_REVENUE,
   };
   g_autoptr(RgReport) report = _rg_report_new (RG_REPORT_RFM, range);
-  g_autoptr(GPtrArray) guests = _rg_segment_load_guests (db, range, error);
+  g_autoptr(RgSegmentGuests) loaded = _rg_segment_load_guests (db, range, error);
+  GPtrArray *guests;
   gdouble sums[RG_RFM_N_SEGMENTS][6] = { { 0 } };
   GListStore *store;
 
-  if (guests == NULL)
+  if (loaded == NULL)
     return NULL;
+  guests = loaded->list;
   score_guests (guests);
 
   store = _rg_report_add_section (report, "segments", segment_measures, G_N_ELEMENTS (segment_measures));
@@ -155,7 +159,7 @@ _rg_segment_rfm (RgDb                 *db,
       _rg_report_store_take (store, row);
     }
 
-  g_ptr_array_sort (guests, compare_by_spend);
+  _rg_segment_sort_by (guests, total_spend, NULL);
   store = _rg_report_add_section (report, "guests", guest_measures, G_N_ELEMENTS (guest_measures));
   for (guint i = 0; i < MIN (guests->len, range->limit); i++)
     {

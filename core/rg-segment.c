@@ -8,6 +8,7 @@
  * Tiers and RFM read rollup_guest_month (whole months, see rg-report.h).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rg-segment-private.h"
@@ -99,18 +100,18 @@ rg_segment_tier_to_string (guint tier)
 
 /* -------------------------------------------------------------- loading */
 
-static void
-guest_free (gpointer data)
-{
-  RgSegmentGuest *guest = data;
+#define BLOCK 4096
 
-  g_free (guest->id);
-  g_free (guest);
+void
+_rg_segment_guests_free (RgSegmentGuests *guests)
+{
+  g_ptr_array_unref (guests->list);
+  g_ptr_array_unref (guests->blocks);
+  g_string_chunk_free (guests->ids);
+  g_free (guests);
 }
 
-/* Every guest with a visit in the months of the period or the period
- * before, and what they did in each. */
-GPtrArray *
+RgSegmentGuests *
 _rg_segment_load_guests (RgDb                 *db,
                          const RgReportRange  *range,
                          GError              **error)
@@ -119,9 +120,13 @@ _rg_segment_load_guests (RgDb                 *db,
       "SELECT month >= ?3, guest_id, visits, spend, cost, last_ms FROM rollup_guest_month "
       "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?4", error);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func (guest_free);
+  g_autoptr(RgSegmentGuests) guests = g_new0 (RgSegmentGuests, 1);
+  RgSegmentGuest *block = NULL;
   int rc;
 
+  guests->list = g_ptr_array_new ();
+  guests->blocks = g_ptr_array_new_with_free_func (g_free);
+  guests->ids = g_string_chunk_new (BLOCK * 37);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, range->query->branch_id, -1, SQLITE_STATIC);
@@ -136,10 +141,12 @@ _rg_segment_load_guests (RgDb                 *db,
 
       if (guest == NULL)
         {
-          guest = g_new0 (RgSegmentGuest, 1);
-          guest->id = g_strdup (id);
+          if (guests->list->len % BLOCK == 0)
+            g_ptr_array_add (guests->blocks, block = g_new0 (RgSegmentGuest, BLOCK));
+          guest = &block[guests->list->len % BLOCK];
+          guest->id = g_string_chunk_insert (guests->ids, id);
           g_hash_table_insert (by_id, guest->id, guest);
-          g_ptr_array_add (guests, guest);
+          g_ptr_array_add (guests->list, guest);
         }
       guest->visits[p] += sqlite3_column_double (stmt, 2);
       guest->spend[p] += sqlite3_column_double (stmt, 3);
@@ -152,6 +159,39 @@ _rg_segment_load_guests (RgDb                 *db,
       return NULL;
     }
   return g_steal_pointer (&guests);
+}
+
+typedef struct
+{
+  gdouble         value;
+  guint           index;
+  RgSegmentGuest *guest;
+} Keyed;
+
+/* Highest first; equal values keep the order they were loaded in (the
+ * rollup's key order), which is cheaper than comparing ids and as stable
+ * from run to run. */
+static gint
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  const Keyed *x = a, *y = b;
+
+  return x->value < y->value ? 1 : x->value > y->value ? -1 : (x->index > y->index) - (x->index < y->index);
+}
+
+void
+_rg_segment_sort_by (GPtrArray      *list,
+                     gdouble       (*value) (const RgSegmentGuest *guest, gconstpointer data),
+                     gconstpointer   data)
+{
+  g_autofree Keyed *keyed = g_new (Keyed, MAX (list->len, 1));
+
+  for (guint i = 0; i < list->len; i++)
+    keyed[i] = (Keyed) { value (list->pdata[i], data), i, list->pdata[i] };
+  qsort (keyed, list->len, sizeof (Keyed), compare_keyed);
+  for (guint i = 0; i < list->len; i++)
+    list->pdata[i] = keyed[i].guest;
 }
 
 gchar *
@@ -192,17 +232,13 @@ guest_value (const RgSegmentGuest *guest,
   return by_profit ? guest->spend[period] - guest->cost[period] : guest->spend[period];
 }
 
-static gint
-compare_by_value (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      data)
+static gdouble
+ranked_value (const RgSegmentGuest *guest,
+              gconstpointer         data)
 {
   const RankOrder *order = data;
-  const RgSegmentGuest *x = *(RgSegmentGuest **) a, *y = *(RgSegmentGuest **) b;
-  gdouble vx = guest_value (x, order->period, order->by_profit);
-  gdouble vy = guest_value (y, order->period, order->by_profit);
 
-  return vx < vy ? 1 : vx > vy ? -1 : strcmp (x->id, y->id);
+  return guest_value (guest, order->period, order->by_profit);
 }
 
 /* Ranks the guests active in @period and sets their tier; returns them
@@ -218,7 +254,7 @@ rank_period (GPtrArray *guests,
   for (guint i = 0; i < guests->len; i++)
     if (((RgSegmentGuest *) guests->pdata[i])->visits[period] > 0)
       g_ptr_array_add (active, guests->pdata[i]);
-  g_ptr_array_sort_with_data (active, compare_by_value, &order);
+  _rg_segment_sort_by (active, ranked_value, &order);
   for (guint i = 0; i < active->len; i++)
     ((RgSegmentGuest *) active->pdata[i])->tier[period] = rg_segment_tier_of_rank (i, active->len);
   return active;
@@ -336,19 +372,19 @@ _rg_segment_tiers (RgDb                 *db,
                    GError              **error)
 {
   g_autoptr(RgReport) report = _rg_report_new (RG_REPORT_TIERS, range);
-  g_autoptr(GPtrArray) guests = _rg_segment_load_guests (db, range, error);
+  g_autoptr(RgSegmentGuests) guests = _rg_segment_load_guests (db, range, error);
   g_autoptr(GPtrArray) now = NULL;
   g_autoptr(GPtrArray) before = NULL;
   GPtrArray *ranked[2];
 
   if (guests == NULL)
     return NULL;
-  now = rank_period (guests, 0, range->query->by_profit);
-  before = rank_period (guests, 1, range->query->by_profit);
+  now = rank_period (guests->list, 0, range->query->by_profit);
+  before = rank_period (guests->list, 1, range->query->by_profit);
   ranked[0] = now;
   ranked[1] = before;
   add_tier_rows (report, ranked, range->query->by_profit);
-  add_moves (report, guests);
+  add_moves (report, guests->list);
   if (!add_top (db, report, range, now) || !_rg_segment_add_lists (db, report, range, now->len, error))
     return NULL;
   return g_steal_pointer (&report);

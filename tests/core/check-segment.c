@@ -305,6 +305,8 @@ START_TEST (test_coming_dates)
   run_sql (t->db, "UPDATE guest SET birthday = '1990-01-08' WHERE id = 'g004'");   /* 14 days: too far */
   run_sql (t->db, "UPDATE guest SET birthday = '1990-12-24' WHERE id = 'g005'");   /* yesterday */
   run_sql (t->db, "UPDATE guest SET birthday = '1990-12-26', deleted = 1 WHERE id = 'g006'");
+  /* Only guests who have come are greeted. */
+  run_sql (t->db, "INSERT INTO guest (id, name, birthday, created_ms) VALUES ('nv', 'Never', '--12-27', 0)");
   r = run (t->db, RG_REPORT_TIERS, &query);
 
   dates = rg_report_get_section (r, "dates");
