@@ -16,6 +16,14 @@
  * recency (days from the last visit to the end of the period), frequency
  * (visits) and monetary value (spend) each score 1 to 5 by quintile among
  * them, 5 the best.
+ *
+ * The guest lists of the tiers report are chain-wide and as of the end of
+ * the period, from the latest figures: inactive guests (no visit in
+ * inactive_days), guests enrolled in the period who never came, lapsed
+ * regulars (lapsed_visits or more visits, the last one between lapsed_days
+ * and a year ago; the biggest spenders first) and the birthdays and
+ * anniversaries of the coming upcoming_days of guests who have come (the
+ * biggest spenders, soonest first).
  */
 #pragma once
 
