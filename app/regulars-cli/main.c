@@ -31,6 +31,8 @@ static const RgCliCommand commands[] = {
   { "card", rg_cli_card, "member cards: issue, show (QR code), revoke, check" },
   { "report", rg_cli_report, "owner reports: peak, dishes, tiers, rfm, service, feedback, revenue" },
   { "rollups", rg_cli_rollups, "rollups rebuild: recreate the report rollups" },
+  { "enrol", rg_cli_enrol, "join the central store: URL CODE [--ca-file FILE] [--pin sha256//…]" },
+  { "sync", rg_cli_sync, "send and fetch changes with the central store, [--once] or until stopped" },
 };
 
 static void

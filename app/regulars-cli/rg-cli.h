@@ -98,4 +98,8 @@ gboolean rg_cli_card         (RgCli *cli, gint argc, gchar **argv, GError **erro
 gboolean rg_cli_guest_export (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_guest_forget (RgCli *cli, gint argc, gchar **argv, GError **error);
 
+/* --- rg-cli-sync.c */
+gboolean rg_cli_enrol (RgCli *cli, gint argc, gchar **argv, GError **error);
+gboolean rg_cli_sync  (RgCli *cli, gint argc, gchar **argv, GError **error);
+
 G_END_DECLS
