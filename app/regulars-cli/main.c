@@ -29,8 +29,9 @@ static const RgCliCommand commands[] = {
   { "tables", rg_cli_tables, "list, add tables, change their status, suggest one" },
   { "staff", rg_cli_staff, "staff, their PINs and the audit log: add, list, pin, disable, audit" },
   { "card", rg_cli_card, "member cards: issue, show (QR code), revoke, check" },
-  { "report", rg_cli_report, "owner reports: peak, dishes, tiers, rfm, service, feedback, revenue" },
+  { "report", rg_cli_report, "owner reports: peak, dishes, tiers, rfm, service, feedback, revenue, uplift" },
   { "rollups", rg_cli_rollups, "rollups rebuild: recreate the report rollups" },
+  { "eval", rg_cli_eval, "eval recommend: how good the suggestions are on held-out visits" },
   { "enrol", rg_cli_enrol, "join the central store: URL CODE [--ca-file FILE] [--pin sha256//…]" },
   { "sync", rg_cli_sync, "send and fetch changes with the central store, [--once] or until stopped" },
 };

@@ -304,7 +304,9 @@ rg_cli_report (RgCli   *cli,
   RgReportKind kind;
   Format format;
 
-  if (!rg_cli_parse ("peak|dishes|tiers|rfm|service|feedback|revenue [--from DAY] [--to DAY] "
+  if (argc >= 2 && strcmp (argv[1], "uplift") == 0)
+    return rg_cli_report_uplift (cli, argc, argv, error);
+  if (!rg_cli_parse ("peak|dishes|tiers|rfm|service|feedback|revenue|uplift [--from DAY] [--to DAY] "
                      "[--branch NAME] [--format table|csv|json]",
                      entries, &argc, &argv, 1, 1, error) ||
       !parse_format (format_name, cli->json, &format, error) ||
@@ -314,7 +316,7 @@ rg_cli_report (RgCli   *cli,
   if (!rg_report_kind_from_string (argv[1], &kind))
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "There is no report '%s': peak, dishes, tiers, rfm, service, feedback or revenue.",
+                   "There is no report '%s': peak, dishes, tiers, rfm, service, feedback, revenue or uplift.",
                    g_utf8_validate (argv[1], -1, NULL) ? argv[1] : "?");
       return FALSE;
     }

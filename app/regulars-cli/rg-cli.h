@@ -98,6 +98,11 @@ gboolean rg_cli_card         (RgCli *cli, gint argc, gchar **argv, GError **erro
 gboolean rg_cli_guest_export (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_guest_forget (RgCli *cli, gint argc, gchar **argv, GError **error);
 
+/* --- rg-cli-eval.c */
+gboolean rg_cli_eval          (RgCli *cli, gint argc, gchar **argv, GError **error);
+/* report uplift: rg_cli_report() hands it over */
+gboolean rg_cli_report_uplift (RgCli *cli, gint argc, gchar **argv, GError **error);
+
 /* --- rg-cli-sync.c */
 gboolean rg_cli_enrol (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_sync  (RgCli *cli, gint argc, gchar **argv, GError **error);
