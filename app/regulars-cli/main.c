@@ -17,7 +17,7 @@
 #include "rg-cli.h"
 
 static const RgCliCommand commands[] = {
-  { "init", rg_cli_init, "set up this terminal: --branch NAME --tz ZONE --country CC" },
+  { "init", rg_cli_init, "set up this terminal: --branch NAME --tz ZONE --country CC [--owner NAME]" },
   { "demo", rg_cli_demo, "fill an empty database with a believable restaurant" },
   { "import", rg_cli_import, "import orders FILE --map ROLE=COLUMN,… [--strict]" },
   { "lookup", rg_cli_lookup, "find guests by phone, last digits, card or name; --batch reads stdin" },

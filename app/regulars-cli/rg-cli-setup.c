@@ -21,20 +21,36 @@ rg_cli_init (RgCli   *cli,
   g_autofree gchar *branch_name = NULL;
   g_autofree gchar *tz = NULL;
   g_autofree gchar *country_now = NULL;
+  g_autofree gchar *owner_name = NULL;
+  g_autofree gchar *pin = NULL;
   g_autoptr(RgBranch) branch = NULL;
+  g_autoptr(RgStaff) owner = NULL;
+  g_autoptr(RgTransaction) txn = NULL;
   const GOptionEntry entries[] = {
     { "country", 0, 0, G_OPTION_ARG_FILENAME, &country, "Country of phone numbers typed without a prefix (CN, US, GB…)", "CC" },
     { "branch", 0, 0, G_OPTION_ARG_FILENAME, &branch_name, "The branch this terminal serves (made if missing)", "NAME" },
     { "tz", 0, 0, G_OPTION_ARG_FILENAME, &tz, "The branch's time zone (Asia/Shanghai)", "ZONE" },
+    { "owner", 0, 0, G_OPTION_ARG_FILENAME, &owner_name, "Make the first owner, whose PIN comes from REGULARS_PIN or stdin", "NAME" },
     { NULL }
   };
 
-  if (!rg_cli_parse ("[--country CC] [--branch NAME] [--tz ZONE]", entries, &argc, &argv, 0, 0, error) ||
-      rg_cli_open (cli, error) == NULL)
+  if (!rg_cli_parse ("[--country CC] [--branch NAME] [--tz ZONE] [--owner NAME]",
+                     entries, &argc, &argv, 0, 0, error))
+    return FALSE;
+  if (owner_name != NULL &&
+      ((pin = rg_cli_read_pin ("REGULARS_PIN", "the owner's PIN", error)) == NULL ||
+       !rg_auth_check_pin (pin, error)))
+    return FALSE;
+  if (rg_cli_open (cli, error) == NULL || (txn = rg_db_begin (cli->db, error)) == NULL)
     return FALSE;
 
   branch = rg_branch_setup_terminal (cli->db, branch_name, tz, country, error);
   if (branch == NULL)
+    return FALSE;
+  if (owner_name != NULL &&
+      (owner = rg_auth_add_staff (cli->db, NULL, owner_name, RG_ROLE_OWNER, pin, error)) == NULL)
+    return FALSE;
+  if (!rg_transaction_commit (g_steal_pointer (&txn), error))
     return FALSE;
   country_now = rg_branch_dup_country (cli->db);
 
@@ -48,12 +64,21 @@ rg_cli_init (RgCli   *cli,
       rg_cli_json_string (b, "branch", rg_branch_get_name (branch));
       rg_cli_json_string (b, "tz", rg_branch_get_tz (branch));
       rg_cli_json_string (b, "country", country_now);
+      if (owner != NULL)
+        {
+          rg_cli_json_string (b, "owner_id", rg_staff_get_id (owner));
+          rg_cli_json_string (b, "owner", rg_staff_get_name (owner));
+        }
       json_builder_end_object (b);
       rg_cli_print_json (b);
     }
   else
-    rg_cli_print ("%s: this terminal serves %s (%s); phone numbers without a prefix are from %s.\n",
-                  cli->db_path, rg_branch_get_name (branch), rg_branch_get_tz (branch), country_now);
+    {
+      rg_cli_print ("%s: this terminal serves %s (%s); phone numbers without a prefix are from %s.\n",
+                    cli->db_path, rg_branch_get_name (branch), rg_branch_get_tz (branch), country_now);
+      if (owner != NULL)
+        rg_cli_print ("%s is the owner.\n", rg_staff_get_name (owner));
+    }
   return TRUE;
 }
 

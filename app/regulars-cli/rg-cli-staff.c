@@ -27,11 +27,10 @@
 
 /* --------------------------------------------------------------- helpers */
 
-/* A PIN from @variable, or else the next line of standard input. */
-static gchar *
-read_pin (const gchar  *variable,
-          const gchar  *whose,
-          GError      **error)
+gchar *
+rg_cli_read_pin (const gchar  *variable,
+                 const gchar  *whose,
+                 GError      **error)
 {
   const gchar *given = g_getenv (variable);
   gchar line[PIN_LINE_MAX];
@@ -77,11 +76,11 @@ sign_in (RgCli    *cli,
       if ((staff = find_staff (cli, cli->staff_name, error)) == NULL)
         return FALSE;
       whose = g_strdup_printf ("the PIN of %s", rg_staff_get_name (staff));
-      if ((pin = read_pin ("REGULARS_PIN", whose, error)) == NULL)
+      if ((pin = rg_cli_read_pin ("REGULARS_PIN", whose, error)) == NULL)
         return FALSE;
     }
   if (new_pin != NULL &&
-      ((*new_pin = read_pin ("REGULARS_NEW_PIN", "the new PIN", error)) == NULL ||
+      ((*new_pin = rg_cli_read_pin ("REGULARS_NEW_PIN", "the new PIN", error)) == NULL ||
        !rg_auth_check_pin (*new_pin, error)))
     return FALSE;
   if (staff == NULL)

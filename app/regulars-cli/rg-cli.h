@@ -91,6 +91,9 @@ gboolean rg_cli_report  (RgCli *cli, gint argc, gchar **argv, GError **error);
 gboolean rg_cli_rollups (RgCli *cli, gint argc, gchar **argv, GError **error);
 
 /* --- rg-cli-staff.c */
+/* A PIN from the environment @variable, or else the next line of standard
+ * input; @whose names it in the message when there is none. */
+gchar   *rg_cli_read_pin     (const gchar *variable, const gchar *whose, GError **error);
 /* Signs in the --staff member (once) and checks that they may. */
 gboolean rg_cli_require      (RgCli *cli, RgPermission permission, GError **error);
 gboolean rg_cli_staff        (RgCli *cli, gint argc, gchar **argv, GError **error);
