@@ -97,6 +97,7 @@ check_import (RgDb          *db,
   g_autoptr(RgImportResult) result = NULL;
 
   g_assert_no_error (error);
+  g_assert_nonnull (txn);   /* rolled back when it goes out of scope */
   g_assert_true (rg_import_options_set_map (options, map, &error));
   result = rg_import_orders_from_stream (db, stream, options, &error);
   if (result == NULL)

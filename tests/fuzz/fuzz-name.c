@@ -107,6 +107,7 @@ check_finds_itself (RgDb        *db,
   RgGuestFields fields = { .name = text };
 
   g_assert_no_error (error);
+  g_assert_nonnull (txn);   /* rolled back when it goes out of scope */
   guest = rg_guest_add (db, &fields, NULL, NULL, &error);
   if (guest == NULL || match == NULL)
     return;
