@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rg-card.h"
+#include "rg-card-sign.h"
 #include "rg-guest-private.h"
 #include "rg-phone.h"
 #include "rg-text.h"
@@ -392,6 +393,22 @@ rg_guest_lookup (RgDb         *db,
   if (clean == NULL || limit == 0)
     return G_LIST_MODEL (store);
 
+  if (rg_card_sign_looks_like (clean))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree gchar *number = NULL;
+      g_autofree gchar *holder = rg_card_sign_verify (db, clean, &number, &local_error);
+
+      /* a well signed card that no guest here holds finds nobody */
+      if (holder == NULL && g_error_matches (local_error, RG_ERROR, RG_ERROR_NOT_FOUND))
+        return G_LIST_MODEL (store);
+      if (holder == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return finish (store, FALSE);
+        }
+      return finish (store, offset > 0 || find_card (db, store, number, error));
+    }
   if (rg_card_number_looks_like (clean))
     {
       g_autofree gchar *number = rg_card_number_parse (clean, error);

@@ -62,6 +62,8 @@ RgGuestMatchKind rg_guest_match_get_kind          (RgGuestMatch *self);
  *
  * Finds guests for whatever was typed.  The query is classified:
  *
+ * - a scanned signed card (rg_card_sign_looks_like()) is checked with
+ *   rg_card_sign_verify(), then looked up by its card number;
  * - card-shaped input (rg_card_number_looks_like()) is a card lookup;
  * - input that normalises to a phone number (any format: "+86 138-0013-8000",
  *   "13800138000", "0086…") is an exact phone lookup;
@@ -72,9 +74,9 @@ RgGuestMatchKind rg_guest_match_get_kind          (RgGuestMatch *self);
  *
  * Returns: (transfer full): a #GListModel of #RgGuestMatch, empty when
  *   nothing matches, @query is blank or @limit is 0; or %NULL with
- *   %RG_ERROR_INVALID (invalid UTF-8, a query that is too long, or a card
- *   number whose check digit is wrong: "mistyped card") or a database
- *   error.
+ *   %RG_ERROR_INVALID (invalid UTF-8, a query that is too long, a card
+ *   number whose check digit is wrong: "mistyped card", or a signed card
+ *   that is forged, altered, revoked or an old copy) or a database error.
  */
 GListModel *rg_guest_lookup (RgDb        *db,
                              const gchar *query,

@@ -8,6 +8,7 @@
 
 #include "rg-test-util.h"
 #include "rg-card.h"
+#include "rg-card-sign.h"
 #include "rg-guest.h"
 #include "rg-guest-lookup.h"
 #include "rg-id.h"
@@ -288,6 +289,56 @@ START_TEST (test_card_mistyped)
 }
 END_TEST
 
+START_TEST (test_card_signed_payload)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *card = rg_card_number_new ();
+  g_autofree gchar *other = rg_card_number_new ();
+  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", card);
+  g_autofree gchar *payload = rg_card_sign_payload (t->db, card, &error);
+  g_autofree gchar *scanned = NULL;
+  g_autofree gchar *forged = NULL;
+  g_autofree gchar *swapped = NULL;
+  g_autoptr(GListModel) model = NULL;
+  gsize at;
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (payload);
+  add_guest (t->db, "Wang Fang", NULL, other);
+
+  /* as the scanner types it, with a line end */
+  scanned = g_strdup_printf ("%s\n", payload);
+  model = rg_guest_lookup (t->db, scanned, 0, 10, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
+  ck_assert_str_eq (rg_guest_match_get_guest_id (match_at (model, 0)), li);
+  ck_assert_int_eq (rg_guest_match_get_kind (match_at (model, 0)), RG_GUEST_MATCH_CARD);
+
+  /* the tag altered (not its last character, whose low bits are padding):
+   * forged */
+  forged = g_strdup (payload);
+  at = strlen (forged) - 4;
+  forged[at] = forged[at] == 'A' ? 'B' : 'A';
+  ck_assert_ptr_null (rg_guest_lookup (t->db, forged, 0, 10, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* the other guest's card number under Li's tag: forged too */
+  swapped = g_strdup (payload);
+  memcpy (swapped + strlen (RG_CARD_PAYLOAD_PREFIX), other, strlen (other));
+  ck_assert_ptr_null (rg_guest_lookup (t->db, swapped, 0, 10, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* a revoked card: refused, not silently found */
+  ck_assert (rg_guest_revoke_card (t->db, card, &error));
+  ck_assert_no_error (error);
+  ck_assert_ptr_null (rg_guest_lookup (t->db, payload, 0, 10, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+}
+END_TEST
+
 /* ----------------------------------------------------------------- name */
 
 START_TEST (test_name_folding)
@@ -449,6 +500,7 @@ guest_lookup_suite (void)
   tc = tcase_create ("card");
   tcase_add_test (tc, test_card_lookup);
   tcase_add_test (tc, test_card_mistyped);
+  tcase_add_test (tc, test_card_signed_payload);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("name");
