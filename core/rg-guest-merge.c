@@ -151,7 +151,9 @@ compare_strings (gconstpointer a,
   return strcmp (*(const gchar * const *) a, *(const gchar * const *) b);
 }
 
-/* The folded tokens of a guest's name and family name, sorted. */
+/* The folded tokens of a guest's name and family name, sorted, each once:
+ * a family name that is also in the name ("Li Wei", family name "Li")
+ * counts once, as it does in what is typed. */
 static GStrv
 name_tokens (const gchar *name,
              const gchar *family_name)
@@ -159,9 +161,33 @@ name_tokens (const gchar *name,
   g_autofree gchar *full = g_strjoin (" ", name, family_name, NULL);
   g_autofree gchar *folded = rg_text_fold_tokens (full);
   GStrv tokens = g_strsplit (folded, " ", -1);
+  guint n = g_strv_length (tokens);
+  guint kept = 0;
 
-  qsort (tokens, g_strv_length (tokens), sizeof (gchar *), compare_strings);
+  qsort (tokens, n, sizeof (gchar *), compare_strings);
+  for (guint i = 0; i < n; i++)
+    if (kept > 0 && strcmp (tokens[kept - 1], tokens[i]) == 0)
+      g_free (tokens[i]);
+    else
+      tokens[kept++] = tokens[i];
+  tokens[kept] = NULL;
   return tokens;
+}
+
+/* Whether @tokens are the name a guest goes by, with or without the family
+ * name kept apart ("Wei" or "Li Wei" for "Wei", family name "Li"). */
+static gboolean
+is_same_name (const gchar * const *tokens,
+              const gchar         *name,
+              const gchar         *family_name)
+{
+  g_auto(GStrv) full = name_tokens (name, family_name);
+  g_auto(GStrv) given = NULL;
+
+  if (g_strv_equal (tokens, (const gchar * const *) full))
+    return TRUE;
+  given = name_tokens (name, NULL);
+  return g_strv_equal (tokens, (const gchar * const *) given);
 }
 
 static gboolean
@@ -234,7 +260,8 @@ whole_words_query (const gchar * const *tokens)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-/* The most recent guests whose folded name has exactly @tokens. */
+/* The most recent guests whose folded name has exactly @tokens (see
+ * is_same_name()). */
 static gboolean
 find_same_name (Search              *search,
                 const gchar * const *tokens,
@@ -257,10 +284,8 @@ find_same_name (Search              *search,
   sqlite3_bind_int (stmt, 2, SCAN_MAX);
   while (same < SAME_NAME_MAX && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_auto(GStrv) other = name_tokens ((const gchar *) sqlite3_column_text (stmt, 1),
-                                         (const gchar *) sqlite3_column_text (stmt, 2));
-
-      if (!g_strv_equal (tokens, (const gchar * const *) other))
+      if (!is_same_name (tokens, (const gchar *) sqlite3_column_text (stmt, 1),
+                         (const gchar *) sqlite3_column_text (stmt, 2)))
         continue;
       same++;
       if (!add_candidate (search, (const gchar *) sqlite3_column_text (stmt, 0),

@@ -424,6 +424,47 @@ START_TEST (test_duplicates_by_name)
 }
 END_TEST
 
+/* A guest whose family name is kept apart, and is also in the name or not. */
+static gchar *
+add_guest_with_family (RgDb        *db,
+                       const gchar *name,
+                       const gchar *family_name)
+{
+  g_autoptr(GError) error = NULL;
+  RgGuestFields fields = { .name = name, .family_name = family_name };
+  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, NULL, NULL, &error);
+
+  ck_assert_no_error (error);
+  ck_assert_str_eq (rg_guest_get_family_name (guest), family_name);
+  return g_strdup (rg_guest_get_id (guest));
+}
+
+START_TEST (test_duplicates_by_name_with_family_name)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *li = add_guest_with_family (t->db, "Li Wei", "Li");
+  g_autofree gchar *chen = add_guest_with_family (t->db, "Mei", "Chen");
+  g_autoptr(GListModel) same = find (t->db, "wei LI", NULL, NULL, NULL);
+  g_autoptr(GListModel) full = find (t->db, "Chen Mei", NULL, NULL, NULL);
+  g_autoptr(GListModel) given = find (t->db, "Mei", NULL, NULL, NULL);
+  g_autoptr(GListModel) other = find (t->db, "Li Na", NULL, NULL, NULL);
+
+  /* the family name, in the name too, counts once */
+  ck_assert_uint_eq (g_list_model_get_n_items (same), 1);
+  ck_assert_str_eq (rg_guest_duplicate_get_guest_id (candidate_at (same, 0)), li);
+  ck_assert_int_eq (rg_guest_duplicate_get_reason (candidate_at (same, 0)), RG_DUPLICATE_SAME_NAME);
+
+  /* kept apart: the name with or without it */
+  ck_assert_uint_eq (g_list_model_get_n_items (full), 1);
+  ck_assert_str_eq (rg_guest_duplicate_get_guest_id (candidate_at (full, 0)), chen);
+  ck_assert_uint_eq (g_list_model_get_n_items (given), 1);
+  ck_assert_str_eq (rg_guest_duplicate_get_guest_id (candidate_at (given, 0)), chen);
+
+  /* a shared family name alone is not the same name */
+  ck_assert_uint_eq (g_list_model_get_n_items (other), 0);
+}
+END_TEST
+
 START_TEST (test_duplicates_follow_merges)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
@@ -475,6 +516,7 @@ guest_merge_suite (void)
   tc = tcase_create ("duplicates");
   tcase_add_test (tc, test_duplicates_by_phone_and_card);
   tcase_add_test (tc, test_duplicates_by_name);
+  tcase_add_test (tc, test_duplicates_by_name_with_family_name);
   tcase_add_test (tc, test_duplicates_follow_merges);
   tcase_add_test (tc, test_duplicates_bad_input);
   suite_add_tcase (s, tc);
