@@ -143,6 +143,10 @@ fill_pref_buttons (RgTableSheet *self,
   };
   g_autoptr(GPtrArray) dish_labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) dish_ids = g_ptr_array_new ();
+  GtkWidget *buttons[] = {
+    GTK_WIDGET (self->like_button), GTK_WIDGET (self->dislike_button), GTK_WIDGET (self->seating_button),
+    GTK_WIDGET (self->tag_button), GTK_WIDGET (self->note_button),
+  };
   gboolean known = rg_visit_get_guest_id (self->visit) != NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
@@ -166,10 +170,10 @@ fill_pref_buttons (RgTableSheet *self,
   fill_choices (self, self->seating_button, "seating", seating_labels, seating_values);
   fill_choices (self, self->tag_button, "tag", tag_labels, tag_values);
 
-  for (GtkWidget *b = GTK_WIDGET (self->like_button); b != NULL; b = gtk_widget_get_next_sibling (b))
+  for (gsize i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      gtk_widget_set_sensitive (b, known && rg_session_may (self->session, RG_PERMISSION_EDIT_PREFS));
-      gtk_widget_set_tooltip_text (b, known ? NULL : _("A walk-in: nobody to remember this for"));
+      gtk_widget_set_sensitive (buttons[i], known && rg_session_may (self->session, RG_PERMISSION_EDIT_PREFS));
+      gtk_widget_set_tooltip_text (buttons[i], known ? NULL : _("A walk-in: nobody to remember this for"));
     }
 }
 
@@ -677,6 +681,7 @@ rg_table_sheet_load (RgTableSheet  *self,
   g_autoptr(GDateTime) seated = NULL;
   g_autofree gchar *time = NULL;
   g_autofree gchar *party = NULL;
+  g_autofree gchar *title = NULL;
 
   g_return_val_if_fail (RG_IS_TABLE_SHEET (self), FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
@@ -707,7 +712,9 @@ rg_table_sheet_load (RgTableSheet  *self,
     party = g_strdup_printf (ngettext ("Walk-in · party of %d · seated %s", "Walk-in · party of %d · seated %s",
                                        rg_visit_get_party_size (visit)),
                              rg_visit_get_party_size (visit), time);
-  gtk_label_set_label (self->title_label, rg_visit_get_table_name (visit));
+  /* Translators: the table sheet's title, "Table W2" */
+  title = g_strdup_printf (_("Table %s"), rg_visit_get_table_name (visit));
+  gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->party_label, party);
   say (self, "");
   if (!rg_order_entry_load (self->order_entry, visit_id, error))

@@ -22,6 +22,7 @@
 #include "rg-lookup-page.h"
 #include "rg-recommend.h"
 #include "rg-scan-detector.h"
+#include "rg-waiter-page.h"
 
 /* How often the window asks whether it has been idle too long. */
 #define IDLE_CHECK_SECONDS 1
@@ -59,6 +60,7 @@ struct _RgWindow
   AdwWindowTitle  *detail_title;
   RgGuestCard     *guest_card;
   RgFloorPage     *floor_page;
+  RgWaiterPage    *waiter_page;
 };
 
 G_DEFINE_FINAL_TYPE (RgWindow, rg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,6 +92,7 @@ update_actions (RgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-guest", working && has_guest);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enrol", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.floor", working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tables", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", working);
 }
 
@@ -184,6 +187,7 @@ on_recommender_ready_cb (GObject      *source_object,
       return;
     }
   rg_guest_card_set_recommender (self->guest_card, recommender);
+  rg_waiter_page_set_recommender (self->waiter_page, recommender);
 }
 
 /* After the branch is known: learn from past orders in the background, and
@@ -585,6 +589,7 @@ on_leaflet_folded_changed_cb (AdwLeaflet *leaflet,
                               RgWindow   *self)
 {
   rg_floor_page_set_compact (self->floor_page, adw_leaflet_get_folded (leaflet));
+  rg_waiter_page_set_compact (self->waiter_page, adw_leaflet_get_folded (leaflet));
   rg_guest_card_set_compact (self->guest_card, adw_leaflet_get_folded (leaflet));
 }
 
@@ -668,6 +673,27 @@ floor_action (GtkWidget   *widget,
   show_floor (self, NULL, NULL, 2);
 }
 
+/* The waiter's mode: the seated tables and their checks. */
+static void
+tables_action (GtkWidget   *widget,
+               const gchar *action_name,
+               GVariant    *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!rg_waiter_page_load (self->waiter_page, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  adw_window_title_set_title (self->detail_title, _("Tables"));
+  adw_window_title_set_subtitle (self->detail_title, NULL);
+  adw_view_stack_set_visible_child_name (self->detail_stack, "tables");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
 static void
 switch_staff_action (GtkWidget   *widget,
                      const gchar *action_name,
@@ -691,6 +717,7 @@ rg_window_constructed (GObject *object)
   rg_lookup_page_set_session (self->lookup_page, self->session);
   rg_guest_card_set_session (self->guest_card, self->session);
   rg_floor_page_set_session (self->floor_page, self->session);
+  rg_waiter_page_set_session (self->waiter_page, self->session);
   on_leaflet_folded_changed_cb (self->leaflet, NULL, self);
   update_actions (self);
 }
@@ -777,6 +804,7 @@ rg_window_class_init (RgWindowClass *klass)
   g_type_ensure (RG_TYPE_LOOKUP_PAGE);
   g_type_ensure (RG_TYPE_GUEST_CARD);
   g_type_ensure (RG_TYPE_FLOOR_PAGE);
+  g_type_ensure (RG_TYPE_WAITER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/regulars/Regulars/ui/rg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgWindow, toast_overlay);
@@ -793,6 +821,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, detail_title);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, guest_card);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, floor_page);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, waiter_page);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_pad_submit_cb);
@@ -809,6 +838,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-guest", NULL, edit_guest_action);
   gtk_widget_class_install_action (widget_class, "win.seat", NULL, seat_action);
   gtk_widget_class_install_action (widget_class, "win.floor", NULL, floor_action);
+  gtk_widget_class_install_action (widget_class, "win.tables", NULL, tables_action);
   gtk_widget_class_install_action (widget_class, "win.switch-staff", NULL, switch_staff_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
