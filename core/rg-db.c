@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rg-id.h"
+#include "rg-rollup.h"
 #include "rg-schema-resources.h"
 
 #define MIGRATIONS_PATH "/org/regulars/schema/local"
@@ -471,6 +472,12 @@ rg_db_open (const gchar  *path,
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
   sqlite3_create_function (self->handle, "rg_capture_changes", 0, SQLITE_UTF8, self,
                            capture_changes_sql, NULL, NULL);
+  /* rg_local_day () and rg_local_hour () of the report rollups. */
+  if (!rg_rollup_register_functions (self->handle))
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_IO, "opening %s: out of memory", path);
+      return NULL;
+    }
 
   /* WAL fails on a read-only file whose journal mode is not WAL yet; the
    * migration that follows then reports it in words. */

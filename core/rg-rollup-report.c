@@ -9,7 +9,9 @@
  * visits.  Revenue is the non-voided lines at the prices they were ordered
  * at, as in rg-rollup.  A known guest's visit is "new" when the guest had
  * no closed visit before it (local_guest_stats is still without it when
- * this runs, and a rebuild replays visits in the order they were seated).
+ * this runs; a rebuild takes the visits in the order they were seated).
+ * A rebuild sums the same rollups set-based from the temporary tables that
+ * rg-rollup gathers.
  */
 #include "rg-rollup-report.h"
 
@@ -36,6 +38,48 @@
 #define FEEDBACK_ROWS \
   "WITH f AS (SELECT aspect, item_id, table_id, rating FROM feedback " \
   "  WHERE visit_id = ?3 AND deleted = 0 AND (?6 IS NULL OR id = ?6)) "
+
+/* The same rollups summed over the temporary tables of a rebuild. */
+#define REBUILD_SERVICE \
+  "DELETE FROM rollup_service_day; " \
+  "WITH v AS (SELECT branch_id, day, hour, table_id, party_size, revenue, left_ms > seated_ms AS timed, " \
+  "    max (left_ms - seated_ms, 0) AS dine_ms, " \
+  "    CASE WHEN guest_id IS NULL THEN 'walkin' " \
+  "      WHEN EXISTS (SELECT 1 FROM rebuild_party p WHERE p.guest_id = r.guest_id " \
+  "        AND (p.seated_ms, p.visit_id) < (r.seated_ms, r.id)) THEN 'returning' " \
+  "      ELSE 'new' END AS guest_key " \
+  "  FROM rebuild_visit r) " \
+  "INSERT INTO rollup_service_day (kind, branch_id, day, key, visits, covers, revenue, timed, dine_ms) " \
+  "SELECT kind, branch_id, day, key, count (*), sum (party_size), sum (revenue), sum (timed), sum (dine_ms) " \
+  "FROM (SELECT 'table' AS kind, table_id AS key, * FROM v WHERE table_id IS NOT NULL " \
+  "  UNION ALL SELECT 'hour', printf ('%02d', hour), * FROM v " \
+  "  UNION ALL SELECT 'party', CAST (party_size AS TEXT), * FROM v " \
+  "  UNION ALL SELECT 'guest', guest_key, * FROM v) " \
+  "GROUP BY kind, branch_id, day, key; "
+#define REBUILD_GUEST_MONTH \
+  "DELETE FROM rollup_guest_month; " \
+  "INSERT INTO rollup_guest_month (branch_id, month, guest_id, visits, spend, cost, last_ms) " \
+  "SELECT branch_id, substr (day, 1, 7), guest_id, count (*), sum (revenue), sum (cost), max (seated_ms) " \
+  "FROM rebuild_visit WHERE guest_id IS NOT NULL GROUP BY branch_id, substr (day, 1, 7), guest_id; "
+#define REBUILD_PAIRS \
+  "DELETE FROM rollup_pair_month; " \
+  "INSERT INTO rollup_pair_month (branch_id, month, item_a, item_b, visits) " \
+  "SELECT r.branch_id, substr (r.day, 1, 7), a.item_id, b.item_id, count (*) " \
+  "FROM rebuild_visit r JOIN rebuild_dish a ON a.visit_id = r.id " \
+  "  JOIN rebuild_dish b ON b.visit_id = r.id AND b.item_id > a.item_id " \
+  "GROUP BY r.branch_id, substr (r.day, 1, 7), a.item_id, b.item_id; "
+#define REBUILD_FEEDBACK \
+  "DELETE FROM rollup_feedback_day; " \
+  "WITH f AS (SELECT r.branch_id, r.day, r.hour, r.server_id, b.aspect, b.item_id, b.table_id, b.rating " \
+  "  FROM rebuild_visit r JOIN feedback b ON b.visit_id = r.id WHERE b.deleted = 0) " \
+  "INSERT INTO rollup_feedback_day (kind, branch_id, day, key, ratings, total) " \
+  "SELECT kind, branch_id, day, key, count (*), sum (rating) " \
+  "FROM (SELECT 'aspect' AS kind, aspect AS key, * FROM f " \
+  "  UNION ALL SELECT 'item', item_id, * FROM f WHERE item_id IS NOT NULL " \
+  "  UNION ALL SELECT 'table', table_id, * FROM f WHERE table_id IS NOT NULL " \
+  "  UNION ALL SELECT 'server', server_id, * FROM f WHERE server_id IS NOT NULL " \
+  "  UNION ALL SELECT 'hour', printf ('%02d', hour), * FROM f) " \
+  "GROUP BY kind, branch_id, day, key"
 
 typedef struct
 {
@@ -230,18 +274,15 @@ rg_rollup_report_add_feedback (RgDb         *db,
                                GError      **error)
 {
   g_autoptr(RgStmt) stmt = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree gchar *day = NULL;
-  gint64 seated_ms;
   int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (feedback_id != NULL, FALSE);
 
+  /* The same local day and hour as rg-rollup gives the visit. */
   stmt = rg_db_prepare (db,
-      "SELECT v.id, v.branch_id, b.tz, v.server_id, v.seated_ms, v.status = 'closed' "
+      "SELECT v.id, v.branch_id, v.server_id, v.status = 'closed', "
+      "  rg_local_day (v.seated_ms, b.tz), rg_local_hour (v.seated_ms, b.tz) "
       "FROM feedback f JOIN visit v ON v.id = f.visit_id JOIN branch b ON b.id = v.branch_id "
       "WHERE f.id = ? AND f.deleted = 0", error);
   if (stmt == NULL)
@@ -255,30 +296,20 @@ rg_rollup_report_add_feedback (RgDb         *db,
     }
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "reading the rating %s for the reports", feedback_id);
-  if (sqlite3_column_int (stmt, 5) == 0)
+  if (sqlite3_column_int (stmt, 3) == 0)
     return TRUE;
 
-  /* The same local day and hour as rg-rollup gives the visit. */
-  tz = g_time_zone_new_identifier ((const gchar *) sqlite3_column_text (stmt, 2));
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  seated_ms = sqlite3_column_int64 (stmt, 4);
-  utc = g_date_time_new_from_unix_utc (seated_ms / 1000 - (seated_ms % 1000 < 0 ? 1 : 0));
-  local = g_date_time_to_timezone (utc, tz);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  return add_feedback (db, (const gchar *) sqlite3_column_text (stmt, 1), day,
-                       g_date_time_get_hour (local), (const gchar *) sqlite3_column_text (stmt, 0),
-                       (const gchar *) sqlite3_column_text (stmt, 3), feedback_id, error);
+  return add_feedback (db, (const gchar *) sqlite3_column_text (stmt, 1),
+                       (const gchar *) sqlite3_column_text (stmt, 4), sqlite3_column_int (stmt, 5),
+                       (const gchar *) sqlite3_column_text (stmt, 0),
+                       (const gchar *) sqlite3_column_text (stmt, 2), feedback_id, error);
 }
 
 gboolean
-rg_rollup_report_clear (RgDb    *db,
-                        GError **error)
+rg_rollup_report_rebuild (RgDb    *db,
+                          GError **error)
 {
   g_return_val_if_fail (db != NULL, FALSE);
 
-  return rg_db_exec (db,
-                     "DELETE FROM rollup_service_day; DELETE FROM rollup_feedback_day; "
-                     "DELETE FROM rollup_guest_month; DELETE FROM rollup_pair_month",
-                     error);
+  return rg_db_exec (db, REBUILD_SERVICE REBUILD_GUEST_MONTH REBUILD_PAIRS REBUILD_FEEDBACK, error);
 }

@@ -45,14 +45,23 @@ gboolean rg_rollup_report_add_visit (RgDb *db, const gchar *visit_id, const gcha
 gboolean rg_rollup_report_add_feedback (RgDb *db, const gchar *feedback_id, GError **error);
 
 /**
- * rg_rollup_report_clear:
- * @db: a connection inside a transaction
+ * rg_rollup_report_rebuild:
+ * @db: a connection inside the transaction of rg_rollup_rebuild()
  * @error: return location for a #GError
  *
- * Empties the report rollups of schema version 6 before a rebuild.
+ * Empties the report rollups of schema version 6 and sums them again from
+ * the temporary tables that rg_rollup_rebuild() has just filled:
+ * rebuild_visit (one row per closed visit: id, branch_id, guest_id,
+ * table_id, server_id, party_size, seated_ms, left_ms (0: not known), local
+ * day and hour, revenue and cost of its live lines), rebuild_dish (one row
+ * per visit and dish: visit_id, item_id, qty, revenue, cost) and
+ * rebuild_party (one row per known guest of a party: guest_id, seated_ms,
+ * visit_id, share).  A host guest's visit is new when the guest has no
+ * earlier row in rebuild_party, earlier meaning by seating time then visit
+ * id — the order in which a replay would have closed the checks.
  *
  * Returns: %TRUE on success; %FALSE with a database error.
  */
-gboolean rg_rollup_report_clear (RgDb *db, GError **error);
+gboolean rg_rollup_report_rebuild (RgDb *db, GError **error);
 
 G_END_DECLS

@@ -11,8 +11,14 @@
  * regular who always comes as someone's companion still shows what they are
  * worth without the check being counted twice over.
  *
- * A rebuild replays every closed visit through the same code as closing a
- * check, so a rebuilt rollup cannot differ from one kept incrementally.
+ * A rebuild recounts everything set-based, a few INSERT … SELECT … GROUP BY
+ * over the closed visits, instead of replaying them one by one: it first
+ * gathers them in three temporary tables (see rg-rollup-report.h) that the
+ * rollups are then summed from.  Both ways bucket a visit with the same SQL
+ * functions rg_local_day() and rg_local_hour(), and a rebuild counts a guest
+ * as new on the visit that would have been their first had the checks been
+ * closed in the order the parties were seated, so a rebuilt rollup equals
+ * one kept incrementally.
  */
 #include "rg-rollup.h"
 
@@ -22,9 +28,10 @@
 typedef struct
 {
   gchar  *branch_id;
-  gchar  *tz;
   gchar  *guest_id;
   gchar  *status;
+  gchar  *day;
+  gint    hour;
   gint    party_size;
   gint64  seated_ms;
 } VisitFacts;
@@ -33,12 +40,137 @@ static void
 visit_facts_clear (VisitFacts *facts)
 {
   g_free (facts->branch_id);
-  g_free (facts->tz);
   g_free (facts->guest_id);
   g_free (facts->status);
+  g_free (facts->day);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VisitFacts, visit_facts_clear)
+
+/* ------------------------------------------------ local day and hour (SQL) */
+
+#define SECONDS_PER_DAY 86400
+/* Julian day (GDate: 1 is 1 January of year 1) of 1 January 1970. */
+#define JULIAN_1970 719163
+
+/* A zone with the offset it has during one UTC day (the last one asked). */
+typedef struct
+{
+  GTimeZone *tz;
+  gint64     utc_day;      /* G_MININT64: none yet */
+  gboolean   whole_day;    /* no change of offset during utc_day */
+  gint32     offset;       /* seconds east of UTC at the start of utc_day */
+} Zone;
+
+static void
+zone_free (gpointer data)
+{
+  Zone *zone = data;
+
+  g_time_zone_unref (zone->tz);
+  g_free (zone);
+}
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  return a / b - (a % b < 0 ? 1 : 0);
+}
+
+/* The local time of @ms (milliseconds since 1970) in the zone called
+ * @name, in seconds since 1970 as if that clock were UTC.  @zones caches
+ * the zones by name; a rebuild meets the same few thousands of times, in
+ * about the order of time, so the offset of the day is usually at hand.  A
+ * zone that GLib does not know is UTC (rg-branch checks zones on entry). */
+static gint64
+local_seconds (GHashTable  *zones,
+               const gchar *name,
+               gint64       ms)
+{
+  Zone *zone = g_hash_table_lookup (zones, name);
+  gint64 secs = floor_div (ms, 1000);
+  gint64 utc_day = floor_div (secs, SECONDS_PER_DAY);
+
+  if (zone == NULL)
+    {
+      zone = g_new0 (Zone, 1);
+      zone->tz = g_time_zone_new_identifier (name);
+      if (zone->tz == NULL)
+        zone->tz = g_time_zone_new_utc ();
+      zone->utc_day = G_MININT64;
+      g_hash_table_insert (zones, g_strdup (name), zone);
+    }
+  if (utc_day != zone->utc_day)
+    {
+      gint64 start = utc_day * SECONDS_PER_DAY;
+      gint first = g_time_zone_find_interval (zone->tz, G_TIME_TYPE_UNIVERSAL, start);
+      gint last = g_time_zone_find_interval (zone->tz, G_TIME_TYPE_UNIVERSAL,
+                                             start + SECONDS_PER_DAY - 1);
+
+      zone->utc_day = utc_day;
+      zone->whole_day = first == last;
+      zone->offset = g_time_zone_get_offset (zone->tz, first);
+    }
+  if (zone->whole_day)
+    return secs + zone->offset;
+  return secs + g_time_zone_get_offset (zone->tz,
+                                        g_time_zone_find_interval (zone->tz, G_TIME_TYPE_UNIVERSAL, secs));
+}
+
+/* The local seconds of the call's (ms, tz) arguments; FALSE (and a NULL
+ * result) for a NULL time. */
+static gboolean
+local_seconds_sql (sqlite3_context  *context,
+                   sqlite3_value   **argv,
+                   gint64           *local)
+{
+  const gchar *name = (const gchar *) sqlite3_value_text (argv[1]);
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return FALSE;
+    }
+  *local = local_seconds (sqlite3_user_data (context), name != NULL ? name : "UTC",
+                          sqlite3_value_int64 (argv[0]));
+  return TRUE;
+}
+
+static void
+local_day_sql (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  gint64 local, julian;
+  GDate date;
+  gchar text[16];
+
+  if (!local_seconds_sql (context, argv, &local))
+    return;
+  julian = floor_div (local, SECONDS_PER_DAY) + JULIAN_1970;
+  if (julian < 1 || julian > G_MAXUINT32 || !g_date_valid_julian ((guint32) julian))
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) julian);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", (guint) g_date_get_year (&date),
+              (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+  sqlite3_result_text (context, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+local_hour_sql (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  gint64 local;
+
+  if (local_seconds_sql (context, argv, &local))
+    sqlite3_result_int (context, (int) ((local - floor_div (local, SECONDS_PER_DAY) * SECONDS_PER_DAY) / 3600));
+}
 
 /* --------------------------------------------------------------- helpers */
 
@@ -49,7 +181,8 @@ load_facts (RgDb         *db,
             GError      **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT v.branch_id, b.tz, v.guest_id, v.status, v.party_size, v.seated_ms "
+      "SELECT v.branch_id, v.guest_id, v.status, v.party_size, v.seated_ms, "
+      "  rg_local_day (v.seated_ms, b.tz), rg_local_hour (v.seated_ms, b.tz) "
       "FROM visit v JOIN branch b ON b.id = v.branch_id WHERE v.id = ? AND v.deleted = 0", error);
   int rc;
 
@@ -65,51 +198,18 @@ load_facts (RgDb         *db,
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "reading the visit %s for the reports", visit_id);
   facts->branch_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  facts->tz = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-  facts->guest_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
-  facts->status = g_strdup ((const gchar *) sqlite3_column_text (stmt, 3));
-  facts->party_size = sqlite3_column_int (stmt, 4);
-  facts->seated_ms = sqlite3_column_int64 (stmt, 5);
+  facts->guest_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+  facts->status = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
+  facts->party_size = sqlite3_column_int (stmt, 3);
+  facts->seated_ms = sqlite3_column_int64 (stmt, 4);
+  facts->day = g_strdup ((const gchar *) sqlite3_column_text (stmt, 5));
+  facts->hour = sqlite3_column_int (stmt, 6);
   return TRUE;
-}
-
-/* The time zone called @tz_name, from @zones when it is there (a rebuild
- * meets the same few zones thousands of times).  A zone that GLib does not
- * know falls back to UTC (rg-branch checks zones on entry). */
-static GTimeZone *
-lookup_zone (GHashTable  *zones,
-             const gchar *tz_name)
-{
-  GTimeZone *tz = zones != NULL ? g_hash_table_lookup (zones, tz_name) : NULL;
-
-  if (tz != NULL)
-    return g_time_zone_ref (tz);
-  tz = g_time_zone_new_identifier (tz_name);
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  if (zones != NULL)
-    g_hash_table_insert (zones, g_strdup (tz_name), g_time_zone_ref (tz));
-  return tz;
-}
-
-/* The local day ("2026-11-25") and hour of @ms in @tz. */
-static gchar *
-local_bucket (GTimeZone *tz,
-              gint64     ms,
-              gint      *hour)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
-
-  *hour = g_date_time_get_hour (local);
-  return g_date_time_format (local, "%Y-%m-%d");
 }
 
 static gboolean
 add_hour (RgDb              *db,
           const VisitFacts  *facts,
-          const gchar       *day,
-          gint               hour,
           const gchar       *visit_id,
           gint64            *revenue,
           GError           **error)
@@ -137,8 +237,8 @@ add_hour (RgDb              *db,
   if (upsert == NULL)
     return FALSE;
   sqlite3_bind_text (upsert, 1, facts->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (upsert, 2, day, -1, SQLITE_STATIC);
-  sqlite3_bind_int (upsert, 3, hour);
+  sqlite3_bind_text (upsert, 2, facts->day, -1, SQLITE_STATIC);
+  sqlite3_bind_int (upsert, 3, facts->hour);
   sqlite3_bind_int (upsert, 4, facts->party_size);
   sqlite3_bind_int64 (upsert, 5, *revenue);
   sqlite3_bind_int64 (upsert, 6, cost);
@@ -150,7 +250,6 @@ add_hour (RgDb              *db,
 static gboolean
 add_items (RgDb              *db,
            const VisitFacts  *facts,
-           const gchar       *day,
            const gchar       *visit_id,
            GError           **error)
 {
@@ -165,7 +264,7 @@ add_items (RgDb              *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, facts->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, facts->day, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, visit_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rg_db_set_error (db, error, "updating the dish report");
@@ -235,18 +334,60 @@ add_guests (RgDb              *db,
   return TRUE;
 }
 
-/* Adds one closed visit; @zones (nullable) caches time zones by name. */
+/* The closed visits with their local day and hour and what their live
+ * lines add up to, their dishes, and every known guest of their parties
+ * with the share of the check credited to them: the host the whole check,
+ * each other known guest one cover's share. */
+#define REBUILD_GATHER \
+  "CREATE TEMP TABLE rebuild_dish (visit_id TEXT, item_id TEXT, qty INTEGER, revenue INTEGER, " \
+  "  cost INTEGER, PRIMARY KEY (visit_id, item_id)) WITHOUT ROWID; " \
+  "INSERT INTO rebuild_dish " \
+  "  SELECT l.visit_id, l.item_id, sum (l.qty), sum (l.qty * l.unit_price), sum (l.qty * l.unit_cost) " \
+  "  FROM visit v JOIN order_line l ON l.visit_id = v.id " \
+  "  WHERE v.status = 'closed' AND v.deleted = 0 AND l.voided = 0 AND l.deleted = 0 " \
+  "  GROUP BY l.visit_id, l.item_id; " \
+  "CREATE TEMP TABLE rebuild_visit (id TEXT PRIMARY KEY, branch_id TEXT, guest_id TEXT, table_id TEXT, " \
+  "  server_id TEXT, party_size INTEGER, seated_ms INTEGER, left_ms INTEGER, day TEXT, hour INTEGER, " \
+  "  revenue INTEGER, cost INTEGER) WITHOUT ROWID; " \
+  "INSERT INTO rebuild_visit " \
+  "  SELECT v.id, v.branch_id, v.guest_id, v.table_id, v.server_id, v.party_size, v.seated_ms, " \
+  "    coalesce (v.left_ms, 0), rg_local_day (v.seated_ms, b.tz), rg_local_hour (v.seated_ms, b.tz), " \
+  "    (SELECT coalesce (sum (d.revenue), 0) FROM rebuild_dish d WHERE d.visit_id = v.id), " \
+  "    (SELECT coalesce (sum (d.cost), 0) FROM rebuild_dish d WHERE d.visit_id = v.id) " \
+  "  FROM visit v JOIN branch b ON b.id = v.branch_id WHERE v.status = 'closed' AND v.deleted = 0; " \
+  "CREATE TEMP TABLE rebuild_party (guest_id TEXT, seated_ms INTEGER, visit_id TEXT, share INTEGER, " \
+  "  PRIMARY KEY (guest_id, seated_ms, visit_id)) WITHOUT ROWID; " \
+  "INSERT INTO rebuild_party " \
+  "  SELECT guest_id, seated_ms, id, revenue FROM rebuild_visit WHERE guest_id IS NOT NULL; " \
+  "INSERT INTO rebuild_party " \
+  "  SELECT DISTINCT g.guest_id, r.seated_ms, r.id, r.revenue / max (r.party_size, 1) " \
+  "  FROM rebuild_visit r JOIN visit_guest g ON g.visit_id = r.id " \
+  "  WHERE g.deleted = 0 AND g.guest_id IS NOT r.guest_id; "
+
+#define REBUILD_SUM \
+  "DELETE FROM rollup_hour; DELETE FROM rollup_item_day; DELETE FROM local_guest_stats; " \
+  "INSERT INTO rollup_hour (branch_id, day, hour, visits, covers, revenue, cost) " \
+  "  SELECT branch_id, day, hour, count (*), sum (party_size), sum (revenue), sum (cost) " \
+  "  FROM rebuild_visit GROUP BY branch_id, day, hour; " \
+  "INSERT INTO rollup_item_day (branch_id, day, item_id, qty, revenue, cost, visits) " \
+  "  SELECT r.branch_id, r.day, d.item_id, sum (d.qty), sum (d.revenue), sum (d.cost), count (*) " \
+  "  FROM rebuild_dish d JOIN rebuild_visit r ON r.id = d.visit_id " \
+  "  GROUP BY r.branch_id, r.day, d.item_id; " \
+  "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) " \
+  "  SELECT guest_id, count (*), min (seated_ms), max (seated_ms), sum (share) " \
+  "  FROM rebuild_party GROUP BY guest_id; "
+
+#define REBUILD_DROP \
+  "DROP TABLE temp.rebuild_party; DROP TABLE temp.rebuild_visit; DROP TABLE temp.rebuild_dish"
+
+/* Adds one closed visit. */
 static gboolean
 add_visit (RgDb         *db,
            const gchar  *visit_id,
            gboolean      refresh_index,
-           GHashTable   *zones,
            GError      **error)
 {
   g_auto(VisitFacts) facts = { NULL, };
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree gchar *day = NULL;
-  gint hour;
   gint64 revenue = 0;
 
   if (!load_facts (db, visit_id, &facts, error))
@@ -258,15 +399,36 @@ add_visit (RgDb         *db,
       return FALSE;
     }
 
-  tz = lookup_zone (zones, facts.tz);
-  day = local_bucket (tz, facts.seated_ms, &hour);
-  return add_hour (db, &facts, day, hour, visit_id, &revenue, error) &&
-         add_items (db, &facts, day, visit_id, error) &&
-         rg_rollup_report_add_visit (db, visit_id, day, hour, error) &&
+  return add_hour (db, &facts, visit_id, &revenue, error) &&
+         add_items (db, &facts, visit_id, error) &&
+         rg_rollup_report_add_visit (db, visit_id, facts.day, facts.hour, error) &&
          add_guests (db, &facts, visit_id, revenue, refresh_index, error);
 }
 
 /* ------------------------------------------------------------ public API */
+
+gboolean
+rg_rollup_register_functions (sqlite3 *handle)
+{
+  GHashTable *zones;
+  int rc;
+
+  g_return_val_if_fail (handle != NULL, FALSE);
+
+  /* One cache of zones for both functions; each holds a reference. */
+  zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_free);
+  rc = sqlite3_create_function_v2 (handle, "rg_local_day", 2,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   g_hash_table_ref (zones), local_day_sql, NULL, NULL,
+                                   (void (*) (void *)) g_hash_table_unref);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (handle, "rg_local_hour", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     g_hash_table_ref (zones), local_hour_sql, NULL, NULL,
+                                     (void (*) (void *)) g_hash_table_unref);
+  g_hash_table_unref (zones);
+  return rc == SQLITE_OK;
+}
 
 gboolean
 rg_rollup_add_visit (RgDb         *db,
@@ -279,7 +441,7 @@ rg_rollup_add_visit (RgDb         *db,
   g_return_val_if_fail (visit_id != NULL, FALSE);
 
   txn = rg_db_begin (db, error);
-  if (txn == NULL || !add_visit (db, visit_id, TRUE, NULL, error))
+  if (txn == NULL || !add_visit (db, visit_id, TRUE, error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
@@ -289,34 +451,19 @@ rg_rollup_rebuild (RgDb    *db,
                    GError **error)
 {
   g_autoptr(RgTransaction) txn = NULL;
-  g_autoptr(RgStmt) stmt = NULL;
-  g_autoptr(GPtrArray) visits = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_time_zone_unref);
-  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
 
   txn = rg_db_begin (db, error);
-  if (txn == NULL ||
-      !rg_db_exec (db,
-                   "DELETE FROM rollup_hour; DELETE FROM rollup_item_day; DELETE FROM local_guest_stats",
-                   error) ||
-      !rg_rollup_report_clear (db, error))
+  if (txn == NULL)
     return FALSE;
-
-  stmt = rg_db_prepare (db,
-      "SELECT id FROM visit WHERE status = 'closed' AND deleted = 0 ORDER BY seated_ms, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (visits, g_strdup ((const gchar *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    return rg_db_set_error (db, error, "reading the closed visits");
-
-  for (guint i = 0; i < visits->len; i++)
-    if (!add_visit (db, visits->pdata[i], FALSE, zones, error))
+  if (!rg_db_exec (db, REBUILD_GATHER REBUILD_SUM, error) ||
+      !rg_rollup_report_rebuild (db, error) ||
+      !rg_db_exec (db, REBUILD_DROP, error))
+    {
+      g_prefix_error (error, "recounting the reports from the closed checks: ");
       return FALSE;
+    }
 
   /* Recency order of the name index follows the rebuilt figures. */
   if (!rg_guest_index_rebuild (db, error))
