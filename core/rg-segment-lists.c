@@ -54,13 +54,10 @@ add_lapsed (RgDb                 *db,
   GListStore *store;
   int rc;
 
-  *count = count_query (db, "SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
-                            "WHERE last_visit_ms >= ?1 AND last_visit_ms < ?2 AND visit_count >= ?3",
-                        params, error);
-  if (*count < 0)
-    return FALSE;
+  /* One pass over the range gives the list and (as a window) the count. */
+  *count = 0;
   stmt = rg_db_prepare (db,
-      "SELECT guest_id, visit_count, total_spend, last_visit_ms FROM local_guest_stats "
+      "SELECT guest_id, visit_count, total_spend, last_visit_ms, count (*) OVER () FROM local_guest_stats "
       "INDEXED BY local_guest_stats_lapsed WHERE last_visit_ms >= ?1 AND last_visit_ms < ?2 "
       "AND visit_count >= ?3 ORDER BY total_spend DESC, guest_id LIMIT ?4", error);
   if (stmt == NULL)
@@ -72,6 +69,7 @@ add_lapsed (RgDb                 *db,
     {
       RgReportRow *row = _rg_report_row_new ((const gchar *) sqlite3_column_text (stmt, 0), NULL, NULL);
 
+      *count = sqlite3_column_int64 (stmt, 4);
       _rg_report_row_set (row, RG_MEASURE_VISITS, sqlite3_column_double (stmt, 1));
       _rg_report_row_set (row, RG_MEASURE_REVENUE, sqlite3_column_double (stmt, 2));
       _rg_report_row_set (row, RG_MEASURE_DAYS, (gdouble) ((range->end_ms - sqlite3_column_int64 (stmt, 3)) / RG_DAY_MS));
