@@ -10,22 +10,14 @@
  */
 #include "rg-guest-private.h"
 
+#include "rg-branch.h"
 #include "rg-card.h"
 #include "rg-id.h"
 #include "rg-phone.h"
 
-#define DEFAULT_COUNTRY "CN"
 #define NEW_CARD_ATTEMPTS 8
 
 /* ---------------------------------------------------------------- phones */
-
-gchar *
-rg_guest_dup_country (RgDb *db)
-{
-  gchar *country = rg_db_dup_setting (db, "country");
-
-  return country != NULL ? country : g_strdup (DEFAULT_COUNTRY);
-}
 
 gchar *
 rg_guest_normalize_phone (RgDb         *db,
@@ -37,7 +29,7 @@ rg_guest_normalize_phone (RgDb         *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (input != NULL, NULL);
 
-  country = rg_guest_dup_country (db);
+  country = rg_branch_dup_country (db);
   return rg_phone_normalize (input, country, error);
 }
 

@@ -204,21 +204,12 @@ gchar *rg_guest_resolve_id (RgDb *db, const gchar *guest_id, GError **error);
 gchar *rg_guest_find_external_ref (RgDb *db, const gchar *external_ref, GError **error);
 
 /**
- * rg_guest_dup_country:
- * @db: a connection
- *
- * Returns: (transfer full): the country assumed for phone numbers typed
- *   without a country prefix: the setting "country", or "CN" when unset.
- */
-gchar *rg_guest_dup_country (RgDb *db);
-
-/**
  * rg_guest_normalize_phone:
  * @db: a connection
  * @input: a phone number as typed
  * @error: return location for a #GError
  *
- * rg_phone_normalize() with the terminal's country (rg_guest_dup_country()).
+ * rg_phone_normalize() with the terminal's country (rg_branch_dup_country()).
  *
  * Returns: (transfer full): the number in E.164, or %NULL with
  *   %RG_ERROR_INVALID.

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "rg-branch.h"
 #include "rg-guest.h"
 
 #define IMPORT_CACHE_KIB 262144   /* 256 MiB at most, for the transaction */
@@ -83,7 +84,7 @@ import_new (RgDb                  *db,
   for (guint i = 0; i < RG_IMPORT_N_ROLES; i++)
     imp->values[i] = g_string_sized_new (64);
   imp->key = g_string_sized_new (128);
-  imp->country = options->country != NULL ? g_strdup (options->country) : rg_guest_dup_country (db);
+  imp->country = options->country != NULL ? g_strdup (options->country) : rg_branch_dup_country (db);
 
   imp->result = g_new0 (RgImportResult, 1);
   imp->result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);

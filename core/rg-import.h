@@ -83,7 +83,7 @@ typedef enum {
  *   column (created if missing), or %NULL for the setting "branch_id", else
  *   the first branch, else a new branch "Main"
  * @country: (nullable): ISO 3166 code of the country of phone numbers without
- *   a country prefix, or %NULL for the terminal's (rg_guest_dup_country())
+ *   a country prefix, or %NULL for the terminal's (rg_branch_dup_country())
  * @strict: refuse the whole file when a row cannot be read, instead of
  *   skipping the row
  *

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rg-test-util.h"
+#include "rg-branch.h"
 #include "rg-card.h"
 #include "rg-guest.h"
 #include "rg-id.h"
@@ -398,12 +399,12 @@ START_TEST (test_phones_use_country_setting)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RgGuest) ann = NULL;
-  g_autofree gchar *country = rg_guest_dup_country (t->db);
+  g_autofree gchar *country = rg_branch_dup_country (t->db);
   g_autofree gchar *us = NULL;
 
   ck_assert_str_eq (country, "CN");
   ck_assert (rg_db_set_setting (t->db, "country", "US", &error));
-  us = rg_guest_dup_country (t->db);
+  us = rg_branch_dup_country (t->db);
   ck_assert_str_eq (us, "US");
   ann = add_guest (t->db, "Ann", "(415) 555-0132", NULL);
   ck_assert_str_eq (rg_guest_get_phones (ann)[0], "+14155550132");
