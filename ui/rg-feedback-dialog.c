@@ -10,6 +10,8 @@
 #include "rg-visit.h"
 
 #define STARS 5
+/* Room for "Tableware" and most dish names before they are cut. */
+#define LABEL_CHARS 16
 
 struct _RgFeedbackDialog
 {
@@ -68,6 +70,9 @@ add_star_row (RgFeedbackDialog *self,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), LABEL_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), LABEL_CHARS);
+  gtk_widget_set_tooltip_text (label, title);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (line), label);
   for (gint stars = 1; stars <= STARS; stars++)

@@ -266,7 +266,7 @@ START_TEST (test_run_a_table)
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), scene.allergen));
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'",
                             scene.visit_id, scene.risky_id), 0);
-  shot (GTK_WIDGET (window), "waiter-allergen-warning-landscape");
+  shot (GTK_WIDGET (dialog), "waiter-allergen-warning-landscape");
   respond (dialog, "_Confirmed With Guest, Add");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
                             " AND instr (allergen_override, '%s') > 0 AND seat = 2",
@@ -282,7 +282,7 @@ START_TEST (test_run_a_table)
 
     gtk_menu_button_popup (likes);
     rg_ui_test_run_for (300);
-    shot (GTK_WIDGET (window), "waiter-like-a-dish-landscape");
+    shot (popover, "waiter-like-a-dish-landscape");
     rg_ui_test_tap (rg_ui_test_find_button (popover, name));
     ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM dish_pref WHERE guest_id = '%s' AND item_id = '%s'"
                               " AND pref = 'like' AND deleted = 0", scene.guest_id, scene.safe_id), 1);
@@ -310,7 +310,7 @@ START_TEST (test_run_a_table)
     rg_ui_test_tap (GTK_BUTTON (find_named (GTK_WIDGET (dialog), dish)));
   }
   gtk_editable_set_text (GTK_EDITABLE (rg_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)), "Lovely evening");
-  shot (GTK_WIDGET (window), "waiter-feedback-landscape");
+  shot (GTK_WIDGET (dialog), "waiter-feedback-landscape");
   respond (dialog, "_Save Ratings");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND deleted = 0", scene.visit_id), 3);
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND aspect = 'overall'"
@@ -344,7 +344,7 @@ START_TEST (test_run_a_table)
   dialog = wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG);
   rg_close_check_dialog_set_tip (RG_CLOSE_CHECK_DIALOG (dialog), 850);
   rg_close_check_dialog_set_method (RG_CLOSE_CHECK_DIALOG (dialog), RG_PAYMENT_CARD);
-  shot (GTK_WIDGET (window), "waiter-close-check-landscape");
+  shot (GTK_WIDGET (dialog), "waiter-close-check-landscape");
   respond (dialog, "C_lose Check");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed' AND tip = 850"
                             " AND payment_method = 'card' AND left_ms >= seated_ms", scene.visit_id), 1);
