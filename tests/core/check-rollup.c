@@ -363,6 +363,310 @@ START_TEST (test_rebuild_of_empty_database)
 }
 END_TEST
 
+/* Every row of @table in the order of all its columns, as text. */
+static gchar *
+dump_table (RgDb        *db,
+            const gchar *table)
+{
+  g_autofree gchar *probe = g_strdup_printf ("SELECT * FROM %s", table);
+  g_autoptr(GString) order = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree gchar *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint n;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), probe, -1, &stmt, NULL), SQLITE_OK);
+  n = sqlite3_column_count (stmt);
+  sqlite3_finalize (stmt);
+  for (gint i = 1; i <= n; i++)
+    g_string_append_printf (order, "%s%d", i > 1 ? ", " : "", i);
+  sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", table, order->str);
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (gint i = 0; i < n; i++)
+        g_string_append_printf (text, "%s|", (const gchar *) sqlite3_column_text (stmt, i));
+      g_string_append_c (text, '\n');
+    }
+  sqlite3_finalize (stmt);
+  return g_strdup_printf ("%s (%u bytes):\n%s", table, (guint) text->len, text->str);
+}
+
+static const gchar * const rollup_tables[] = {
+  "rollup_hour", "rollup_item_day", "local_guest_stats", "rollup_service_day",
+  "rollup_feedback_day", "rollup_guest_month", "rollup_pair_month",
+};
+
+/* Every rollup table dumped, in the order of rollup_tables. */
+static GStrv
+dump_all (RgDb *db)
+{
+  GStrv dumps = g_new0 (gchar *, G_N_ELEMENTS (rollup_tables) + 1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rollup_tables); i++)
+    dumps[i] = dump_table (db, rollup_tables[i]);
+  return dumps;
+}
+
+/* What closing the checks one by one, in the order the parties were
+ * seated, makes of the rollups. */
+static void
+replay_closed_visits (RgDb *db)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rollup_tables); i++)
+    {
+      g_autofree gchar *sql = g_strdup_printf ("DELETE FROM %s", rollup_tables[i]);
+
+      run_sql (db, sql);
+    }
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db),
+                    "SELECT id FROM visit WHERE status = 'closed' AND deleted = 0 ORDER BY seated_ms, id",
+                    -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const gchar *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ck_assert_msg (rg_rollup_add_visit (db, ids->pdata[i], &error), "%s", error ? error->message : "");
+    }
+}
+
+static const gchar *
+pick (GRand        *rand,
+      gchar * const *ids,
+      gint          n,
+      gint          none_in)
+{
+  gint i = g_rand_int_range (rand, 0, n + none_in);
+
+  return i < n ? ids[i] : NULL;
+}
+
+#define R_BRANCHES 5
+#define R_GUESTS 12
+#define R_ITEMS 7
+#define R_TABLES 4
+#define R_STAFF 3
+
+/* Random visits written straight into the tables: several zones (with
+ * summer time, odd offsets and one GLib does not know), seating times that
+ * cross their changes of offset and often coincide, walk-ins and known
+ * guests with companions (some removed, some the host again), voided and
+ * removed lines, visits without lines, ratings, open, void and removed
+ * visits. */
+static void
+fill_random (Fixture *f,
+             guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  const gchar *zones[R_BRANCHES] = { "America/New_York", "Europe/London", "Australia/Lord_Howe",
+                                     "Asia/Kathmandu", "Mars/Olympus_Mons" };
+  const gchar *aspects[] = { "food", "service", "ambience", "tableware", "overall" };
+  const gchar *statuses[] = { "closed", "closed", "closed", "closed", "closed", "closed", "open", "void" };
+  gchar *branches[R_BRANCHES], *tables[R_BRANCHES][R_TABLES], *staff[R_STAFF];
+  /* 2026-03-07 00:00 UTC, two days before summer time in New York. */
+  const gint64 start = G_GINT64_CONSTANT (1772841600000);
+
+  for (gint b = 0; b < R_BRANCHES; b++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Branch %d", b);
+
+      branches[b] = rg_id_new ();
+      run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, ?, ?)", branches[b], name, zones[b]);
+      for (gint t = 0; t < R_TABLES; t++)
+        {
+          g_autofree gchar *table = g_strdup_printf ("T%d", t);
+
+          tables[b][t] = rg_id_new ();
+          run_sql (f->db, "INSERT INTO dining_table (id, branch_id, name, seats) VALUES (?, ?, ?, 4)",
+                   tables[b][t], branches[b], table);
+        }
+    }
+  for (gint i = 0; i < R_STAFF; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Server %d", i);
+
+      staff[i] = rg_id_new ();
+      run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES (?, ?, 'waiter')", staff[i], name);
+    }
+  {
+    gchar *guests[R_GUESTS], *items[R_ITEMS];
+
+    for (gint i = 0; i < R_GUESTS; i++)
+      {
+        g_autofree gchar *name = g_strdup_printf ("Random guest %d", i);
+
+        guests[i] = rg_id_new ();
+        run_sql (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", guests[i], name);
+      }
+    for (gint i = 0; i < R_ITEMS; i++)
+      {
+        g_autofree gchar *name = g_strdup_printf ("Random dish %d", i);
+
+        items[i] = rg_id_new ();
+        run_sql (f->db, "INSERT INTO menu_item (id, name, price) VALUES (?, ?, 100)", items[i], name);
+      }
+
+    for (gint v = 0; v < 150; v++)
+      {
+        gint b = g_rand_int_range (rand, 0, R_BRANCHES);
+        g_autofree gchar *id = rg_id_new ();
+        /* Within 40 days on a grid of 20 minutes, half of them in the 30
+         * slots around the change in New York, so that times coincide. */
+        gint slot = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, 40 * 72)
+                                          : g_rand_int_range (rand, 72 + 9, 72 + 39);
+        g_autofree gchar *seated = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    start + slot * G_GINT64_CONSTANT (1200000));
+        g_autofree gchar *left = g_rand_boolean (rand)
+                                 ? g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    g_ascii_strtoll (seated, NULL, 10)
+                                                    + g_rand_int_range (rand, -600000, 7200000))
+                                 : NULL;
+        g_autofree gchar *party = g_strdup_printf ("%d", g_rand_int_range (rand, 1, 7));
+        const gchar *host = pick (rand, guests, R_GUESTS, 4);
+        const gchar *status = statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))];
+        gint n_lines = g_rand_int_range (rand, 0, 6);
+
+        run_sql (f->db,
+                 "INSERT INTO visit (id, branch_id, guest_id, table_id, party_size, seated_ms, left_ms, "
+                 "  server_id, status, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 id, branches[b], host, pick (rand, tables[b], R_TABLES, 2), party, seated, left,
+                 pick (rand, staff, R_STAFF, 1), status, g_rand_int_range (rand, 0, 12) == 0 ? "1" : "0");
+        for (gint g = g_rand_int_range (rand, 0, 3); g > 0; g--)
+          {
+            g_autofree gchar *vg = rg_id_new ();
+            const gchar *extra = g_rand_int_range (rand, 0, 5) == 0 && host != NULL
+                                 ? host : guests[g_rand_int_range (rand, 0, R_GUESTS)];
+            gboolean removed = g_rand_int_range (rand, 0, 5) == 0;
+
+            if (!removed)
+              {
+                g_autofree gchar *taken = g_strdup_printf (
+                    "SELECT count(*) FROM visit_guest WHERE visit_id = '%s' AND guest_id = '%s' AND deleted = 0",
+                    id, extra);
+
+                if (rg_test_query_int (f->db, taken) > 0)
+                  continue;
+              }
+            run_sql (f->db, "INSERT INTO visit_guest (id, visit_id, guest_id, deleted) VALUES (?, ?, ?, ?)",
+                     vg, id, extra, removed ? "1" : "0");
+          }
+        for (gint l = 0; l < n_lines; l++)
+          {
+            g_autofree gchar *line = rg_id_new ();
+            g_autofree gchar *qty = g_strdup_printf ("%d", g_rand_int_range (rand, 1, 4));
+            g_autofree gchar *price = g_strdup_printf ("%d", g_rand_int_range (rand, 0, 3000));
+            g_autofree gchar *cost = g_strdup_printf ("%d", g_rand_int_range (rand, 0, 900));
+
+            run_sql (f->db,
+                     "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, voided, "
+                     "  deleted, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                     line, id, items[g_rand_int_range (rand, 0, R_ITEMS)], qty, price, cost,
+                     g_rand_int_range (rand, 0, 6) == 0 ? "1" : "0",
+                     g_rand_int_range (rand, 0, 10) == 0 ? "1" : "0");
+          }
+        for (gint r = g_rand_int_range (rand, -2, 3); r > 0; r--)
+          {
+            g_autofree gchar *fb = rg_id_new ();
+            g_autofree gchar *rating = g_strdup_printf ("%d", g_rand_int_range (rand, 1, 6));
+            gboolean dish = g_rand_boolean (rand);
+
+            run_sql (f->db,
+                     "INSERT INTO feedback (id, visit_id, table_id, item_id, aspect, rating, created_ms, deleted) "
+                     "VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                     fb, id, pick (rand, tables[b], R_TABLES, 3),
+                     dish ? items[g_rand_int_range (rand, 0, R_ITEMS)] : NULL,
+                     dish ? "dish" : aspects[g_rand_int_range (rand, 0, G_N_ELEMENTS (aspects))], rating,
+                     g_rand_int_range (rand, 0, 8) == 0 ? "1" : "0");
+          }
+      }
+    for (gint i = 0; i < R_GUESTS; i++)
+      g_free (guests[i]);
+    for (gint i = 0; i < R_ITEMS; i++)
+      g_free (items[i]);
+  }
+  for (gint b = 0; b < R_BRANCHES; b++)
+    {
+      g_free (branches[b]);
+      for (gint t = 0; t < R_TABLES; t++)
+        g_free (tables[b][t]);
+    }
+  for (gint i = 0; i < R_STAFF; i++)
+    g_free (staff[i]);
+}
+
+START_TEST (test_rebuild_equals_replay_on_random_data)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) replayed = NULL;
+  g_auto(GStrv) rebuilt = NULL;
+
+  fill_random (f, 20261125 + (guint32) _i);
+  replay_closed_visits (f->db);
+  replayed = dump_all (f->db);
+  ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_service_day WHERE key = 'new'"), 0);
+  ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_service_day WHERE key = 'returning'"), 0);
+  ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_pair_month"), 0);
+  ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_feedback_day"), 0);
+
+  ck_assert (rg_rollup_rebuild (f->db, &error));
+  ck_assert_no_error (error);
+  rebuilt = dump_all (f->db);
+  for (gsize i = 0; i < G_N_ELEMENTS (rollup_tables); i++)
+    ck_assert_msg (g_str_equal (rebuilt[i], replayed[i]), "%s differs after the rebuild", rollup_tables[i]);
+}
+END_TEST
+
+/* The SQL functions against GLib's own conversion, around changes of
+ * offset. */
+START_TEST (test_local_day_and_hour_match_glib)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  const gchar *zones[] = { "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu",
+                           "America/St_Johns", "Pacific/Chatham", "UTC", "No/Such_Zone" };
+  sqlite3_stmt *stmt = NULL;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (f->db),
+                    "SELECT rg_local_day (?1, ?2), rg_local_hour (?1, ?2)", -1, &stmt, NULL), SQLITE_OK);
+  for (gint i = 0; i < 20000; i++)
+    {
+      const gchar *zone = zones[i % G_N_ELEMENTS (zones)];
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+      g_autoptr(GDateTime) utc = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree gchar *day = NULL;
+      /* 1960 to 2040, often near 2026-03-08 and 2026-11-01. */
+      gint64 ms = i % 3 == 0 ? (gint64) g_rand_double_range (rand, -3.2e11, 2.2e12)
+                             : (i % 3 == 1 ? G_GINT64_CONSTANT (1772928000000) : G_GINT64_CONSTANT (1793491200000))
+                               + (gint64) g_rand_double_range (rand, -2 * 86400e3, 2 * 86400e3);
+
+      if (tz == NULL)
+        tz = g_time_zone_new_utc ();
+      utc = g_date_time_new_from_unix_utc (ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
+      local = g_date_time_to_timezone (utc, tz);
+      day = g_date_time_format (local, "%Y-%m-%d");
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ms);
+      sqlite3_bind_text (stmt, 2, zone, -1, SQLITE_STATIC);
+      ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+      ck_assert_str_eq ((const gchar *) sqlite3_column_text (stmt, 0), day);
+      ck_assert_int_eq (sqlite3_column_int (stmt, 1), g_date_time_get_hour (local));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_bind_null (stmt, 1);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  ck_assert_int_eq (sqlite3_column_type (stmt, 0), SQLITE_NULL);
+  sqlite3_finalize (stmt);
+}
+END_TEST
+
 static Suite *
 rollup_suite (void)
 {
@@ -381,6 +685,8 @@ rollup_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_rebuild_equals_incremental);
   tcase_add_test (tc, test_rebuild_of_empty_database);
+  tcase_add_loop_test (tc, test_rebuild_equals_replay_on_random_data, 0, 8);
+  tcase_add_test (tc, test_local_day_and_hour_match_glib);
   suite_add_tcase (s, tc);
 
   return s;
