@@ -552,8 +552,8 @@ on_close_check_dialog_response_cb (RgCloseCheckDialog *dialog,
       say (self, error->message);
       return;
     }
-  /* Translators: "T4 closed: to clean" */
-  message = g_strdup_printf (_("%s closed: to clean"), rg_visit_get_table_name (self->visit));
+  /* Translators: "Table 4 closed, to clean" */
+  message = g_strdup_printf (_("Table %s closed, to clean"), rg_visit_get_table_name (self->visit));
   reload_or_say (self);
   say (self, message);
   g_signal_emit (self, signals[CHECK_CLOSED], 0, rg_visit_get_id (self->visit), message);
@@ -612,7 +612,7 @@ rg_table_sheet_class_init (RgTableSheetClass *klass)
   /**
    * RgTableSheet::check-closed:
    * @visit_id: the visit whose check was closed
-   * @message: what happened, "T4 closed: to clean"
+   * @message: what happened, "Table 4 closed, to clean"
    */
   signals[CHECK_CLOSED] = g_signal_new ("check-closed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

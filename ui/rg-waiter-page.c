@@ -17,6 +17,8 @@
 #include "rg-visit.h"
 
 #define LIVE_LIST_WIDTH 300
+/* Stacked under the plan, the list keeps room for three tables. */
+#define COMPACT_LIST_HEIGHT 220
 
 struct _RgWaiterPage
 {
@@ -29,6 +31,7 @@ struct _RgWaiterPage
   GtkStack     *stack;
   GtkBox       *floor_box;
   RgFloorPlan  *plan;
+  GtkScrolledWindow *live_scroller;
   GtkListBox   *live_list;
   GtkLabel     *info_label;
   RgTableSheet *sheet;
@@ -51,13 +54,15 @@ make_live_row (RgTableLive *live)
   g_autofree gchar *time = g_date_time_format (seated, "%H:%M");
   g_autofree gchar *money = rg_ui_format_money (rg_table_live_get_check_total (live));
   g_autofree gchar *subtitle = NULL;
+  g_autofree gchar *title = NULL;
   const gchar *who = rg_table_live_get_guest_name (live) != NULL
                      ? rg_table_live_get_guest_name (live) : _("Walk-in");
 
   /* Translators: a seated table, "Li Wei · 3 · since 19:05" */
   subtitle = g_strdup_printf (_("%s · %d · since %s"), who, rg_table_live_get_party_size (live), time);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 rg_dining_table_get_name (rg_table_live_get_table (live)));
+  /* Translators: a seated table in the waiter's list, "Table W2" */
+  title = g_strdup_printf (_("Table %s"), rg_dining_table_get_name (rg_table_live_get_table (live)));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (money));
@@ -152,6 +157,7 @@ rg_waiter_page_init (RgWaiterPage *self)
   GtkWidget *table_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back to the Floor"));
   GtkWidget *viewport;
+  GtkWidget *placeholder;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
@@ -184,12 +190,18 @@ rg_waiter_page_init (RgWaiterPage *self)
   gtk_widget_set_valign (GTK_WIDGET (self->live_list), GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->live_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Seated tables"), -1);
+  placeholder = gtk_label_new (_("No party is seated."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->live_list, placeholder);
   g_signal_connect (self->live_list, "row-activated", G_CALLBACK (on_live_list_row_activated_cb), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (live_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_size_request (live_scroller, LIVE_LIST_WIDTH, -1);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (live_scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (live_scroller), GTK_WIDGET (self->live_list));
   gtk_box_append (self->floor_box, live_scroller);
+  self->live_scroller = GTK_SCROLLED_WINDOW (live_scroller);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->floor_box), "floor");
 
   gtk_widget_set_halign (back, GTK_ALIGN_START);
@@ -288,6 +300,7 @@ rg_waiter_page_set_compact (RgWaiterPage *self,
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->floor_box),
                                   compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_scrolled_window_set_min_content_height (self->live_scroller, compact ? COMPACT_LIST_HEIGHT : -1);
   rg_table_sheet_set_compact (self->sheet, compact);
 }
 
