@@ -64,14 +64,17 @@
 #define REBUILD_PAIRS \
   "DELETE FROM rollup_pair_month; " \
   "INSERT INTO rollup_pair_month (branch_id, month, item_a, item_b, visits) " \
-  "SELECT r.branch_id, substr (r.day, 1, 7), a.item_id, b.item_id, count (*) " \
-  "FROM rebuild_visit r JOIN rebuild_dish a ON a.visit_id = r.id " \
-  "  JOIN rebuild_dish b ON b.visit_id = r.id AND b.item_id > a.item_id " \
-  "GROUP BY r.branch_id, substr (r.day, 1, 7), a.item_id, b.item_id; "
+  "SELECT b.id, p.month, ia.id, ib.id, p.visits " \
+  "FROM (SELECT r.branch, substr (r.day, 1, 7) AS month, d.item AS a, e.item AS b, count (*) AS visits " \
+  "    FROM rebuild_dish d JOIN rebuild_visit r ON r.visit = d.visit " \
+  "      JOIN rebuild_dish e ON e.visit = d.visit AND e.item > d.item " \
+  "    GROUP BY r.branch, month, d.item, e.item) p " \
+  "  JOIN branch b ON b.rowid = p.branch JOIN rebuild_item ia ON ia.n = p.a JOIN rebuild_item ib ON ib.n = p.b; "
 #define REBUILD_FEEDBACK \
   "DELETE FROM rollup_feedback_day; " \
   "WITH f AS (SELECT r.branch_id, r.day, r.hour, r.server_id, b.aspect, b.item_id, b.table_id, b.rating " \
-  "  FROM rebuild_visit r JOIN feedback b ON b.visit_id = r.id WHERE b.deleted = 0) " \
+  "  FROM feedback b JOIN visit v ON v.id = b.visit_id JOIN rebuild_visit r ON r.visit = v.rowid " \
+  "  WHERE b.deleted = 0) " \
   "INSERT INTO rollup_feedback_day (kind, branch_id, day, key, ratings, total) " \
   "SELECT kind, branch_id, day, key, count (*), sum (rating) " \
   "FROM (SELECT 'aspect' AS kind, aspect AS key, * FROM f " \

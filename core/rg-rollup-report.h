@@ -51,14 +51,16 @@ gboolean rg_rollup_report_add_feedback (RgDb *db, const gchar *feedback_id, GErr
  *
  * Empties the report rollups of schema version 6 and sums them again from
  * the temporary tables that rg_rollup_rebuild() has just filled:
- * rebuild_visit (one row per closed visit: id, branch_id, guest_id,
- * table_id, server_id, party_size, seated_ms, left_ms (0: not known), local
- * day and hour, revenue and cost of its live lines), rebuild_dish (one row
- * per visit and dish: visit_id, item_id, qty, revenue, cost) and
- * rebuild_party (one row per known guest of a party: guest_id, seated_ms,
- * visit_id, share).  A host guest's visit is new when the guest has no
- * earlier row in rebuild_party, earlier meaning by seating time then visit
- * id — the order in which a replay would have closed the checks.
+ * rebuild_visit (one row per closed visit: visit (the visit's rowid), id,
+ * branch (the branch's rowid), branch_id, guest_id, table_id, server_id,
+ * party_size, seated_ms, left_ms (0: not known), local day and hour,
+ * revenue and cost of its live lines), rebuild_dish (one row per visit and
+ * dish: visit, item, qty, revenue, cost), rebuild_item (n, the dish's
+ * number in the order of the ids, and id) and rebuild_party (one row per
+ * known guest of a party: guest_id, seated_ms, visit_id, share).  A host
+ * guest's visit is new when the guest has no earlier row in rebuild_party,
+ * earlier meaning by seating time then visit id — the order in which a
+ * replay would have closed the checks.
  *
  * Returns: %TRUE on success; %FALSE with a database error.
  */

@@ -337,32 +337,37 @@ add_guests (RgDb              *db,
 /* The closed visits with their local day and hour and what their live
  * lines add up to, their dishes, and every known guest of their parties
  * with the share of the check credited to them: the host the whole check,
- * each other known guest one cover's share. */
+ * each other known guest one cover's share.  Visits, branches and dishes
+ * are keyed by small integers (the dishes numbered in the order of their
+ * ids) so that the big sorts of the sums stay small. */
 #define REBUILD_GATHER \
-  "CREATE TEMP TABLE rebuild_dish (visit_id TEXT, item_id TEXT, qty INTEGER, revenue INTEGER, " \
-  "  cost INTEGER, PRIMARY KEY (visit_id, item_id)) WITHOUT ROWID; " \
+  "CREATE TEMP TABLE rebuild_item (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE); " \
+  "INSERT INTO rebuild_item (id) SELECT DISTINCT item_id FROM order_line ORDER BY item_id; " \
+  "CREATE TEMP TABLE rebuild_dish (visit INTEGER, item INTEGER, qty INTEGER, revenue INTEGER, " \
+  "  cost INTEGER, PRIMARY KEY (visit, item)) WITHOUT ROWID; " \
   "INSERT INTO rebuild_dish " \
-  "  SELECT l.visit_id, l.item_id, sum (l.qty), sum (l.qty * l.unit_price), sum (l.qty * l.unit_cost) " \
-  "  FROM visit v JOIN order_line l ON l.visit_id = v.id " \
+  "  SELECT v.rowid, i.n, sum (l.qty), sum (l.qty * l.unit_price), sum (l.qty * l.unit_cost) " \
+  "  FROM visit v JOIN order_line l ON l.visit_id = v.id JOIN rebuild_item i ON i.id = l.item_id " \
   "  WHERE v.status = 'closed' AND v.deleted = 0 AND l.voided = 0 AND l.deleted = 0 " \
-  "  GROUP BY l.visit_id, l.item_id; " \
-  "CREATE TEMP TABLE rebuild_visit (id TEXT PRIMARY KEY, branch_id TEXT, guest_id TEXT, table_id TEXT, " \
-  "  server_id TEXT, party_size INTEGER, seated_ms INTEGER, left_ms INTEGER, day TEXT, hour INTEGER, " \
-  "  revenue INTEGER, cost INTEGER) WITHOUT ROWID; " \
+  "  GROUP BY v.rowid, i.n; " \
+  "CREATE TEMP TABLE rebuild_visit (visit INTEGER PRIMARY KEY, id TEXT, branch INTEGER, branch_id TEXT, " \
+  "  guest_id TEXT, table_id TEXT, server_id TEXT, party_size INTEGER, seated_ms INTEGER, " \
+  "  left_ms INTEGER, day TEXT, hour INTEGER, revenue INTEGER, cost INTEGER); " \
   "INSERT INTO rebuild_visit " \
-  "  SELECT v.id, v.branch_id, v.guest_id, v.table_id, v.server_id, v.party_size, v.seated_ms, " \
-  "    coalesce (v.left_ms, 0), rg_local_day (v.seated_ms, b.tz), rg_local_hour (v.seated_ms, b.tz), " \
-  "    (SELECT coalesce (sum (d.revenue), 0) FROM rebuild_dish d WHERE d.visit_id = v.id), " \
-  "    (SELECT coalesce (sum (d.cost), 0) FROM rebuild_dish d WHERE d.visit_id = v.id) " \
+  "  SELECT v.rowid, v.id, b.rowid, v.branch_id, v.guest_id, v.table_id, v.server_id, v.party_size, " \
+  "    v.seated_ms, coalesce (v.left_ms, 0), rg_local_day (v.seated_ms, b.tz), " \
+  "    rg_local_hour (v.seated_ms, b.tz), " \
+  "    (SELECT coalesce (sum (d.revenue), 0) FROM rebuild_dish d WHERE d.visit = v.rowid), " \
+  "    (SELECT coalesce (sum (d.cost), 0) FROM rebuild_dish d WHERE d.visit = v.rowid) " \
   "  FROM visit v JOIN branch b ON b.id = v.branch_id WHERE v.status = 'closed' AND v.deleted = 0; " \
   "CREATE TEMP TABLE rebuild_party (guest_id TEXT, seated_ms INTEGER, visit_id TEXT, share INTEGER, " \
   "  PRIMARY KEY (guest_id, seated_ms, visit_id)) WITHOUT ROWID; " \
   "INSERT INTO rebuild_party " \
-  "  SELECT guest_id, seated_ms, id, revenue FROM rebuild_visit WHERE guest_id IS NOT NULL; " \
-  "INSERT INTO rebuild_party " \
-  "  SELECT DISTINCT g.guest_id, r.seated_ms, r.id, r.revenue / max (r.party_size, 1) " \
-  "  FROM rebuild_visit r JOIN visit_guest g ON g.visit_id = r.id " \
-  "  WHERE g.deleted = 0 AND g.guest_id IS NOT r.guest_id; "
+  "  SELECT guest_id, seated_ms, id, revenue FROM rebuild_visit WHERE guest_id IS NOT NULL " \
+  "  UNION ALL SELECT DISTINCT g.guest_id, r.seated_ms, r.id, r.revenue / max (r.party_size, 1) " \
+  "  FROM visit_guest g JOIN visit v ON v.id = g.visit_id JOIN rebuild_visit r ON r.visit = v.rowid " \
+  "  WHERE g.deleted = 0 AND g.guest_id IS NOT r.guest_id " \
+  "  ORDER BY 1, 2, 3; "
 
 #define REBUILD_SUM \
   "DELETE FROM rollup_hour; DELETE FROM rollup_item_day; DELETE FROM local_guest_stats; " \
@@ -370,15 +375,19 @@ add_guests (RgDb              *db,
   "  SELECT branch_id, day, hour, count (*), sum (party_size), sum (revenue), sum (cost) " \
   "  FROM rebuild_visit GROUP BY branch_id, day, hour; " \
   "INSERT INTO rollup_item_day (branch_id, day, item_id, qty, revenue, cost, visits) " \
-  "  SELECT r.branch_id, r.day, d.item_id, sum (d.qty), sum (d.revenue), sum (d.cost), count (*) " \
-  "  FROM rebuild_dish d JOIN rebuild_visit r ON r.id = d.visit_id " \
-  "  GROUP BY r.branch_id, r.day, d.item_id; " \
+  "  SELECT b.id, s.day, i.id, s.qty, s.revenue, s.cost, s.visits " \
+  "  FROM (SELECT r.branch, r.day, d.item, sum (d.qty) AS qty, sum (d.revenue) AS revenue, " \
+  "      sum (d.cost) AS cost, count (*) AS visits " \
+  "    FROM rebuild_dish d JOIN rebuild_visit r ON r.visit = d.visit " \
+  "    GROUP BY r.branch, r.day, d.item) s " \
+  "  JOIN branch b ON b.rowid = s.branch JOIN rebuild_item i ON i.n = s.item; " \
   "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) " \
   "  SELECT guest_id, count (*), min (seated_ms), max (seated_ms), sum (share) " \
   "  FROM rebuild_party GROUP BY guest_id; "
 
 #define REBUILD_DROP \
-  "DROP TABLE temp.rebuild_party; DROP TABLE temp.rebuild_visit; DROP TABLE temp.rebuild_dish"
+  "DROP TABLE temp.rebuild_party; DROP TABLE temp.rebuild_visit; DROP TABLE temp.rebuild_dish; " \
+  "DROP TABLE temp.rebuild_item"
 
 /* Adds one closed visit. */
 static gboolean
