@@ -567,7 +567,7 @@ rg_floor_list_live (RgDb         *db,
 
   stmt = rg_db_prepare (db,
       "SELECT " RG_FLOOR_TABLE_COLUMNS ", v.id, v.guest_id, g.name, v.server_id, v.party_size, v.seated_ms, "
-      "  (SELECT coalesce (sum (l.qty * l.unit_price), 0) FROM order_line l "
+      "  (SELECT coalesce (sum (l.qty * l.unit_price - l.discount), 0) FROM order_line l "
       "   WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0) "
       "FROM " TABLE_FROM " "
       "LEFT JOIN visit v ON v.id = (SELECT o.id FROM visit o WHERE o.table_id = t.id "

@@ -397,54 +397,41 @@ visit_exists (RgImportRun  *imp,
   return TRUE;
 }
 
-static gboolean
-insert_line (RgImportRun        *imp,
-             const gchar        *visit_id,
-             const RgImportRow  *row,
-             gint64              qty,
-             gint64              unit_price,
-             GError            **error)
-{
-  g_autoptr(RgStmt) stmt = rg_db_prepare (imp->db,
-      "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, created_ms, "
-      "updated_hlc, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  g_autofree gchar *id = rg_id_new ();
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, visit_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, row->item->id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, qty);
-  sqlite3_bind_int64 (stmt, 5, unit_price);
-  sqlite3_bind_int64 (stmt, 6, row->item->cost);
-  sqlite3_bind_int64 (stmt, 7, row->utc_ms);
-  sqlite3_bind_int64 (stmt, 8, rg_db_next_hlc (imp->db));
-  sqlite3_bind_text (stmt, 9, rg_db_get_device_id (imp->db), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (imp->db, error, "importing line %u", row->line);
-  imp->result->lines++;
-  return TRUE;
-}
-
-/* One row as order lines: a total that does not divide by the quantity is
- * two lines at neighbouring unit prices, so that the revenue stays exact. */
+/* One row as one order line.  A total that does not divide by the
+ * quantity ("3 for the price of 1") is charged at the next whole unit
+ * price with the difference as the line's discount, so that the revenue
+ * stays exact. */
 static gboolean
 write_row (RgImportRun        *imp,
            const gchar        *visit_id,
            const RgImportRow  *row,
            GError            **error)
 {
-  gint64 unit = row->total / row->qty;
-  gint64 remainder = row->total % row->qty;
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autofree gchar *id = NULL;
+  gint64 unit = row->total / row->qty + (row->total % row->qty != 0 ? 1 : 0);
 
   if (row->item->id == NULL && !resolve_item (imp, row->item, error))
     return FALSE;
-  if (remainder != 0 &&
-      !insert_line (imp, visit_id, row, remainder, unit + 1, error))
+  stmt = rg_db_prepare (imp->db,
+      "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, discount, unit_cost, "
+      "created_ms, updated_hlc, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  if (stmt == NULL)
     return FALSE;
-  if (!insert_line (imp, visit_id, row, row->qty - remainder, unit, error))
-    return FALSE;
+  id = rg_id_new ();
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, visit_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->item->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, row->qty);
+  sqlite3_bind_int64 (stmt, 5, unit);
+  sqlite3_bind_int64 (stmt, 6, unit * row->qty - row->total);
+  sqlite3_bind_int64 (stmt, 7, row->item->cost);
+  sqlite3_bind_int64 (stmt, 8, row->utc_ms);
+  sqlite3_bind_int64 (stmt, 9, rg_db_next_hlc (imp->db));
+  sqlite3_bind_text (stmt, 10, rg_db_get_device_id (imp->db), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rg_db_set_error (imp->db, error, "importing line %u", row->line);
+  imp->result->lines++;
   imp->result->revenue += row->total;
   return TRUE;
 }

@@ -227,7 +227,7 @@ rg_rollup_report_add_visit (RgDb         *db,
   stmt = rg_db_prepare (db,
       "SELECT v.branch_id, v.guest_id, v.table_id, v.server_id, v.party_size, v.seated_ms, "
       "  coalesce (v.left_ms, 0), "
-      "  (SELECT coalesce (sum (qty * unit_price), 0) FROM order_line l "
+      "  (SELECT coalesce (sum (qty * unit_price - discount), 0) FROM order_line l "
       "   WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0), "
       "  (SELECT coalesce (sum (qty * unit_cost), 0) FROM order_line l "
       "   WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0), "

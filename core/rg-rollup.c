@@ -5,9 +5,10 @@
  *
  * A visit counts in the hour and day (branch's local time) in which its
  * party was seated.  Revenue and cost are the non-voided lines at the
- * prices they were ordered at; tips are not revenue.  In local_guest_stats
- * the host guest is credited with the whole check and every other known
- * guest of the party with one cover's share (subtotal / party size), so a
+ * prices they were ordered at, less their discounts; tips are not revenue.
+ * In local_guest_stats the host guest is credited with the whole check and
+ * every other known guest of the party with one cover's share (subtotal /
+ * party size), so a
  * regular who always comes as someone's companion still shows what they are
  * worth without the check being counted twice over.
  *
@@ -215,7 +216,7 @@ add_hour (RgDb              *db,
           GError           **error)
 {
   g_autoptr(RgStmt) sums = rg_db_prepare (db,
-      "SELECT coalesce (sum (qty * unit_price), 0), coalesce (sum (qty * unit_cost), 0) "
+      "SELECT coalesce (sum (qty * unit_price - discount), 0), coalesce (sum (qty * unit_cost), 0) "
       "FROM order_line WHERE visit_id = ? AND voided = 0 AND deleted = 0", error);
   g_autoptr(RgStmt) upsert = NULL;
   gint64 cost;
@@ -255,7 +256,7 @@ add_items (RgDb              *db,
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
       "INSERT INTO rollup_item_day (branch_id, day, item_id, qty, revenue, cost, visits) "
-      "SELECT ?1, ?2, item_id, sum (qty), sum (qty * unit_price), sum (qty * unit_cost), 1 "
+      "SELECT ?1, ?2, item_id, sum (qty), sum (qty * unit_price - discount), sum (qty * unit_cost), 1 "
       "FROM order_line WHERE visit_id = ?3 AND voided = 0 AND deleted = 0 GROUP BY item_id "
       "ON CONFLICT (branch_id, day, item_id) DO UPDATE SET qty = qty + excluded.qty, "
       "  revenue = revenue + excluded.revenue, cost = cost + excluded.cost, visits = visits + 1",
@@ -346,7 +347,7 @@ add_guests (RgDb              *db,
   "CREATE TEMP TABLE rebuild_dish (visit INTEGER, item INTEGER, qty INTEGER, revenue INTEGER, " \
   "  cost INTEGER, PRIMARY KEY (visit, item)) WITHOUT ROWID; " \
   "INSERT INTO rebuild_dish " \
-  "  SELECT v.rowid, i.n, sum (l.qty), sum (l.qty * l.unit_price), sum (l.qty * l.unit_cost) " \
+  "  SELECT v.rowid, i.n, sum (l.qty), sum (l.qty * l.unit_price - l.discount), sum (l.qty * l.unit_cost) " \
   "  FROM visit v JOIN order_line l ON l.visit_id = v.id JOIN rebuild_item i ON i.id = l.item_id " \
   "  WHERE v.status = 'closed' AND v.deleted = 0 AND l.voided = 0 AND l.deleted = 0 " \
   "  GROUP BY v.rowid, i.n; " \

@@ -17,7 +17,8 @@
 
 #define LINE_SELECT \
   "SELECT l.id, l.visit_id, l.item_id, m.name, l.qty, l.unit_price, l.unit_cost, l.seat, " \
-  "  l.course, l.voided, l.void_reason, l.allergen_override, l.staff_id, l.created_ms " \
+  "  l.course, l.voided, l.void_reason, l.allergen_override, l.staff_id, l.created_ms, " \
+  "  l.discount " \
   "FROM order_line l JOIN menu_item m ON m.id = l.item_id "
 
 /* What a line needs to know about its item. */
@@ -402,7 +403,7 @@ _rg_visit_compute_totals (RgDb           *db,
                           GError        **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT coalesce (sum (qty * unit_price), 0), coalesce (sum (qty * unit_cost), 0), "
+      "SELECT coalesce (sum (qty * unit_price - discount), 0), coalesce (sum (qty * unit_cost), 0), "
       "  coalesce (sum (qty), 0), count (*) "
       "FROM order_line WHERE visit_id = ? AND voided = 0 AND deleted = 0", error);
 

@@ -59,6 +59,7 @@ struct _RgOrderLine
   gint     qty;
   gint64   unit_price;
   gint64   unit_cost;
+  gint64   discount;
   gint     seat;
   gint     course;
   gboolean voided;

@@ -59,6 +59,7 @@ _rg_order_line_from_row (RgStmt *stmt)
   self->allergen_override = _rg_service_dup_column (stmt, 11);
   self->staff_id = _rg_service_dup_column (stmt, 12);
   self->created_ms = sqlite3_column_int64 (stmt, 13);
+  self->discount = sqlite3_column_int64 (stmt, 14);
   return self;
 }
 
@@ -163,7 +164,7 @@ gint64
 rg_order_line_get_total (RgOrderLine *self)
 {
   g_return_val_if_fail (RG_IS_ORDER_LINE (self), 0);
-  return self->qty * self->unit_price;
+  return self->qty * self->unit_price - self->discount;
 }
 
 /* -------------------------------------------------------------- getters */
@@ -334,6 +335,13 @@ rg_order_line_get_unit_cost (RgOrderLine *self)
 {
   g_return_val_if_fail (RG_IS_ORDER_LINE (self), 0);
   return self->unit_cost;
+}
+
+gint64
+rg_order_line_get_discount (RgOrderLine *self)
+{
+  g_return_val_if_fail (RG_IS_ORDER_LINE (self), 0);
+  return self->discount;
 }
 
 gint

@@ -21,7 +21,7 @@
 #define VISIT_SELECT \
   "SELECT v.id, v.branch_id, b.name, v.guest_id, v.table_id, t.name, v.party_size, " \
   "  v.children, v.seated_ms, v.left_ms, v.server_id, v.status, " \
-  "  CASE WHEN v.status = 'open' THEN " LINES_OF_V ("l.qty * l.unit_price") " ELSE v.subtotal END, " \
+  "  CASE WHEN v.status = 'open' THEN " LINES_OF_V ("l.qty * l.unit_price - l.discount") " ELSE v.subtotal END, " \
   "  v.tip, v.payment_method, " \
   "  (SELECT group_concat (name, '" RG_VISIT_NAME_SEPARATOR "') FROM " \
   "     (SELECT m.name AS name FROM order_line l JOIN menu_item m ON m.id = l.item_id " \

@@ -90,7 +90,9 @@ const gchar *rg_order_line_get_item_name         (RgOrderLine *self);
 gint         rg_order_line_get_qty               (RgOrderLine *self);
 gint64       rg_order_line_get_unit_price        (RgOrderLine *self);
 gint64       rg_order_line_get_unit_cost         (RgOrderLine *self);
-/* qty × unit price */
+/* taken off the line's qty × unit price, minor units, >= 0 */
+gint64       rg_order_line_get_discount          (RgOrderLine *self);
+/* qty × unit price − discount */
 gint64       rg_order_line_get_total             (RgOrderLine *self);
 /* 0 when not given */
 gint         rg_order_line_get_seat              (RgOrderLine *self);

@@ -48,14 +48,14 @@ typedef struct
   "   || '|' || sum (rev) || '|' || sum (cost) AS r FROM (" \
   "  SELECT v.branch_id, strftime ('%Y-%m-%d', " LOCAL_SECONDS ", 'unixepoch') AS day, " \
   "   CAST (strftime ('%H', " LOCAL_SECONDS ", 'unixepoch') AS INTEGER) AS hour, v.party_size, " \
-  "   (SELECT coalesce (sum (qty * unit_price), 0) FROM order_line l WHERE l.visit_id = v.id AND " LIVE_LINES ") AS rev, " \
+  "   (SELECT coalesce (sum (qty * unit_price - discount), 0) FROM order_line l WHERE l.visit_id = v.id AND " LIVE_LINES ") AS rev, " \
   "   (SELECT coalesce (sum (qty * unit_cost), 0) FROM order_line l WHERE l.visit_id = v.id AND " LIVE_LINES ") AS cost " \
   "  FROM visit v JOIN branch b ON b.id = v.branch_id WHERE v.status = 'closed') " \
   " GROUP BY branch_id, day, hour ORDER BY branch_id, day, hour)"
 #define EXPECT_ITEM \
   "SELECT coalesce (group_concat (r, ';'), '') FROM (" \
   " SELECT v.branch_id || '|' || strftime ('%Y-%m-%d', " LOCAL_SECONDS ", 'unixepoch') || '|' || l.item_id " \
-  "   || '|' || sum (l.qty) || '|' || sum (l.qty * l.unit_price) || '|' || sum (l.qty * l.unit_cost) " \
+  "   || '|' || sum (l.qty) || '|' || sum (l.qty * l.unit_price - l.discount) || '|' || sum (l.qty * l.unit_cost) " \
   "   || '|' || count (DISTINCT v.id) AS r " \
   " FROM visit v JOIN branch b ON b.id = v.branch_id JOIN order_line l ON l.visit_id = v.id " \
   " WHERE v.status = 'closed' AND " LIVE_LINES \
@@ -562,13 +562,14 @@ fill_random (Fixture *f,
             g_autofree gchar *qty = g_strdup_printf ("%d", g_rand_int_range (rand, 1, 4));
             g_autofree gchar *price = g_strdup_printf ("%d", g_rand_int_range (rand, 0, 3000));
             g_autofree gchar *cost = g_strdup_printf ("%d", g_rand_int_range (rand, 0, 900));
+            g_autofree gchar *discount = g_strdup_printf ("%d", g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, 100));
 
             run_sql (f->db,
                      "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, voided, "
-                     "  deleted, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                     "  deleted, discount, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                      line, id, items[g_rand_int_range (rand, 0, R_ITEMS)], qty, price, cost,
                      g_rand_int_range (rand, 0, 6) == 0 ? "1" : "0",
-                     g_rand_int_range (rand, 0, 10) == 0 ? "1" : "0");
+                     g_rand_int_range (rand, 0, 10) == 0 ? "1" : "0", discount);
           }
         for (gint r = g_rand_int_range (rand, -2, 3); r > 0; r--)
           {
