@@ -21,6 +21,7 @@ build_line (JsonBuilder *b,
   rg_cli_json_string (b, "item", rg_order_line_get_item_name (line));
   rg_cli_json_int (b, "qty", rg_order_line_get_qty (line));
   rg_cli_json_int (b, "unit_price", rg_order_line_get_unit_price (line));
+  rg_cli_json_int (b, "discount", rg_order_line_get_discount (line));
   rg_cli_json_int (b, "total", rg_order_line_get_total (line));
   json_builder_set_member_name (b, "voided");
   json_builder_add_boolean_value (b, rg_order_line_get_voided (line));
