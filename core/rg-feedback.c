@@ -5,6 +5,8 @@
  */
 #include "rg-feedback.h"
 
+#include "rg-rollup-report.h"
+
 #include "rg-id.h"
 #include "rg-service-private.h"
 #include "rg-text.h"
@@ -215,6 +217,7 @@ rg_feedback_add (RgDb              *db,
   g_autofree gchar *table_id = NULL;
   g_autofree gchar *id = NULL;
   g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(RgTransaction) txn = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (visit_id != NULL, NULL);
@@ -227,6 +230,11 @@ rg_feedback_add (RgDb              *db,
       (guest_id != NULL && !_rg_service_check_row (db, "guest", guest_id, "guest", error)))
     return NULL;
 
+  /* A rating of a check already closed goes into the report rollups in the
+   * same transaction; one of an open check is counted when it closes. */
+  txn = rg_db_begin (db, error);
+  if (txn == NULL)
+    return NULL;
   stmt = rg_db_prepare (db,
       "INSERT INTO feedback (id, visit_id, table_id, item_id, guest_id, aspect, rating, comment, "
       "                      staff_id, created_ms, updated_hlc, origin) "
@@ -251,6 +259,10 @@ rg_feedback_add (RgDb              *db,
       rg_db_set_error (db, error, "logging the feedback");
       return NULL;
     }
+  g_clear_pointer (&stmt, rg_stmt_release);
+  if (!rg_rollup_report_add_feedback (db, id, error) ||
+      !rg_transaction_commit (g_steal_pointer (&txn), error))
+    return NULL;
   return get_feedback (db, id, error);
 }
 

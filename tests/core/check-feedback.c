@@ -161,6 +161,30 @@ START_TEST (test_add_aspects_and_dish)
 }
 END_TEST
 
+/* A rating logged after the check closed reaches the report rollups at
+ * once; one logged while it is open waits for the close. */
+START_TEST (test_rating_after_close_reaches_rollups)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgFeedback) early = rg_feedback_add (f->db, f->visit, RG_ASPECT_FOOD, NULL, 2, NULL,
+                                                 NULL, NULL, &error);
+  g_autoptr(RgFeedback) late = NULL;
+  const gchar *sum_food = "SELECT coalesce (sum (total), 0) * 100 + coalesce (sum (ratings), 0) "
+                          "FROM rollup_feedback_day WHERE kind = 'aspect' AND key = 'food'";
+
+  ck_assert_no_error (error);
+  ck_assert_int_eq (rg_test_query_int (f->db, sum_food), 0);
+  ck_assert (rg_visit_close (f->db, f->visit, 0, RG_PAYMENT_CASH, 0, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (rg_test_query_int (f->db, sum_food), 2 * 100 + 1);
+
+  late = rg_feedback_add (f->db, f->visit, RG_ASPECT_FOOD, NULL, 5, NULL, NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (rg_test_query_int (f->db, sum_food), 7 * 100 + 2);
+}
+END_TEST
+
 START_TEST (test_add_refuses_bad_input)
 {
   g_autoptr(Fixture) f = fixture_new ();
@@ -292,6 +316,7 @@ feedback_suite (void)
   tc = tcase_create ("add");
   tcase_add_test (tc, test_add_aspects_and_dish);
   tcase_add_test (tc, test_add_refuses_bad_input);
+  tcase_add_test (tc, test_rating_after_close_reaches_rollups);
   tcase_add_test (tc, test_void_visit_takes_no_feedback);
   tcase_add_test (tc, test_aspect_words);
   suite_add_tcase (s, tc);
