@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rg-id.h"
+#include "rg-text.h"
 
 /* ------------------------------------------------------------- the tables */
 
@@ -220,7 +221,8 @@ check_value (const RgWireTable   *table,
   switch (column->type)
     {
     case RG_WIRE_TEXT:
-      if (type == G_TYPE_STRING && strlen (json_node_get_string (node)) <= RG_WIRE_MAX_TEXT)
+      if (type == G_TYPE_STRING && strlen (json_node_get_string (node)) <= RG_WIRE_MAX_TEXT
+          && g_utf8_validate (json_node_get_string (node), -1, NULL))
         return TRUE;
       break;
     case RG_WIRE_INTEGER:
@@ -236,7 +238,7 @@ check_value (const RgWireTable   *table,
     }
   g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
                "%s %s: %s must be %s", table->name, id, column->name,
-               column->type == RG_WIRE_TEXT ? "text of at most 64 KiB"
+               column->type == RG_WIRE_TEXT ? "UTF-8 text of at most 64 KiB"
                : column->type == RG_WIRE_INTEGER ? "a whole number" : "a number");
   return FALSE;
 }
@@ -255,8 +257,9 @@ rg_wire_change_new (const gchar  *table_name,
 
   if (table == NULL)
     {
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "“%s” is not a table that is synced", table_name ? table_name : "(none)");
+      g_autofree gchar *quoted = rg_text_quote_for_message (table_name ? table_name : "(none)");
+
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "“%s” is not a table that is synced", quoted);
       return NULL;
     }
 
@@ -277,8 +280,10 @@ rg_wire_change_new (const gchar  *table_name,
 
       if (column == NULL)
         {
+          g_autofree gchar *quoted = rg_text_quote_for_message (member);
+
           g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                       "%s %s: “%s” is not a column that is synced", table->name, id, member);
+                       "%s %s: “%s” is not a column that is synced", table->name, id, quoted);
           return NULL;
         }
       if (!check_value (table, column, node, id, error))
@@ -415,6 +420,79 @@ rg_wire_check_depth (const gchar *text,
   return TRUE;
 }
 
+/* Whether @text is one JSON object and nothing else, whose \u escapes
+ * each have four hex digits and pair the halves of surrogate pairs.
+ * json-glib 1.6 reads what follows the first value as more statements and
+ * leaks what it built, leaks on a malformed surrogate pair, and turns half
+ * of a pair into bytes that are not UTF-8: such text is refused before it
+ * parses. */
+static gboolean
+check_shape (const gchar *text,
+             gsize        length)
+{
+  guint depth = 0;
+  gboolean opened = FALSE;
+  gboolean in_string = FALSE;
+  gboolean pending = FALSE;   /* a high half waits for its low half */
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gchar c = text[i];
+      guint unit = 0;
+
+      if (!in_string)
+        {
+          if (c == '{' || c == '[')
+            {
+              if (depth == 0 && (opened || c != '{'))
+                return FALSE;
+              opened = TRUE;
+              depth++;
+            }
+          else if (c == '}' || c == ']')
+            {
+              if (depth == 0)
+                return FALSE;
+              depth--;
+            }
+          else if (depth == 0 && !g_ascii_isspace (c))
+            return FALSE;
+          in_string = c == '"';
+          continue;
+        }
+      if (c == '"' || c != '\\' || i + 1 >= length || text[i + 1] != 'u')
+        {
+          if (pending)
+            return FALSE;
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\')
+            i++;
+          continue;
+        }
+      if (i + 6 > length)
+        return FALSE;
+      for (gsize j = i + 2; j < i + 6; j++)
+        {
+          if (!g_ascii_isxdigit (text[j]))
+            return FALSE;
+          unit = unit * 16 + (guint) g_ascii_xdigit_value (text[j]);
+        }
+      if (unit >= 0xdc00 && unit <= 0xdfff)
+        {
+          if (!pending)
+            return FALSE;
+          pending = FALSE;
+        }
+      else if (pending)
+        return FALSE;
+      else
+        pending = unit >= 0xd800 && unit <= 0xdbff;
+      i += 5;
+    }
+  return opened && depth == 0 && !in_string;
+}
+
 static GPtrArray *
 parse_changes (JsonArray  *array,
                GError    **error)
@@ -471,11 +549,19 @@ rg_wire_parse_batch (const gchar  *text,
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the batch is nested too deeply");
       return NULL;
     }
+  if (!check_shape (text, length))
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                   "the batch is not one valid JSON object");
+      return NULL;
+    }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, (gssize) length, &parse_error))
     {
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "the batch is not valid JSON: %s", parse_error->message);
+      /* json-glib quotes the bad token, which may not be UTF-8 */
+      g_autofree gchar *why = g_utf8_make_valid (parse_error->message, -1);
+
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the batch is not valid JSON: %s", why);
       return NULL;
     }
   node = json_parser_get_root (parser);
