@@ -706,7 +706,8 @@ guest_duplicates (RgCli   *cli,
 
           row[0] = g_strdup (rg_guest_duplicate_get_name (dup));
           row[1] = g_strdup (duplicate_reasons[rg_guest_duplicate_get_reason (dup)]);
-          row[2] = g_strdup (rg_guest_duplicate_get_detail (dup));
+          /* a NULL here would end the row early for g_strfreev */
+          row[2] = g_strdup (rg_guest_duplicate_get_detail (dup) ? rg_guest_duplicate_get_detail (dup) : "");
           row[3] = g_strdup (rg_guest_duplicate_get_guest_id (dup));
           g_ptr_array_add (rows, row);
         }

@@ -73,7 +73,9 @@ post (Client       *c,
 static gchar *
 store_state (Client *c)
 {
-  return g_strdup_printf ("%s/%" G_GINT64_FORMAT, rg_sync_harness_store_digest (c->h),
+  g_autofree gchar *digest = rg_sync_harness_store_digest (c->h);
+
+  return g_strdup_printf ("%s/%" G_GINT64_FORMAT, digest,
                           rg_sync_harness_query_int (c->h, "SELECT coalesce (max (seq), 0) FROM sync_row"));
 }
 
