@@ -14,6 +14,7 @@
 
 #include "rg-error.h"
 #include "rg-menu.h"
+#include "rg-prefs.h"
 #include "rg-ui-format.h"
 #include "rg-visit.h"
 
@@ -24,6 +25,7 @@ struct _RgOrderEntry
   /* owned */
   RgSession      *session;
   gchar          *visit_id;
+  GStrv           allergens;        /* of the guests at the table */
 
   /* template children */
   GtkSearchEntry *search_entry;
@@ -66,18 +68,41 @@ pending_line_free (gpointer  data,
 
 /* --------------------------------------------------------------- helpers */
 
+/* (transfer full) (nullable): the table's allergens that @item holds,
+ * "egg, soy"; %NULL when none. */
+static gchar *
+risky_allergens (RgOrderEntry *self,
+                 RgMenuItem   *item)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  for (guint i = 0; self->allergens != NULL && self->allergens[i] != NULL; i++)
+    if (rg_menu_item_has_allergen (item, self->allergens[i]))
+      g_ptr_array_add (found, self->allergens[i]);
+  if (found->len == 0)
+    return NULL;
+  g_ptr_array_add (found, NULL);
+  return g_strjoinv (", ", (gchar **) found->pdata);
+}
+
 static GtkWidget *
-make_item_row (RgMenuItem *item)
+make_item_row (RgOrderEntry *self,
+               RgMenuItem   *item)
 {
   GtkWidget *row = adw_action_row_new ();
   const gchar * const *allergens = rg_menu_item_get_allergens (item);
   g_autofree gchar *price = rg_ui_format_money (rg_menu_item_get_price (item));
   g_autofree gchar *listed = g_strjoinv (", ", (gchar **) allergens);
   g_autofree gchar *subtitle = NULL;
+  g_autofree gchar *risky = risky_allergens (self, item);
 
   if (!rg_menu_item_get_available (item))
     /* Translators: a menu item that is 86'd, "¥12.00 · off today" */
     subtitle = g_strdup_printf (_("%s · off today"), price);
+  else if (risky != NULL)
+    /* Translators: a dish holding an allergen of someone at the table,
+     * "¥12.00 · ⚠ egg: allergy at this table" */
+    subtitle = g_strdup_printf (_("%s · ⚠ %s: allergy at this table"), price, risky);
   else if (allergens[0] != NULL)
     /* Translators: "¥12.00 · contains gluten, milk" */
     subtitle = g_strdup_printf (_("%s · contains %s"), price, listed);
@@ -89,6 +114,8 @@ make_item_row (RgMenuItem *item)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), rg_menu_item_get_available (item));
   gtk_widget_set_sensitive (row, rg_menu_item_get_available (item));
+  if (risky != NULL)
+    gtk_widget_add_css_class (row, "error");
   if (rg_menu_item_get_available (item))
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("list-add-symbolic"));
   else
@@ -142,7 +169,7 @@ fill_menu (RgOrderEntry  *self,
     {
       g_autoptr(RgMenuItem) item = g_list_model_get_item (items, i);
 
-      gtk_list_box_append (self->menu_list, make_item_row (item));
+      gtk_list_box_append (self->menu_list, make_item_row (self, item));
     }
   return TRUE;
 }
@@ -226,6 +253,7 @@ rg_order_entry_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_ORDER_ENTRY);
   g_clear_object (&self->session);
   g_clear_pointer (&self->visit_id, g_free);
+  g_clear_pointer (&self->allergens, g_strfreev);
 
   G_OBJECT_CLASS (rg_order_entry_parent_class)->dispose (object);
 }
@@ -283,10 +311,23 @@ rg_order_entry_load (RgOrderEntry  *self,
                      const gchar   *visit_id,
                      GError       **error)
 {
+  g_autoptr(RgVisit) visit = NULL;
+  g_auto(GStrv) allergens = NULL;
+  const gchar *guest_ids[] = { NULL, NULL };
+
   g_return_val_if_fail (RG_IS_ORDER_ENTRY (self), FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
   g_return_val_if_fail (visit_id != NULL, FALSE);
 
+  visit = rg_visit_get (rg_session_get_db (self->session), visit_id, error);
+  if (visit == NULL)
+    return FALSE;
+  guest_ids[0] = rg_visit_get_guest_id (visit);
+  allergens = rg_prefs_list_allergens_for_guests (rg_session_get_db (self->session), guest_ids, error);
+  if (allergens == NULL)
+    return FALSE;
+  g_strfreev (self->allergens);
+  self->allergens = g_steal_pointer (&allergens);
   g_free (self->visit_id);
   self->visit_id = g_strdup (visit_id);
   rg_order_entry_set_amounts (self, 1, 0, 0);

@@ -23,7 +23,8 @@ void     rg_order_entry_set_session (RgOrderEntry *self,
  * rg_order_entry_load:
  * @visit_id: the open visit the items go to
  *
- * Reads the menu (all categories, today's availability).
+ * Reads the menu (all categories, today's availability) and the
+ * allergies of the host guest; dishes holding one are marked.
  *
  * Returns: %FALSE with @error set when the menu cannot be read.
  */

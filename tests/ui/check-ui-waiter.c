@@ -271,6 +271,10 @@ START_TEST (test_run_a_table)
   ck_assert (!gtk_widget_get_sensitive (GTK_WIDGET (menu_row (sheet, scene.off_id))));
   ck_assert (!gtk_list_box_row_get_activatable (menu_row (sheet, scene.off_id)));
 
+  /* The risky dish is marked before anyone taps it. */
+  ck_assert (gtk_widget_has_css_class (GTK_WIDGET (menu_row (sheet, scene.risky_id)), "error"));
+  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (menu_row (sheet, scene.safe_id)), "error"));
+
   /* The risky dish: a warning, nothing written until confirmed. */
   rg_order_entry_set_amounts (rg_table_sheet_get_order_entry (sheet), 1, 2, 2);
   tap_row (sheet, menu_row (sheet, scene.risky_id));
