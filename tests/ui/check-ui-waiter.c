@@ -429,6 +429,50 @@ START_TEST (test_portrait_tablet)
 }
 END_TEST
 
+START_TEST (test_walk_in_table)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Scene) scene = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgVisit) visit = NULL;
+  g_autofree gchar *branch_id = NULL;
+  g_autofree gchar *table_id = NULL;
+  RgSeating seating = { 0 };
+  RgWindow *window;
+  RgWaiterPage *page;
+  RgTableSheet *sheet;
+
+  set_scene (t->db, &scene);
+  branch_id = rg_ui_test_query_text (t->db, "SELECT branch_id FROM dining_table WHERE status = 'free' LIMIT 1");
+  table_id = rg_ui_test_query_text (t->db, "SELECT id FROM dining_table WHERE status = 'free' ORDER BY name DESC LIMIT 1");
+  seating.branch_id = branch_id;
+  seating.table_id = table_id;
+  seating.party_size = 2;
+  visit = rg_visit_seat (t->db, &seating, &error);
+  ck_assert_no_error (error);
+
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  page = open_tables (window);
+  ck_assert (rg_waiter_page_open_table (page, table_id, &error));
+  ck_assert_no_error (error);
+  rg_ui_test_run_for (300);
+  sheet = rg_waiter_page_get_sheet (page);
+
+  /* Nobody known: no banner, nobody to remember preferences for. */
+  ck_assert (!gtk_widget_get_visible (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "allergy-banner")));
+  ck_assert (!gtk_widget_get_sensitive (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_MENU_BUTTON, "pref-button")));
+  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (menu_row (sheet, scene.risky_id)), "error"));
+
+  /* No allergy known at this table: the dish goes straight on the check. */
+  tap_row (sheet, menu_row (sheet, scene.risky_id));
+  ck_assert_ptr_null (rg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                            " AND allergen_override IS NULL", rg_visit_get_id (visit), scene.risky_id), 1);
+  shot (GTK_WIDGET (window), "waiter-walk-in-landscape");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static Suite *
 waiter_suite (void)
 {
@@ -438,6 +482,7 @@ waiter_suite (void)
   tc = tcase_create ("table");
   tcase_add_test (tc, test_run_a_table);
   tcase_add_test (tc, test_portrait_tablet);
+  tcase_add_test (tc, test_walk_in_table);
   suite_add_tcase (s, tc);
   return s;
 }
