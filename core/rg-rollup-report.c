@@ -39,23 +39,24 @@
   "WITH f AS (SELECT aspect, item_id, table_id, rating FROM feedback " \
   "  WHERE visit_id = ?3 AND deleted = 0 AND (?6 IS NULL OR id = ?6)) "
 
-/* The same rollups summed over the temporary tables of a rebuild. */
+/* The same rollups summed over the temporary tables of a rebuild; the
+ * service figures one kind at a time, which keeps each sort small. */
+#define SERVICE_SUMS(kind, key, where) \
+  "INSERT INTO rollup_service_day (kind, branch_id, day, key, visits, covers, revenue, timed, dine_ms) " \
+  "SELECT '" kind "', branch_id, day, " key " AS key, count (*), sum (party_size), sum (revenue), " \
+  "  sum (left_ms > seated_ms), sum (max (left_ms - seated_ms, 0)) " \
+  "FROM rebuild_visit r " where " GROUP BY branch_id, day, key; "
+#define GUEST_KEY \
+  "CASE WHEN guest_id IS NULL THEN 'walkin' " \
+  "  WHEN EXISTS (SELECT 1 FROM rebuild_party p WHERE p.guest_id = r.guest_id " \
+  "    AND (p.seated_ms, p.visit_id) < (r.seated_ms, r.id)) THEN 'returning' " \
+  "  ELSE 'new' END"
 #define REBUILD_SERVICE \
   "DELETE FROM rollup_service_day; " \
-  "WITH v AS (SELECT branch_id, day, hour, table_id, party_size, revenue, left_ms > seated_ms AS timed, " \
-  "    max (left_ms - seated_ms, 0) AS dine_ms, " \
-  "    CASE WHEN guest_id IS NULL THEN 'walkin' " \
-  "      WHEN EXISTS (SELECT 1 FROM rebuild_party p WHERE p.guest_id = r.guest_id " \
-  "        AND (p.seated_ms, p.visit_id) < (r.seated_ms, r.id)) THEN 'returning' " \
-  "      ELSE 'new' END AS guest_key " \
-  "  FROM rebuild_visit r) " \
-  "INSERT INTO rollup_service_day (kind, branch_id, day, key, visits, covers, revenue, timed, dine_ms) " \
-  "SELECT kind, branch_id, day, key, count (*), sum (party_size), sum (revenue), sum (timed), sum (dine_ms) " \
-  "FROM (SELECT 'table' AS kind, table_id AS key, * FROM v WHERE table_id IS NOT NULL " \
-  "  UNION ALL SELECT 'hour', printf ('%02d', hour), * FROM v " \
-  "  UNION ALL SELECT 'party', CAST (party_size AS TEXT), * FROM v " \
-  "  UNION ALL SELECT 'guest', guest_key, * FROM v) " \
-  "GROUP BY kind, branch_id, day, key; "
+  SERVICE_SUMS ("table", "table_id", "WHERE table_id IS NOT NULL") \
+  SERVICE_SUMS ("hour", "printf ('%02d', hour)", "") \
+  SERVICE_SUMS ("party", "CAST (party_size AS TEXT)", "") \
+  SERVICE_SUMS ("guest", GUEST_KEY, "")
 #define REBUILD_GUEST_MONTH \
   "DELETE FROM rollup_guest_month; " \
   "INSERT INTO rollup_guest_month (branch_id, month, guest_id, visits, spend, cost, last_ms) " \
