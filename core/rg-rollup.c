@@ -8,13 +8,12 @@
  * prices they were ordered at, less their discounts; tips are not revenue.
  * In local_guest_stats the host guest is credited with the whole check and
  * every other known guest of the party with one cover's share (subtotal /
- * party size), so a
- * regular who always comes as someone's companion still shows what they are
- * worth without the check being counted twice over.
+ * party size), so a regular who always comes as someone's companion still
+ * shows what they are worth without the check being counted twice over.
  *
  * A rebuild recounts everything set-based, a few INSERT … SELECT … GROUP BY
  * over the closed visits, instead of replaying them one by one: it first
- * gathers them in three temporary tables (see rg-rollup-report.h) that the
+ * gathers them in temporary tables (see rg-rollup-report.h) that the
  * rollups are then summed from.  Both ways bucket a visit with the same SQL
  * functions rg_local_day() and rg_local_hour(), and a rebuild counts a guest
  * as new on the visit that would have been their first had the checks been
