@@ -41,8 +41,9 @@ gboolean rg_order_entry_load        (RgOrderEntry *self,
  * #AdwMessageDialog names the allergen and, confirmed, adds the line with
  * the override recorded.  Emits ::line-added for each line written.
  *
- * Returns: %FALSE with @error set when the core refuses for another reason
- *   (the item is off today, the check is closed).
+ * Returns: %TRUE when the line was added or the confirmation is asked;
+ *   %FALSE with @error set when the core refuses for another reason
+ *   (%RG_ERROR_INVALID: the item is off today, the check is closed).
  */
 gboolean rg_order_entry_add_item    (RgOrderEntry *self,
                                      const gchar  *item_id,
