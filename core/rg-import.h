@@ -20,8 +20,9 @@
  *    duplicates, so importing a file twice adds nothing the second time.
  *  - With both price and amount, the amount (what was paid) makes the line
  *    and the price the menu item's price.  A line total that does not divide
- *    by its quantity (3 for the price of 1) is written as two lines at
- *    neighbouring unit prices, so that revenue stays exact.
+ *    by its quantity (3 for the price of 1) is one line at the next whole
+ *    unit price with the difference as its discount, so that revenue stays
+ *    exact and every row is one line.
  *  - Items are matched with the menu by name, whatever the case, as the menu
  *    keeps names unique; an unknown item is added with the category and
  *    unit price of its first row and a cost of 0.
