@@ -174,6 +174,7 @@ START_TEST (test_rating_after_close_reaches_rollups)
                           "FROM rollup_feedback_day WHERE kind = 'aspect' AND key = 'food'";
 
   ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (early);
   ck_assert_int_eq (rg_test_query_int (f->db, sum_food), 0);
   ck_assert (rg_visit_close (f->db, f->visit, 0, RG_PAYMENT_CASH, 0, &error));
   ck_assert_no_error (error);
@@ -181,6 +182,7 @@ START_TEST (test_rating_after_close_reaches_rollups)
 
   late = rg_feedback_add (f->db, f->visit, RG_ASPECT_FOOD, NULL, 5, NULL, NULL, NULL, &error);
   ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (late);
   ck_assert_int_eq (rg_test_query_int (f->db, sum_food), 7 * 100 + 2);
 }
 END_TEST
