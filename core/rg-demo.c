@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include "rg-branch.h"
-#include "rg-guest.h"
 #include "rg-rollup.h"
 
 #define ID_SEED_SALT 0x5eed1d5u
@@ -362,7 +361,7 @@ generate (RgDemo  *d,
     return FALSE;
   release_statements (d);
 
-  if (!rg_rollup_rebuild (d->db, error) || !rg_guest_index_rebuild (d->db, error))
+  if (!rg_rollup_rebuild (d->db, error))
     return FALSE;
 
   current = rg_branch_get_current (d->db, &local_error);

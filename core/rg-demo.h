@@ -76,8 +76,7 @@ typedef struct
  * @error: return location for a #GError
  *
  * Generates the demo restaurant in one transaction, then rebuilds the
- * report rollups (rg_rollup_rebuild()) and the guest name index
- * (rg_guest_index_rebuild()).  When the terminal serves no branch yet, it
+ * report rollups and with them the guest name index (rg_rollup_rebuild()).  When the terminal serves no branch yet, it
  * serves the first demo branch afterwards.  Fast: 100 000 guests and a
  * million order lines take well under a minute.
  *
