@@ -32,7 +32,7 @@
   "WITH v AS (SELECT v.*, v.seated_ms / 1000 + 8 * 3600 AS local_s, v.seated_ms >= ?2 AS cur FROM visit v " \
   "  WHERE v.seated_ms >= ?1 AND v.seated_ms < ?3 AND v.status = 'closed' AND v.deleted = 0) "
 #define VISIT_REVENUE \
-  "(SELECT coalesce (sum (qty * unit_price), 0) FROM order_line l WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0)"
+  "(SELECT coalesce (sum (qty * unit_price - discount), 0) FROM order_line l WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0)"
 #define SCAN_LINES \
   SCAN_VISITS ", l AS (SELECT v.id AS visit_id, v.cur, v.guest_id, l.item_id, l.qty, l.unit_price, l.unit_cost " \
   "  FROM v JOIN order_line l ON l.visit_id = v.id WHERE l.voided = 0 AND l.deleted = 0) "
@@ -44,7 +44,7 @@ static const gchar * const peak_scan[] = {
 };
 
 static const gchar * const dishes_scan[] = {
-  SCAN_LINES "SELECT cur, item_id, sum (qty), sum (qty * unit_price), sum (qty * unit_cost), "
+  SCAN_LINES "SELECT cur, item_id, sum (qty), sum (qty * unit_price - discount), sum (qty * unit_cost), "
   "count (DISTINCT visit_id) FROM l GROUP BY 1, 2",
   SCAN_LINES ", d AS (SELECT DISTINCT visit_id, item_id FROM l WHERE cur) "
   "SELECT a.item_id, b.item_id, count (*) FROM d a JOIN d b ON a.visit_id = b.visit_id "
@@ -53,7 +53,7 @@ static const gchar * const dishes_scan[] = {
 };
 
 static const gchar * const tiers_scan[] = {
-  SCAN_LINES ", g AS (SELECT cur, guest_id, sum (qty * unit_price) AS s, sum (qty * unit_cost) AS c "
+  SCAN_LINES ", g AS (SELECT cur, guest_id, sum (qty * unit_price - discount) AS s, sum (qty * unit_cost) AS c "
   "  FROM l WHERE guest_id IS NOT NULL GROUP BY 1, 2) "
   "SELECT cur, guest_id, s, row_number () OVER (PARTITION BY cur ORDER BY s DESC) FROM g",
   "SELECT count (*) FROM local_guest_stats WHERE last_visit_ms < ?3 - 90 * 86400000",
@@ -64,7 +64,7 @@ static const gchar * const tiers_scan[] = {
 
 static const gchar * const rfm_scan[] = {
   SCAN_LINES ", g AS (SELECT guest_id, max (visit_id), count (DISTINCT visit_id) AS f, "
-  "  sum (qty * unit_price) AS m FROM l WHERE guest_id IS NOT NULL GROUP BY 1) "
+  "  sum (qty * unit_price - discount) AS m FROM l WHERE guest_id IS NOT NULL GROUP BY 1) "
   "SELECT guest_id, ntile (5) OVER (ORDER BY f), ntile (5) OVER (ORDER BY m) FROM g",
   NULL,
 };

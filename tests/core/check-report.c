@@ -57,7 +57,7 @@ register_functions (RgDb *db)
 /* Closed visits with their local day and hour, revenue and cost. */
 #define VISITS \
   "WITH v AS (SELECT v.*, t_day (v.seated_ms, b.tz) AS day, t_hour (v.seated_ms, b.tz) AS hour, " \
-  "  (SELECT coalesce (sum (qty * unit_price), 0) FROM order_line l WHERE l.visit_id = v.id " \
+  "  (SELECT coalesce (sum (qty * unit_price - discount), 0) FROM order_line l WHERE l.visit_id = v.id " \
   "   AND l.voided = 0 AND l.deleted = 0) AS rev, " \
   "  (SELECT coalesce (sum (qty * unit_cost), 0) FROM order_line l WHERE l.visit_id = v.id " \
   "   AND l.voided = 0 AND l.deleted = 0) AS cost " \
@@ -223,20 +223,20 @@ START_TEST (test_dishes_match_direct)
   for (guint b = 0; b < G_N_ELEMENTS (branches); b++)
     {
       g_autoptr(RgReport) r = run_report (d->t->db, RG_REPORT_DISHES, "2026-04-01", "2026-05-15", branches[b]);
-#define LINES VISITS "SELECT l.item_id AS item, l.qty, l.unit_price, l.unit_cost, v.id AS visit, v.day " \
+#define LINES VISITS "SELECT l.item_id AS item, l.qty, l.unit_price, l.unit_cost, l.discount, v.id AS visit, v.day " \
   "FROM v JOIN order_line l ON l.visit_id = v.id WHERE l.voided = 0 AND l.deleted = 0 AND" IN_RANGE
 
       expect_both (d->t->db, r, "items", RG_MEASURE_QTY, branches[b],
                    "SELECT item, sum (qty) FROM (" LINES ") GROUP BY 1");
       expect_both (d->t->db, r, "items", RG_MEASURE_REVENUE, branches[b],
-                   "SELECT item, sum (qty * unit_price) FROM (" LINES ") GROUP BY 1");
+                   "SELECT item, sum (qty * unit_price - discount) FROM (" LINES ") GROUP BY 1");
       expect_both (d->t->db, r, "items", RG_MEASURE_MARGIN, branches[b],
-                   "SELECT item, sum (qty * (unit_price - unit_cost)) FROM (" LINES ") GROUP BY 1");
+                   "SELECT item, sum (qty * (unit_price - unit_cost) - discount) FROM (" LINES ") GROUP BY 1");
       expect_both (d->t->db, r, "items", RG_MEASURE_ATTACH_PCT, branches[b],
                    "SELECT item, count (DISTINCT visit) * 100.0 / (SELECT count (*) FROM (" VISITS
                    "SELECT 1 FROM v WHERE" IN_RANGE ")) FROM (" LINES ") GROUP BY 1");
       expect_both (d->t->db, r, "categories", RG_MEASURE_REVENUE, branches[b],
-                   "SELECT m.category, sum (qty * unit_price) FROM (" LINES ") x "
+                   "SELECT m.category, sum (qty * unit_price - discount) FROM (" LINES ") x "
                    "JOIN menu_item m ON m.id = x.item GROUP BY 1");
       /* Pairings are by month: all of April and May. */
       expect_section (d->t->db, r, "pairings", RG_MEASURE_VISITS, FALSE, branches[b],
