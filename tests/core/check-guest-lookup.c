@@ -305,7 +305,7 @@ START_TEST (test_card_signed_payload)
 
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (payload);
-  add_guest (t->db, "Wang Fang", NULL, other);
+  g_free (add_guest (t->db, "Wang Fang", NULL, other));
 
   /* as the scanner types it, with a line end */
   scanned = g_strdup_printf ("%s\n", payload);
