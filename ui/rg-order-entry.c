@@ -250,7 +250,12 @@ rg_order_entry_dispose (GObject *object)
 {
   RgOrderEntry *self = RG_ORDER_ENTRY (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_ORDER_ENTRY);
+  /* the template's outer box is not a bound child: unparent it too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_pointer (&self->visit_id, g_free);
   g_clear_pointer (&self->allergens, g_strfreev);
