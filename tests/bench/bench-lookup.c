@@ -34,24 +34,31 @@ static const gchar *kind_labels[N_KINDS] = {
   "full phone", "last 4 digits", "member card", "name prefix",
 };
 
-/* The bare statement for each kind: the fewest rows and columns that answer
- * the host's question (who, what name, when last seen). */
+/* The bare statement for each kind: the query the core runs for it, with
+ * the same columns (who, name, visits, last seen, the number to show), so
+ * the ratio is what the core adds around SQLite. */
+#define COLUMNS "g.id, g.name, g.vip, s.visit_count, s.last_visit_ms, s.total_spend"
+#define FIRST_PHONE "(SELECT p.e164 FROM guest_phone p WHERE p.guest_id = g.id AND p.deleted = 0 ORDER BY p.rowid LIMIT 1)"
 static const gchar *bare_sql[N_KINDS] = {
-  "SELECT g.id, g.name, s.last_visit_ms FROM guest_phone p JOIN guest g ON g.id = p.guest_id "
+  "SELECT " COLUMNS ", p.e164 FROM guest_phone p JOIN guest g ON g.id = p.guest_id "
   "LEFT JOIN local_guest_stats s ON s.guest_id = g.id WHERE p.e164 = ?1 AND p.deleted = 0",
 
-  "SELECT g.id, g.name, s.last_visit_ms FROM guest_phone p JOIN guest g ON g.id = p.guest_id "
-  "LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
-  "WHERE p.digits_rev >= ?1 AND p.digits_rev < ?1 || ':' AND p.deleted = 0 "
-  "ORDER BY s.last_visit_ms DESC LIMIT 20",
+  "WITH page AS (SELECT p.guest_id AS id, min (p.e164) AS e164, max (k.fts_rowid) AS recency "
+  "  FROM guest_phone p JOIN local_guest_key k ON k.guest_id = p.guest_id "
+  "  WHERE p.digits_rev >= ?1 AND p.digits_rev < ?1 || ':' AND p.deleted = 0 "
+  "  GROUP BY p.guest_id ORDER BY recency DESC LIMIT 20) "
+  "SELECT " COLUMNS ", page.e164 FROM page JOIN guest g ON g.id = page.id "
+  "LEFT JOIN local_guest_stats s ON s.guest_id = g.id ORDER BY page.recency DESC",
 
-  "SELECT g.id, g.name, s.last_visit_ms FROM member_card c JOIN guest g ON g.id = c.guest_id "
-  "LEFT JOIN local_guest_stats s ON s.guest_id = g.id WHERE c.number = ?1 AND c.revoked_ms IS NULL",
-
-  "SELECT g.id, g.name, s.last_visit_ms FROM guest_name_fts f "
-  "JOIN local_guest_key k ON k.fts_rowid = f.rowid JOIN guest g ON g.id = k.guest_id "
+  "SELECT " COLUMNS ", " FIRST_PHONE " FROM member_card c JOIN guest g ON g.id = c.guest_id "
   "LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
-  "WHERE guest_name_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT 20",
+  "WHERE c.number = ?1 AND c.deleted = 0 AND c.revoked_ms IS NULL",
+
+  "WITH page AS (SELECT f.rowid AS recency, k.guest_id AS id FROM guest_name_fts f "
+  "  JOIN local_guest_key k ON k.fts_rowid = f.rowid "
+  "  WHERE guest_name_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT 20) "
+  "SELECT " COLUMNS ", " FIRST_PHONE " FROM page JOIN guest g ON g.id = page.id "
+  "LEFT JOIN local_guest_stats s ON s.guest_id = g.id ORDER BY page.recency DESC",
 };
 
 typedef struct
