@@ -419,7 +419,26 @@ check_mergeable (RgDb         *db,
 /* Every statement of a merge, in order, with ?1 the survivor, ?2 the other
  * record, ?3 updated_hlc and ?4 origin (a parameter a statement does not
  * use is simply not bound). */
+/* A closed visit whose party holds guest ?X (as host or as another known
+ * guest), and what it credits ?X in local_guest_stats (see rg-rollup.c). */
+#define IN_PARTY(x) \
+  "(v.guest_id = " x " OR EXISTS (SELECT 1 FROM visit_guest g " \
+  "  WHERE g.visit_id = v.id AND g.guest_id = " x " AND g.deleted = 0))"
+#define CREDIT(x) \
+  "CASE WHEN v.guest_id = " x " THEN v.revenue ELSE v.revenue / max (v.party_size, 1) END"
+
 static const gchar * const merge_steps[] = {
+  /* A visit both were at counts once for the merged guest, with the larger
+   * of their two credits: taken off the other record's figures before they
+   * are added to the survivor's. */
+  "UPDATE local_guest_stats SET visit_count = visit_count - s.n, total_spend = total_spend - s.spend "
+  "FROM (SELECT count (*) AS n, coalesce (sum (min (" CREDIT ("?1") ", " CREDIT ("?2") ")), 0) AS spend "
+  "      FROM (SELECT v.guest_id, v.party_size, "
+  "              (SELECT coalesce (sum (l.qty * l.unit_price - l.discount), 0) FROM order_line l "
+  "               WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0) AS revenue "
+  "            FROM visit v WHERE v.status = 'closed' AND v.deleted = 0 "
+  "            AND " IN_PARTY ("?1") " AND " IN_PARTY ("?2") ") AS v) AS s "
+  "WHERE guest_id = ?2 AND s.n > 0",
   /* A link between the two would become a link of the guest to itself. */
   "UPDATE guest_link SET deleted = 1, updated_hlc = ?3, origin = ?4 WHERE deleted = 0 "
   "AND ((guest_id = ?1 AND other_id = ?2) OR (guest_id = ?2 AND other_id = ?1))",
@@ -479,7 +498,7 @@ static const gchar * const merge_steps[] = {
   "FROM guest AS o WHERE k.id = ?1 AND o.id = ?2",
   /* The redirect, and older redirects to the other record made direct. */
   "UPDATE guest SET merged_into = ?1, updated_hlc = ?3, origin = ?4 WHERE id = ?2 OR merged_into = ?2",
-  /* The figures of both, together. */
+  /* The figures of both, together (a shared visit was taken off above). */
   "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
   "SELECT ?1, sum (visit_count), min (first_visit_ms), max (last_visit_ms), sum (total_spend) "
   "FROM local_guest_stats WHERE guest_id IN (?1, ?2) HAVING count (*) > 0 "

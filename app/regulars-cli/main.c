@@ -72,7 +72,8 @@ take_value (GPtrArray    *args,
   const gchar *value = equals != NULL ? equals + 1 : NULL;
   guint taken = 1;
 
-  if (value == NULL && *i + 1 < args->len)
+  /* "--db --json" is a missing path, not a file named "--json". */
+  if (value == NULL && *i + 1 < args->len && !g_str_has_prefix (g_ptr_array_index (args, *i + 1), "--"))
     {
       value = g_ptr_array_index (args, *i + 1);
       taken = 2;

@@ -108,6 +108,9 @@ contains "$OUT" "lookup"
 expect 2 "$CLI" --db "$DB" frobnicate
 contains "$ERR" "no command"
 expect 2 "$CLI" --db
+expect 2 "$CLI" --db --json lookup 8000
+contains "$ERR" "--db needs"
+[ ! -e ./--json ] || fail "--db took the next option as the file name"
 expect 0 "$CLI" --db "$DB" guest --help
 contains "$OUT" "merge"
 
@@ -268,8 +271,10 @@ refused 1 cli visit add "$V1" "Peking Duck"
 refused 2 cli visit add "$V1" "Jasmine Tea" --qty 0
 refused 2 cli visit add "$V1" "Jasmine Tea" --qty x
 refused 1 cli visit add 0192d9b0-3c1f-7abc-8def-0123456789ab "Jasmine Tea"
-refused 2 cli visit void "$V1" --line "$L2"
-expect 0 cli visit void "$V1" --line "$L2" --reason "sent back"
+refused 2 cli visit void "$V1" --line "$L2" --reason "sent back"
+contains "$ERR" "signed in"
+REGULARS_NEW_PIN=2468 expect 0 cli staff add Mei --role owner
+REGULARS_PIN=2468 expect 0 cli --staff Mei visit void "$V1" --line "$L2" --reason "sent back"
 contains "$OUT" "void: sent back"
 refused 2 cli visit void "$V1" --line "$L2" --reason "again"
 expect 0 cli visit show "$V1"

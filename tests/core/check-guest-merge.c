@@ -9,9 +9,11 @@
 
 #include "rg-test-util.h"
 #include "rg-card.h"
+#include "rg-demo.h"
 #include "rg-guest.h"
 #include "rg-guest-lookup.h"
 #include "rg-guest-merge.h"
+#include "rg-rollup.h"
 
 /* A failed merge leaves these as they were: every write to a synced
  * table adds to the outbox. */
@@ -154,7 +156,9 @@ pair_new (void)
             "('vg4', 'v4', '%s'), ('vg5k', 'v5', '%s'), ('vg5o', 'v5', '%s')", o, o, k, o);
   exec (db, "INSERT INTO feedback (id, visit_id, guest_id, aspect, rating, created_ms) "
             "VALUES ('f1', 'v2', '%s', 'food', 5, 3100)", o);
-  exec (db, "INSERT INTO local_guest_stats VALUES ('%s', 1, 1000, 1000, 100), ('%s', 2, 500, 3000, 200)", k, o);
+  /* The figures of those closed visits (no lines: nothing spent); v4 is
+   * both K's and O's. */
+  exec (db, "INSERT INTO local_guest_stats VALUES ('%s', 2, 1000, 5000, 0), ('%s', 3, 3000, 5000, 0)", k, o);
   exec (db, "INSERT INTO local_suggestion (id, shown_ms, visit_id, guest_id, item_id, list, rank, score, "
             "reason, shown) VALUES ('ls1', 3000, 'v2', '%s', 'i2', 'usual', 0, 1.0, 'your usual', 1)", o);
   return pair;
@@ -239,10 +243,10 @@ START_TEST (test_merge_moves_every_row)
   ck_assert (rg_guest_get_vip (kept));
   ck_assert_str_eq (rg_guest_get_birthday (kept), "1990-01-01");
   ck_assert_str_eq (rg_guest_get_notes (kept), "allergic to cats");
-  ck_assert_uint_eq (rg_guest_get_visit_count (kept), 3);
-  ck_assert_int_eq (rg_guest_get_first_visit_ms (kept), 500);
-  ck_assert_int_eq (rg_guest_get_last_visit_ms (kept), 3000);
-  ck_assert_int_eq (rg_guest_get_total_spend (kept), 300);
+  ck_assert_uint_eq (rg_guest_get_visit_count (kept), 4);
+  ck_assert_int_eq (rg_guest_get_first_visit_ms (kept), 1000);
+  ck_assert_int_eq (rg_guest_get_last_visit_ms (kept), 5000);
+  ck_assert_int_eq (rg_guest_get_total_spend (kept), 0);
   ck_assert_int_eq (query_int (db, "SELECT count(*) FROM local_guest_stats WHERE guest_id = '%s'", o), 0);
   ck_assert_int_eq (query_int (db, "SELECT merged_into = '%s' FROM guest WHERE id = '%s'", k, o), 1);
   via_old = rg_guest_get (db, o, &error);
@@ -263,6 +267,46 @@ START_TEST (test_merge_moves_every_row)
   ck_assert_int_gt (rg_test_query_int (db, "SELECT count(*) FROM sync_outbox"), outbox + 20);
   ck_assert_int_eq (query_int (db, "SELECT count(*) FROM visit WHERE id = 'v2' AND origin = "
                                    "(SELECT value FROM setting WHERE key = 'device_id') AND updated_hlc > 0"), 1);
+}
+END_TEST
+
+/* Merging two guests who were at the same checks (one hosting, one a
+ * companion) leaves the survivor's figures as a rebuild from the visits
+ * would count them: each such visit once, with the host's credit. */
+START_TEST (test_merge_counts_shared_visits_once)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  RgDemoOptions options = { .guests = 300, .days = 60, .branches = 1, .seed = 7, .last_day = "2026-06-30" };
+  g_autofree gchar *host = NULL;
+  g_autofree gchar *companion = NULL;
+  g_autofree gchar *merged = NULL;
+  g_autofree gchar *rebuilt = NULL;
+  const gchar *pair_sql =
+      "SELECT v.guest_id, g.guest_id FROM visit v JOIN visit_guest g ON g.visit_id = v.id "
+      "WHERE v.status = 'closed' AND g.deleted = 0 AND v.guest_id IS NOT NULL "
+      "GROUP BY v.guest_id, g.guest_id ORDER BY count (*) DESC, 1, 2 LIMIT 1";
+  const gchar *stats_sql =
+      "SELECT group_concat (guest_id || ':' || visit_count || ':' || first_visit_ms || ':' "
+      "  || last_visit_ms || ':' || total_spend, ' ') FROM "
+      "(SELECT * FROM local_guest_stats ORDER BY guest_id)";
+  sqlite3_stmt *stmt = NULL;
+
+  ck_assert (rg_demo_generate (t->db, &options, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (t->db), pair_sql, -1, &stmt, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  host = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  companion = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+
+  ck_assert (rg_guest_merge (t->db, companion, host, NULL, &error));
+  ck_assert_no_error (error);
+  merged = query_text (t->db, stats_sql, NULL);
+  ck_assert (rg_rollup_rebuild (t->db, &error));
+  ck_assert_no_error (error);
+  rebuilt = query_text (t->db, stats_sql, NULL);
+  ck_assert_str_eq (merged, rebuilt);
 }
 END_TEST
 
@@ -509,6 +553,7 @@ guest_merge_suite (void)
 
   tc = tcase_create ("merge");
   tcase_add_test (tc, test_merge_moves_every_row);
+  tcase_add_test (tc, test_merge_counts_shared_visits_once);
   tcase_add_test (tc, test_merge_refuses_bad_pairs);
   tcase_add_test (tc, test_merge_chain_redirects);
   suite_add_tcase (s, tc);
