@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rg-audit.h"
+#include "rg-auth.h"
 #include "rg-report-private.h"
 
 #define MAX_DAYS 3660
@@ -452,31 +454,48 @@ rg_report_run (RgDb                *db,
                GError             **error)
 {
   RgReportRange range = { NULL, };
+  g_autoptr(RgReport) report = NULL;
+  g_autofree gchar *detail = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail ((guint) kind < RG_REPORT_N_KINDS, NULL);
 
-  if (!resolve_range (db, query, &range, error))
+  if (!rg_auth_require (db, query->staff_id, RG_PERMISSION_VIEW_REPORTS, error) ||
+      !resolve_range (db, query, &range, error))
     return NULL;
 
   switch (kind)
     {
     case RG_REPORT_PEAK:
-      return _rg_report_peak (db, &range, error);
+      report = _rg_report_peak (db, &range, error);
+      break;
     case RG_REPORT_DISHES:
-      return _rg_report_dishes (db, &range, error);
+      report = _rg_report_dishes (db, &range, error);
+      break;
     case RG_REPORT_TIERS:
-      return _rg_segment_tiers (db, &range, error);
+      report = _rg_segment_tiers (db, &range, error);
+      break;
     case RG_REPORT_RFM:
-      return _rg_segment_rfm (db, &range, error);
+      report = _rg_segment_rfm (db, &range, error);
+      break;
     case RG_REPORT_SERVICE:
-      return _rg_report_service (db, &range, error);
+      report = _rg_report_service (db, &range, error);
+      break;
     case RG_REPORT_FEEDBACK:
-      return _rg_report_feedback (db, &range, error);
+      report = _rg_report_feedback (db, &range, error);
+      break;
     case RG_REPORT_REVENUE:
-      return _rg_report_revenue (db, &range, error);
+      report = _rg_report_revenue (db, &range, error);
+      break;
     default:
       g_assert_not_reached ();
     }
+  if (report == NULL)
+    return NULL;
+
+  detail = g_strdup_printf ("%s to %s", query->from, query->to);
+  if (!rg_audit_log (db, query->staff_id, "report.view", rg_report_kind_to_string (kind), detail, error))
+    return NULL;
+  return g_steal_pointer (&report);
 }

@@ -114,6 +114,8 @@ const gchar *rg_measure_to_string       (RgMeasure measure);
 
 /**
  * RgReportQuery:
+ * @staff_id: the staff member asking; must have
+ *   %RG_PERMISSION_VIEW_REPORTS (rg_auth_require())
  * @from: first local day, "YYYY-MM-DD"
  * @to: last local day, "YYYY-MM-DD", not before @from; the guest lists
  *   (inactive, lapsed, dates) are as of the end of this day
@@ -133,6 +135,7 @@ const gchar *rg_measure_to_string       (RgMeasure measure);
  */
 typedef struct
 {
+  const gchar *staff_id;
   const gchar *from;
   const gchar *to;
   const gchar *branch_id;
@@ -175,11 +178,16 @@ const RgMeasure     *rg_report_get_measures      (RgReport *self, const gchar *n
  * @error: return location for a #GError
  *
  * Makes one report from the rollups.  This is the one entry point of every
- * report (the place for the owner-only permission check).
+ * report: it checks that @query's staff member may view reports, and
+ * audits the view ("report.view", the kind as subject, the range as
+ * detail).
  *
- * Returns: (transfer full): the report, or %NULL with %RG_ERROR_INVALID (a
- *   day that is not YYYY-MM-DD, @to before @from, a range longer than ten
- *   years), %RG_ERROR_NOT_FOUND (an unknown branch) or a database error.
+ * Returns: (transfer full): the report, or %NULL with %RG_ERROR_PERMISSION
+ *   (nobody signed in, a disabled staff member, a role without
+ *   %RG_PERMISSION_VIEW_REPORTS), %RG_ERROR_INVALID (a day that is not
+ *   YYYY-MM-DD, @to before @from, a range longer than ten years),
+ *   %RG_ERROR_NOT_FOUND (an unknown staff member or branch) or a database
+ *   error.
  */
 RgReport *rg_report_run (RgDb *db, RgReportKind kind, const RgReportQuery *query, GError **error);
 

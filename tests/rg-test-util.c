@@ -77,6 +77,23 @@ rg_test_query_int (RgDb        *db,
 }
 
 gchar *
+rg_test_dup_staff_id (RgDb   *db,
+                      RgRole  role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStaff) staff = rg_auth_find_staff (db, rg_role_to_string (role), NULL);
+  g_autofree gchar *owner_id = NULL;
+
+  if (staff != NULL)
+    return g_strdup (rg_staff_get_id (staff));
+  if (role != RG_ROLE_OWNER)
+    owner_id = rg_test_dup_staff_id (db, RG_ROLE_OWNER);
+  staff = rg_auth_add_staff (db, owner_id, rg_role_to_string (role), role, NULL, &error);
+  ck_assert_no_error (error);
+  return g_strdup (rg_staff_get_id (staff));
+}
+
+gchar *
 rg_test_shared_data (const gchar *relative)
 {
   const gchar *dir = g_getenv ("REGULARS_DATA_DIR");

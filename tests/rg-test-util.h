@@ -8,6 +8,7 @@
 #include <check.h>
 #include <glib.h>
 
+#include "rg-auth.h"
 #include "rg-db.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ void      rg_test_remove_tree (const gchar *dir);
 
 /* Runs one SQL query that yields a single integer and returns it. */
 gint64    rg_test_query_int (RgDb *db, const gchar *sql);
+
+/* The id of the staff member named after @role ("owner"…), without a
+ * PIN, added on first use (the owner first, who then adds the others). */
+gchar    *rg_test_dup_staff_id (RgDb *db, RgRole role);
 
 /* The path of a file of ../shared/data, or of tests/data in the source tree. */
 gchar    *rg_test_shared_data (const gchar *relative);

@@ -320,12 +320,13 @@ rg_cli_report (RgCli   *cli,
                    g_utf8_validate (argv[1], -1, NULL) ? argv[1] : "?");
       return FALSE;
     }
-  if (rg_cli_open (cli, error) == NULL)
+  if (!rg_cli_require (cli, RG_PERMISSION_VIEW_REPORTS, error))
     return FALSE;
   if (branch_name != NULL && (branch = rg_cli_get_branch (cli, branch_name, error)) == NULL)
     return FALSE;
 
   default_range (&from, &to);
+  query.staff_id = cli->staff_id;
   query.from = from;
   query.to = to;
   query.branch_id = branch != NULL ? rg_branch_get_id (branch) : NULL;

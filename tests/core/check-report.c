@@ -137,7 +137,8 @@ run_report (RgDb         *db,
             const gchar  *branch_id)
 {
   g_autoptr(GError) error = NULL;
-  RgReportQuery query = { .from = from, .to = to, .branch_id = branch_id, .limit = 1000 };
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (db, RG_ROLE_OWNER);
+  RgReportQuery query = { .staff_id = owner_id, .from = from, .to = to, .branch_id = branch_id, .limit = 1000 };
   RgReport *report = rg_report_run (db, kind, &query, &error);
 
   ck_assert_no_error (error);
@@ -357,7 +358,8 @@ START_TEST (test_tiers_match_direct)
     {
       g_autoptr(RgReport) r = run_report (d->t->db, RG_REPORT_TIERS, "2026-05-10", "2026-06-20", branches[b]);
       g_autoptr(GError) error = NULL;
-      RgReportQuery profit = { .from = "2026-05-10", .to = "2026-06-20", .branch_id = branches[b], .by_profit = TRUE };
+      g_autofree gchar *owner_id = rg_test_dup_staff_id (d->t->db, RG_ROLE_OWNER);
+      RgReportQuery profit = { .staff_id = owner_id, .from = "2026-05-10", .to = "2026-06-20", .branch_id = branches[b], .by_profit = TRUE };
       g_autoptr(RgReport) p = rg_report_run (d->t->db, RG_REPORT_TIERS, &profit, &error);
 
       ck_assert_no_error (error);
@@ -687,13 +689,15 @@ START_TEST (test_bad_queries)
     { "2026-03-01", "2026-03-01", "no-such-branch", RG_ERROR_NOT_FOUND },
   };
   g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (t->db, RG_ROLE_OWNER);
   gint64 changes = sqlite3_total_changes (rg_db_get_handle (t->db));
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     for (guint k = 0; k < RG_REPORT_N_KINDS; k++)
       {
         g_autoptr(GError) error = NULL;
-        RgReportQuery query = { .from = bad[i].from, .to = bad[i].to, .branch_id = bad[i].branch };
+        RgReportQuery query = { .staff_id = owner_id, .from = bad[i].from, .to = bad[i].to,
+                                .branch_id = bad[i].branch };
         g_autoptr(RgReport) report = rg_report_run (t->db, (RgReportKind) k, &query, &error);
 
         ck_assert_ptr_null (report);
