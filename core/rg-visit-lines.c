@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "rg-auth.h"
 #include "rg-id.h"
 #include "rg-text.h"
 
@@ -302,6 +303,7 @@ rg_visit_import_line (RgDb         *db,
 
 gboolean
 rg_visit_void_line (RgDb         *db,
+                    const gchar  *staff_id,
                     const gchar  *line_id,
                     const gchar  *reason,
                     GError      **error)
@@ -318,6 +320,8 @@ rg_visit_void_line (RgDb         *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (line_id != NULL, FALSE);
 
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_VOID_LINES, error))
+    return FALSE;
   clean = rg_text_check (reason, "the reason for voiding", RG_VISIT_REASON_MAX, error);
   if (clean == NULL)
     return FALSE;

@@ -339,6 +339,38 @@ rg_visit_add_guest (RgDb         *db,
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
+
+GStrv
+rg_visit_list_guest_ids (RgDb         *db,
+                         const gchar  *visit_id,
+                         GError      **error)
+{
+  g_auto(VisitState) state = { NULL, };
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (visit_id != NULL, NULL);
+
+  if (!_rg_visit_load_state (db, visit_id, &state, error))
+    return NULL;
+  stmt = rg_db_prepare (db,
+      "SELECT guest_id FROM (SELECT guest_id, 0 AS k, 0 AS r FROM visit WHERE id = ?1 AND guest_id IS NOT NULL "
+      "  UNION ALL SELECT guest_id, 1, rowid FROM visit_guest WHERE visit_id = ?1 AND deleted = 0) "
+      "ORDER BY k, r", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (ids, (const gchar *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      rg_db_set_error (db, error, "reading the guests at the table");
+      return NULL;
+    }
+  return g_strv_builder_end (ids);
+}
 /* ---------------------------------------------------------------- close */
 
 gboolean

@@ -183,6 +183,22 @@ RgVisit *rg_visit_seat (RgDb *db, const RgSeating *seating, GError **error);
 gboolean rg_visit_add_guest (RgDb *db, const gchar *visit_id, const gchar *guest_id, GError **error);
 
 /**
+ * rg_visit_list_guest_ids:
+ * @db: a connection
+ * @visit_id: a visit
+ * @error: return location for a #GError
+ *
+ * The known guests at the table: the host guest first, then the others of
+ * the party in the order they were recognised.  Walk-ins have no id and are
+ * not in it.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the guest ids, an
+ *   empty vector for a party of walk-ins; %NULL with %RG_ERROR_NOT_FOUND
+ *   (unknown visit) or a database error.
+ */
+GStrv rg_visit_list_guest_ids (RgDb *db, const gchar *visit_id, GError **error);
+
+/**
  * rg_visit_add_line:
  * @db: a connection
  * @visit_id: an open visit
@@ -230,14 +246,21 @@ gboolean rg_visit_import_line (RgDb *db, const gchar *visit_id, const gchar *ite
 /**
  * rg_visit_void_line:
  * @db: a connection
+ * @staff_id: (nullable): who voids it; a manager or the owner
+ *   (%RG_PERMISSION_VOID_LINES)
  * @line_id: a line of an open check
  * @reason: why ("sent back", "wrong table"); required
  * @error: return location for a #GError
  *
- * Returns: %TRUE on success; %FALSE with %RG_ERROR_INVALID (no reason, the
- *   line is voided already, the check is closed) or %RG_ERROR_NOT_FOUND.
+ * Strikes a line off the check: it stays on it, marked voided, and is not
+ * charged.
+ *
+ * Returns: %TRUE on success; %FALSE with nothing changed:
+ *   %RG_ERROR_PERMISSION (nobody signed in, or a role that may not void),
+ *   %RG_ERROR_INVALID (no reason, the line is voided already, the check is
+ *   closed) or %RG_ERROR_NOT_FOUND (unknown line or staff member).
  */
-gboolean rg_visit_void_line (RgDb *db, const gchar *line_id, const gchar *reason, GError **error);
+gboolean rg_visit_void_line (RgDb *db, const gchar *staff_id, const gchar *line_id, const gchar *reason, GError **error);
 
 /**
  * rg_visit_list_lines:

@@ -265,7 +265,8 @@ visit_void (RgCli   *cli,
           g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, "The check of this visit has no such line.");
           return FALSE;
         }
-      if (!rg_visit_void_line (cli->db, line, reason, error))
+      if (!rg_cli_require (cli, RG_PERMISSION_VOID_LINES, error) ||
+          !rg_visit_void_line (cli->db, cli->staff_id, line, reason, error))
         return FALSE;
       return print_visit (cli, argv[1], TRUE, "Voided a line of", error);
     }

@@ -272,7 +272,7 @@ refused 2 cli visit add "$V1" "Jasmine Tea" --qty 0
 refused 2 cli visit add "$V1" "Jasmine Tea" --qty x
 refused 1 cli visit add 0192d9b0-3c1f-7abc-8def-0123456789ab "Jasmine Tea"
 refused 2 cli visit void "$V1" --line "$L2" --reason "sent back"
-contains "$ERR" "signed in"
+contains "$ERR" "Nobody is signed in"
 REGULARS_NEW_PIN=2468 expect 0 cli staff add Mei --role owner
 REGULARS_PIN=2468 expect 0 cli --staff Mei visit void "$V1" --line "$L2" --reason "sent back"
 contains "$OUT" "void: sent back"

@@ -72,7 +72,7 @@ seat_with_lines (RgDb        *db,
   kept = rg_visit_add_line (db, rg_visit_get_id (visit), keep, 1, 0, 0, NULL, FALSE, &error);
   gone = rg_visit_add_line (db, rg_visit_get_id (visit), voided, 1, 0, 0, NULL, FALSE, &error);
   ck_assert_no_error (error);
-  ck_assert (rg_visit_void_line (db, rg_order_line_get_id (gone), "sent back", &error));
+  ck_assert (rg_visit_void_line (db, "manager", rg_order_line_get_id (gone), "sent back", &error));
   return g_strdup (rg_visit_get_id (visit));
 }
 
@@ -92,6 +92,7 @@ fixture_new (void)
   run_sql (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Riverside')", f->branch);
   run_sql (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, 'Li Wei', 0)", f->guest);
   run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES (?, 'Sam', 'waiter')", f->staff);
+  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
   table = rg_floor_add_table (f->db, f->branch, &spec, &error);
   ck_assert_no_error (error);
   f->table = g_strdup (rg_dining_table_get_id (table));

@@ -115,6 +115,7 @@ fixture_new (void)
   f->london_utc = rg_id_new ();
   run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Jing''an', 'Asia/Shanghai')", f->shanghai);
   run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Soho', 'UTC')", f->london_utc);
+  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
   for (gint i = 0; i < N_GUESTS; i++)
     {
       g_autofree gchar *name = g_strdup_printf ("Guest %d", i);
@@ -177,7 +178,7 @@ run_visit (Fixture             *f,
 
       ck_assert_no_error (error);
       if (i == 0 && void_first)
-        ck_assert (rg_visit_void_line (f->db, rg_order_line_get_id (line), "spilt", &error));
+        ck_assert (rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "spilt", &error));
     }
   if (!keep_open)
     ck_assert (rg_visit_close (f->db, rg_visit_get_id (visit), 100, RG_PAYMENT_CARD,

@@ -103,6 +103,8 @@ fixture_new (void)
   f->pizza = add_item (f->db, "Margherita", 1200, 400, "gluten, milk");
   f->satay = add_item (f->db, "Chicken satay", 900, 300, "peanut");
   f->water = add_item (f->db, "Water", 200, 20, NULL);
+  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
+  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('waiter', 'Sam', 'waiter')");
   return f;
 }
 
@@ -386,20 +388,20 @@ START_TEST (test_void_line)
   RgVisitTotals totals;
 
   add_line (f, visit, f->pizza, 1);
-  ck_assert (!rg_visit_void_line (f->db, rg_order_line_get_id (line), "  ", &error));
+  ck_assert (!rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "  ", &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
-  ck_assert (!rg_visit_void_line (f->db, rg_order_line_get_id (line), NULL, &error));
+  ck_assert (!rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), NULL, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE voided = 1"), 0);
 
-  ck_assert (rg_visit_void_line (f->db, rg_order_line_get_id (line), "wrong table", &error));
+  ck_assert (rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "wrong table", &error));
   ck_assert_no_error (error);
-  ck_assert (!rg_visit_void_line (f->db, rg_order_line_get_id (line), "again", &error));
+  ck_assert (!rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "again", &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
-  ck_assert (!rg_visit_void_line (f->db, "no-line", "why", &error));
+  ck_assert (!rg_visit_void_line (f->db, "manager", "no-line", "why", &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -410,6 +412,75 @@ START_TEST (test_void_line)
   ck_assert (rg_visit_get_totals (f->db, rg_visit_get_id (visit), &totals, &error));
   ck_assert_int_eq (totals.subtotal, 1200);
   ck_assert_int_eq (totals.lines, 1);
+}
+END_TEST
+
+START_TEST (test_void_line_needs_a_manager)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(RgVisit) visit = seat (f, f->table, NULL, NULL, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgOrderLine) line = rg_visit_add_line (f->db, rg_visit_get_id (visit), f->water, 1,
+                                                   0, 0, NULL, FALSE, &error);
+  const gchar *refused[] = { "waiter", NULL };
+
+  ck_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      ck_assert (!rg_visit_void_line (f->db, refused[i], rg_order_line_get_id (line), "sent back", &error));
+      ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
+      g_clear_error (&error);
+    }
+  ck_assert (!rg_visit_void_line (f->db, "nobody-by-this-id", rg_order_line_get_id (line), "sent back", &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE voided = 1"), 0);
+
+  run_sql (f->db, "UPDATE staff SET active = 0 WHERE id = 'manager'");
+  ck_assert (!rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "sent back", &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
+  g_clear_error (&error);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE voided = 1"), 0);
+
+  run_sql (f->db, "UPDATE staff SET active = 1 WHERE id = 'manager'");
+  ck_assert (rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "sent back", &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE voided = 1"), 1);
+}
+END_TEST
+
+START_TEST (test_guest_ids_of_the_party)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  const gchar *extras[] = { f->ana, NULL };
+  g_autoptr(RgVisit) visit = seat (f, f->table, f->bo, extras, 3);
+  g_autofree gchar *walk_in_table = add_table (f->db, f->branch, "14");
+  g_autoptr(RgVisit) walk_in = seat (f, walk_in_table, NULL, NULL, 2);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) before = rg_visit_list_guest_ids (f->db, rg_visit_get_id (visit), &error);
+  g_auto(GStrv) after = NULL;
+  g_auto(GStrv) nobody = NULL;
+  GStrv unknown;
+
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_strv_length (before), 2);
+  ck_assert_str_eq (before[0], f->bo);
+  ck_assert_str_eq (before[1], f->ana);
+
+  ck_assert (rg_visit_add_guest (f->db, rg_visit_get_id (visit), f->li, &error));
+  after = rg_visit_list_guest_ids (f->db, rg_visit_get_id (visit), &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_strv_length (after), 3);
+  ck_assert_str_eq (after[0], f->bo);
+  ck_assert_str_eq (after[2], f->li);
+
+  nobody = rg_visit_list_guest_ids (f->db, rg_visit_get_id (walk_in), &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_strv_length (nobody), 0);
+
+  unknown = rg_visit_list_guest_ids (f->db, "no-visit", &error);
+  ck_assert_ptr_null (unknown);
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
 }
 END_TEST
 
@@ -621,12 +692,14 @@ visit_suite (void)
   tcase_add_test (tc, test_line_refuses_86d_item);
   tcase_add_test (tc, test_line_refuses_bad_input);
   tcase_add_test (tc, test_void_line);
+  tcase_add_test (tc, test_void_line_needs_a_manager);
   tcase_add_test (tc, test_import_line_keeps_recorded_price);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("allergens");
   tcase_add_test (tc, test_line_allergen_of_host_needs_confirmation);
   tcase_add_test (tc, test_line_allergen_of_other_known_guest);
+  tcase_add_test (tc, test_guest_ids_of_the_party);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("close");
