@@ -16,24 +16,7 @@ trap 'rm -rf "$WORK"' EXIT
 DB=$WORK/regulars.db
 export XDG_DATA_HOME=$WORK/xdg TZ=UTC
 unset REGULARS_PIN REGULARS_NEW_PIN
-CHECKS=0
-
-die () { echo "FAIL: $*" >&2; exit 1; }
-
-# run STATUS [STDIN] -- ARGS…: regulars-cli --db $DB ARGS…, whose exit
-# status must be STATUS; its output is kept in $OUT and $ERR.
-run () {
-  local want=$1 input=$2 rc=0
-  shift 3
-  printf '%b' "$input" | "$CLI" --db "$DB" "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
-  OUT=$(cat "$WORK/out")
-  ERR=$(cat "$WORK/err")
-  [ "$rc" -eq "$want" ] || die "'$*' exited $rc, not $want: $ERR"
-  CHECKS=$((CHECKS + 1))
-}
-
-has () { case "$1" in *"$2"*) ;; *) die "no '$2' in: $1" ;; esac; }
-query () { sqlite3 "$DB" "$1"; }
+. "$(dirname "$0")/cli-test-lib.sh"
 # the whole database but the clock and the audit of a sign-in (kept even
 # when the command is then refused), to show a refusal changed nothing
 dump () {

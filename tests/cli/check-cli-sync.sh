@@ -17,24 +17,7 @@ cleanup () { [ -z "$LOOP" ] || kill "$LOOP" 2>/dev/null || true; rm -rf "$WORK";
 trap cleanup EXIT
 DB=$WORK/regulars.db
 export XDG_DATA_HOME=$WORK/xdg TZ=UTC
-CHECKS=0
-
-die () { echo "FAIL: $*" >&2; exit 1; }
-
-# run STATUS -- ARGS…: regulars-cli --db $DB ARGS…, whose exit status must
-# be STATUS; its output is kept in $OUT and $ERR.
-run () {
-  local want=$1 rc=0
-  shift 2
-  "$CLI" --db "$DB" "$@" >"$WORK/out" 2>"$WORK/err" </dev/null || rc=$?
-  OUT=$(cat "$WORK/out")
-  ERR=$(cat "$WORK/err")
-  [ "$rc" -eq "$want" ] || die "'$*' exited $rc, not $want: $ERR"
-  CHECKS=$((CHECKS + 1))
-}
-
-has () { case "$1" in *"$2"*) ;; *) die "no '$2' in: $1" ;; esac; }
-query () { sqlite3 "$DB" "$1"; }
+. "$(dirname "$0")/cli-test-lib.sh"
 
 run 0 -- init --branch Main --tz UTC --country GB
 
