@@ -72,7 +72,7 @@ seed_store (RgSyncHarness *h,
       "  'visit_id', " ID ("0004", "1 + i %% %u") ", 'item_id', " ID ("0002", "1 + i %% 60") ", "
       "  'qty', 1, 'unit_price', 1500, 'unit_cost', 450, 'seat', null, 'course', null, 'voided', 0, "
       "  'void_reason', null, 'allergen_override', null, 'staff_id', null, "
-      "  'created_ms', 1700000000000 + i), "
+      "  'created_ms', 1700000000000 + i, 'discount', 0), "
       "  pg_current_xact_id ()::text::bigint, nextval ('sync_row_seq') "
       "FROM (SELECT i, " ID ("0005", "i") " AS id FROM generate_series (1::bigint, %u) i) l;"
       "ANALYZE sync_row;",
@@ -163,6 +163,7 @@ bench_first_sync (RgSyncHarness *h,
   gint64 seeded;
   gdouble seconds;
   gdouble cpu;
+  gboolean pulled;
 
   seed_store (h, guests, lines);
   seeded = rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row");
@@ -172,8 +173,9 @@ bench_first_sync (RgSyncHarness *h,
   rg_sync_set_batch_size (sync, 5000);
   start = g_get_monotonic_time ();
   cpu = cpu_seconds ();
-  g_assert_true (rg_sync_pull (sync, &stats, &error));
+  pulled = rg_sync_pull (sync, &stats, &error);
   g_assert_no_error (error);
+  g_assert_true (pulled);
   seconds = (g_get_monotonic_time () - start) / 1e6;
   cpu = cpu_seconds () - cpu;
   g_print ("first sync: %u rows (%" G_GINT64_FORMAT " guests, %" G_GINT64_FORMAT " order lines) "
