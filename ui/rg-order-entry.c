@@ -316,19 +316,18 @@ rg_order_entry_load (RgOrderEntry  *self,
                      const gchar   *visit_id,
                      GError       **error)
 {
-  g_autoptr(RgVisit) visit = NULL;
+  g_auto(GStrv) guest_ids = NULL;
   g_auto(GStrv) allergens = NULL;
-  const gchar *guest_ids[] = { NULL, NULL };
 
   g_return_val_if_fail (RG_IS_ORDER_ENTRY (self), FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
   g_return_val_if_fail (visit_id != NULL, FALSE);
 
-  visit = rg_visit_get (rg_session_get_db (self->session), visit_id, error);
-  if (visit == NULL)
+  guest_ids = rg_visit_list_guest_ids (rg_session_get_db (self->session), visit_id, error);
+  if (guest_ids == NULL)
     return FALSE;
-  guest_ids[0] = rg_visit_get_guest_id (visit);
-  allergens = rg_prefs_list_allergens_for_guests (rg_session_get_db (self->session), guest_ids, error);
+  allergens = rg_prefs_list_allergens_for_guests (rg_session_get_db (self->session),
+                                                  (const gchar * const *) guest_ids, error);
   if (allergens == NULL)
     return FALSE;
   g_strfreev (self->allergens);

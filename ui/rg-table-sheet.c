@@ -20,6 +20,7 @@
 #include "rg-guest.h"
 #include "rg-id.h"
 #include "rg-prefs.h"
+#include "rg-recommend-log.h"
 #include "rg-ui-format.h"
 #include "rg-visit.h"
 
@@ -177,24 +178,40 @@ fill_pref_buttons (RgTableSheet *self,
     }
 }
 
-/* "⚠ Allergies: peanut (severe) · Dislikes: Hawaiian" in the red banner,
- * hidden when the party has neither. */
-static gboolean
-show_allergies (RgTableSheet  *self,
-                GError       **error)
+/* Adds one guest's part to a line of the banner; @who is %NULL when the
+ * party has one known guest. */
+static void
+append_part (GString     *line,
+             const gchar *who,
+             const gchar *facts)
 {
-  const gchar *guest_id = rg_visit_get_guest_id (self->visit);
+  if (line->len > 0)
+    g_string_append (line, "; ");
+  if (who != NULL)
+    /* Translators: one guest's part of the banner, "Li Wei: peanut (severe)" */
+    g_string_append_printf (line, _("%s: %s"), who, facts);
+  else
+    g_string_append (line, facts);
+}
+
+/* One guest's allergies and dislikes appended to @allergic and @disliked,
+ * each list led by the guest's name when the party has several. */
+static gboolean
+append_guest_facts (RgTableSheet  *self,
+                    const gchar   *guest_id,
+                    gboolean       named,
+                    GString       *allergic,
+                    GString       *disliked,
+                    GError       **error)
+{
+  g_autoptr(RgGuest) guest = rg_guest_get (db_of (self), guest_id, error);
   g_autoptr(GListModel) allergies = NULL;
   g_autoptr(GListModel) dishes = NULL;
-  g_autoptr(GString) allergic = g_string_new (NULL);
-  g_autoptr(GString) disliked = g_string_new (NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) mine = g_string_new (NULL);
+  g_autoptr(GString) unliked = g_string_new (NULL);
 
-  if (guest_id == NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->allergy_banner), FALSE);
-      return TRUE;
-    }
+  if (guest == NULL)
+    return FALSE;
   allergies = rg_prefs_list (db_of (self), guest_id, RG_FACT_ALLERGY, error);
   if (allergies == NULL)
     return FALSE;
@@ -206,17 +223,41 @@ show_allergies (RgTableSheet  *self,
     {
       g_autoptr(RgGuestFact) fact = g_list_model_get_item (allergies, i);
 
-      g_string_append_printf (allergic, "%s%s", allergic->len > 0 ? ", " : "", rg_guest_fact_get_label (fact));
+      g_string_append_printf (mine, "%s%s", mine->len > 0 ? ", " : "", rg_guest_fact_get_label (fact));
       if (rg_guest_fact_get_detail (fact) != NULL)
-        g_string_append_printf (allergic, " (%s)", rg_guest_fact_get_detail (fact));
+        g_string_append_printf (mine, " (%s)", rg_guest_fact_get_detail (fact));
     }
   for (guint i = 0; i < g_list_model_get_n_items (dishes); i++)
     {
       g_autoptr(RgGuestFact) fact = g_list_model_get_item (dishes, i);
 
       if (g_strcmp0 (rg_guest_fact_get_detail (fact), "dislike") == 0)
-        g_string_append_printf (disliked, "%s%s", disliked->len > 0 ? ", " : "", rg_guest_fact_get_label (fact));
+        g_string_append_printf (unliked, "%s%s", unliked->len > 0 ? ", " : "", rg_guest_fact_get_label (fact));
     }
+  if (mine->len > 0)
+    append_part (allergic, named ? rg_guest_get_name (guest) : NULL, mine->str);
+  if (unliked->len > 0)
+    append_part (disliked, named ? rg_guest_get_name (guest) : NULL, unliked->str);
+  return TRUE;
+}
+
+/* "⚠ Allergies: Li Wei: peanut (severe); Ana: gluten (anaphylactic)" and
+ * "Dislikes: …" in the red banner, for every known guest at the table;
+ * hidden when nobody has either. */
+static gboolean
+show_allergies (RgTableSheet  *self,
+                GError       **error)
+{
+  g_auto(GStrv) guest_ids = rg_visit_list_guest_ids (db_of (self), rg_visit_get_id (self->visit), error);
+  g_autoptr(GString) allergic = g_string_new (NULL);
+  g_autoptr(GString) disliked = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (guest_ids == NULL)
+    return FALSE;
+  for (guint i = 0; guest_ids[i] != NULL; i++)
+    if (!append_guest_facts (self, guest_ids[i], guest_ids[1] != NULL, allergic, disliked, error))
+      return FALSE;
   if (allergic->len > 0)
     /* Translators: the banner on the table sheet, "Allergies: peanut (severe)" */
     g_string_append_printf (text, _("⚠ Allergies: %s"), allergic->str);
@@ -244,11 +285,14 @@ append_names (GString    *text,
     }
 }
 
+/* The usual dishes and suggestions for everyone known at the table, logged
+ * for the uplift report; a guest in the holdout gets them logged, not
+ * shown. */
 static void
 show_usual (RgTableSheet *self,
             GListModel   *lines)
 {
-  const gchar *guest_ids[] = { rg_visit_get_guest_id (self->visit), NULL };
+  g_auto(GStrv) guest_ids = NULL;
   g_autoptr(GPtrArray) item_ids = g_ptr_array_new ();
   g_autoptr(GListModel) usual = NULL;
   g_autoptr(GListModel) fresh = NULL;
@@ -256,10 +300,18 @@ show_usual (RgTableSheet *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   RgDaypart daypart;
+  gboolean show = FALSE;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->usual_label), self->recommender != NULL);
-  if (self->recommender == NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->usual_label),
+                          self->recommender != NULL && rg_visit_get_status (self->visit) == RG_VISIT_OPEN);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->usual_label)))
     return;
+  guest_ids = rg_visit_list_guest_ids (db_of (self), rg_visit_get_id (self->visit), &error);
+  if (guest_ids == NULL)
+    {
+      gtk_label_set_label (self->usual_label, error->message);
+      return;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(RgOrderLine) line = g_list_model_get_item (lines, i);
@@ -270,13 +322,18 @@ show_usual (RgTableSheet *self,
   branch = rg_branch_get (db_of (self), rg_visit_get_branch_id (self->visit), NULL);
   daypart = rg_daypart_for_time (rg_now_ms (), branch != NULL ? rg_branch_get_tz (branch) : "UTC");
   if (!rg_recommender_for_table (self->recommender, db_of (self),
-                                 guest_ids[0] != NULL ? guest_ids : NULL,
+                                 guest_ids[0] != NULL ? (const gchar * const *) guest_ids : NULL,
                                  (const gchar * const *) item_ids->pdata, daypart,
-                                 RECOMMEND_LIMIT, &usual, &fresh, &error))
+                                 RECOMMEND_LIMIT, &usual, &fresh, &error) ||
+      !rg_recommend_log (db_of (self), rg_visit_get_id (self->visit), rg_visit_get_guest_id (self->visit),
+                         usual, fresh, &show, &error))
     {
       gtk_label_set_label (self->usual_label, error->message);
       return;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->usual_label), show);
+  if (!show)
+    return;
   if (g_list_model_get_n_items (usual) > 0)
     {
       g_string_append (text, _("Usual: "));
@@ -556,6 +613,9 @@ on_close_check_dialog_response_cb (RgCloseCheckDialog *dialog,
   message = g_strdup_printf (_("Table %s closed, to clean"), rg_visit_get_table_name (self->visit));
   reload_or_say (self);
   say (self, message);
+  if (self->recommender != NULL &&
+      !rg_recommender_add_visit (self->recommender, db_of (self), rg_visit_get_id (self->visit), &error))
+    say (self, error->message);
   g_signal_emit (self, signals[CHECK_CLOSED], 0, rg_visit_get_id (self->visit), message);
 }
 
