@@ -73,10 +73,8 @@ load_item_state (RgDb         *db,
   return TRUE;
 }
 
-/* An allergy written by hand or imported is matched the way menu words are
- * stored ("Tree nuts" → "tree-nuts"). */
-static gchar *
-normalize_allergen (const gchar *allergen)
+gchar *
+_rg_visit_normalize_allergen (const gchar *allergen)
 {
   gchar *word = rg_text_check_word (allergen, "the allergen", G_MAXINT, NULL);
 
@@ -115,7 +113,7 @@ find_party_allergens (RgDb         *db,
   sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree gchar *allergen = normalize_allergen ((const gchar *) sqlite3_column_text (stmt, 0));
+      g_autofree gchar *allergen = _rg_visit_normalize_allergen ((const gchar *) sqlite3_column_text (stmt, 0));
       const gchar *severity = (const gchar *) sqlite3_column_text (stmt, 1);
 
       if (!g_strv_contains ((const gchar * const *) contains, allergen))

@@ -88,6 +88,10 @@ gboolean _rg_visit_load_open (RgDb *db, const gchar *visit_id, VisitState *state
 /* Adds up the visit's non-voided lines. */
 gboolean _rg_visit_compute_totals (RgDb *db, const gchar *visit_id, RgVisitTotals *totals, GError **error);
 
+/* An allergy written by hand or imported, as menu words are stored
+ * ("Tree nuts" → "tree-nuts"), to match it against a dish's allergens. */
+gchar *_rg_visit_normalize_allergen (const gchar *allergen);
+
 /* Row makers for the SELECTs of rg-visit.c (a visit) and rg-visit-lines.c
  * (an order line). */
 RgVisit *_rg_visit_from_row (RgStmt *stmt);
