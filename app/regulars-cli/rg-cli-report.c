@@ -4,10 +4,9 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * CSV is one long table (section, key, label, group, measure, value,
- * previous) so that every report has the same columns.  Without --from and
- * --to a report covers the 30 days up to yesterday (UTC); without --branch,
- * all branches.
+ * CSV is rg_report_to_csv() (rg-report-export.h), the same file the owner
+ * dashboard exports.  Without --from and --to a report covers the 30 days
+ * up to yesterday (UTC); without --branch, all branches.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include "rg-cli.h"
 
 #include "rg-report.h"
+#include "rg-report-export.h"
 #include "rg-rollup.h"
 
 typedef enum
@@ -45,22 +45,6 @@ format_value (RgMeasure measure,
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value);
   return g_strdup_printf ("%.1f", value);
-}
-
-static gchar *
-csv_field (const gchar *text)
-{
-  g_autofree gchar *doubled = NULL;
-  gchar **parts;
-
-  if (text == NULL)
-    return g_strdup ("");
-  if (strpbrk (text, ",\"\n\r") == NULL)
-    return g_strdup (text);
-  parts = g_strsplit (text, "\"", -1);
-  doubled = g_strjoinv ("\"\"", parts);
-  g_strfreev (parts);
-  return g_strdup_printf ("\"%s\"", doubled);
 }
 
 /* Whether any row of @rows has a figure of the period before for @measure. */
@@ -127,37 +111,9 @@ print_section_table (RgReport    *report,
 static void
 print_csv (RgReport *report)
 {
-  const gchar * const *sections = rg_report_get_sections (report);
+  g_autofree gchar *csv = rg_report_to_csv (report);
 
-  rg_cli_print ("section,key,label,group,measure,value,previous\n");
-  for (guint s = 0; sections[s] != NULL; s++)
-    {
-      GListModel *rows = rg_report_get_section (report, sections[s]);
-      guint n_measures;
-      const RgMeasure *measures = rg_report_get_measures (report, sections[s], &n_measures);
-
-      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-        {
-          g_autoptr(RgReportRow) row = g_list_model_get_item (rows, i);
-          g_autofree gchar *key = csv_field (rg_report_row_get_key (row));
-          g_autofree gchar *label = csv_field (rg_report_row_get_label (row));
-          g_autofree gchar *group = csv_field (rg_report_row_get_group (row));
-
-          for (guint m = 0; m < n_measures; m++)
-            {
-              gdouble value = rg_report_row_get_value (row, measures[m]);
-              gdouble previous = rg_report_row_get_previous (row, measures[m]);
-              gchar v[G_ASCII_DTOSTR_BUF_SIZE] = "", p[G_ASCII_DTOSTR_BUF_SIZE] = "";
-
-              if (!isnan (value))
-                g_ascii_formatd (v, sizeof v, "%.6g", value);
-              if (!isnan (previous))
-                g_ascii_formatd (p, sizeof p, "%.6g", previous);
-              rg_cli_print ("%s,%s,%s,%s,%s,%s,%s\n", sections[s], key, label, group,
-                            rg_measure_to_string (measures[m]), v, p);
-            }
-        }
-    }
+  rg_cli_print ("%s", csv);
 }
 
 static void
