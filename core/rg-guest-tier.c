@@ -150,6 +150,41 @@ ensure_cut (RgDb     *db,
   return make_cut (db, cut, error) && save_cut (db, cut, error);
 }
 
+/* The tier of the guest with the live id @id against @cut. */
+static gboolean
+tier_against_cut (RgDb           *db,
+                  const gchar    *id,
+                  const TierCut  *cut,
+                  RgGuestTier    *tier,
+                  GError        **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT count (*), coalesce (sum (subtotal), 0) FROM visit "
+      "WHERE guest_id = ?1 AND seated_ms >= ?2 AND seated_ms < ?3 AND status = 'closed' AND deleted = 0",
+      error);
+  gint64 spend;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, cut->from_ms);
+  sqlite3_bind_int64 (stmt, 3, year_end (cut->from_ms));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return rg_db_set_error (db, error, "reading what a guest spent this year");
+
+  if (sqlite3_column_int64 (stmt, 0) == 0)
+    {
+      *tier = RG_GUEST_TIER_NONE;
+      return TRUE;
+    }
+  spend = sqlite3_column_int64 (stmt, 1);
+  *tier = RG_GUEST_TIER_REST;
+  for (guint t = N_CUTS; t > 0; t--)
+    if (spend >= cut->cut[t - 1])
+      *tier = (RgGuestTier) t;
+  return TRUE;
+}
+
 /* ------------------------------------------------------------ public API */
 
 /**
@@ -201,9 +236,7 @@ rg_guest_tier_get (RgDb         *db,
                    GError      **error)
 {
   g_autofree gchar *id = NULL;
-  g_autoptr(RgStmt) stmt = NULL;   /* reset before @id is freed */
   TierCut cut;
-  gint64 spend;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (guest_id != NULL, FALSE);
@@ -216,30 +249,47 @@ rg_guest_tier_get (RgDb         *db,
       return FALSE;
     }
   id = rg_guest_resolve_id (db, guest_id, error);
-  if (id == NULL || !ensure_cut (db, now_ms, &cut, error))
-    return FALSE;
+  return id != NULL && ensure_cut (db, now_ms, &cut, error) && tier_against_cut (db, id, &cut, tier, error);
+}
 
-  stmt = rg_db_prepare (db,
-      "SELECT count (*), coalesce (sum (subtotal), 0) FROM visit "
-      "WHERE guest_id = ?1 AND seated_ms >= ?2 AND seated_ms < ?3 AND status = 'closed' AND deleted = 0",
-      error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, cut.from_ms);
-  sqlite3_bind_int64 (stmt, 3, year_end (cut.from_ms));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return rg_db_set_error (db, error, "reading what a guest spent this year");
+/**
+ * rg_guest_tier_get_many:
+ * @db: a connection
+ * @guest_ids: (array length=n_guests): live guest ids, as a lookup
+ *   returns them
+ * @n_guests: how many
+ * @now_ms: the time it is, UTC ms
+ * @tiers: (out caller-allocates) (array length=n_guests): where to put
+ *   their tiers
+ * @error: return location for a #GError
+ *
+ * The tiers of a page of lookup results at once: the cut is checked once,
+ * then one indexed read per guest.  The ids are taken as they are: a
+ * merged guest's old id is not followed, and an unknown id gets
+ * %RG_GUEST_TIER_NONE.
+ *
+ * Returns: %TRUE on success; %FALSE with a database error.
+ */
+gboolean
+rg_guest_tier_get_many (RgDb                *db,
+                        const gchar * const *guest_ids,
+                        guint                n_guests,
+                        gint64               now_ms,
+                        RgGuestTier         *tiers,
+                        GError             **error)
+{
+  TierCut cut;
 
-  if (sqlite3_column_int64 (stmt, 0) == 0)
-    {
-      *tier = RG_GUEST_TIER_NONE;
-      return TRUE;
-    }
-  spend = sqlite3_column_int64 (stmt, 1);
-  *tier = RG_GUEST_TIER_REST;
-  for (guint t = N_CUTS; t > 0; t--)
-    if (spend >= cut.cut[t - 1])
-      *tier = (RgGuestTier) t;
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (guest_ids != NULL || n_guests == 0, FALSE);
+  g_return_val_if_fail (tiers != NULL || n_guests == 0, FALSE);
+
+  if (n_guests == 0)
+    return TRUE;
+  if (!ensure_cut (db, now_ms, &cut, error))
+    return FALSE;
+  for (guint i = 0; i < n_guests; i++)
+    if (!tier_against_cut (db, guest_ids[i], &cut, &tiers[i], error))
+      return FALSE;
   return TRUE;
 }

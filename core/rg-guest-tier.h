@@ -52,4 +52,11 @@ gboolean rg_guest_tier_get     (RgDb         *db,
                                 RgGuestTier  *tier,
                                 GError      **error);
 
+gboolean rg_guest_tier_get_many (RgDb                *db,
+                                 const gchar * const *guest_ids,
+                                 guint                n_guests,
+                                 gint64               now_ms,
+                                 RgGuestTier         *tiers,
+                                 GError             **error);
+
 G_END_DECLS

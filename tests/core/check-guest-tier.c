@@ -202,6 +202,27 @@ START_TEST (test_cut_after_a_burst)
 }
 END_TEST
 
+/* A page of lookup results at once: the same tiers as one by one, and an
+ * unknown id has none. */
+START_TEST (test_many_at_once)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  g_autoptr(GError) error = NULL;
+  const gchar *ids[] = { "g099", "g095", "g094", "g000", "no-such-guest" };
+  RgGuestTier tiers[G_N_ELEMENTS (ids)];
+
+  ck_assert (rg_guest_tier_get_many (t->db, ids, G_N_ELEMENTS (ids), JUNE_15, tiers, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (tiers[0], RG_GUEST_TIER_TOP1);
+  ck_assert_int_eq (tiers[1], RG_GUEST_TIER_NEXT4);
+  ck_assert_int_eq (tiers[2], RG_GUEST_TIER_NEXT15);
+  ck_assert_int_eq (tiers[3], RG_GUEST_TIER_REST);
+  ck_assert_int_eq (tiers[4], RG_GUEST_TIER_NONE);
+  ck_assert (rg_guest_tier_get_many (t->db, NULL, 0, JUNE_15, NULL, &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
 /* ------------------------------------------------------------- bad input */
 
 START_TEST (test_bad_ids)
@@ -249,6 +270,7 @@ guest_tier_suite (void)
   tc = tcase_create ("pyramid");
   tcase_add_test (tc, test_pyramid_sizes);
   tcase_add_test (tc, test_sum_and_ties);
+  tcase_add_test (tc, test_many_at_once);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("window");
