@@ -11,8 +11,10 @@
  * no closed visit before it (local_guest_stats is still without it when
  * this runs; a rebuild takes the visits in the order they were seated).
  * A rebuild sums the same rollups set-based from the temporary tables that
- * rg-rollup gathers.
+ * rg-rollup gathers.  rollup_guest_month is also kept packed
+ * (rg-rollup-guest.c) for the guest reports.
  */
+#include "rg-rollup-guest.h"
 #include "rg-rollup-report.h"
 
 /* One upsert for the four kinds of rollup_service_day. */
@@ -150,7 +152,7 @@ add_guest_month (RgDb         *db,
   sqlite3_bind_int64 (stmt, 6, v->seated_ms);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rg_db_set_error (db, error, "updating the guest tiers");
-  return TRUE;
+  return rg_rollup_guest_add (db, v->branch_id, month, v->guest_id, v->revenue, v->cost, v->seated_ms, error);
 }
 
 static gboolean
@@ -315,5 +317,6 @@ rg_rollup_report_rebuild (RgDb    *db,
 {
   g_return_val_if_fail (db != NULL, FALSE);
 
-  return rg_db_exec (db, REBUILD_SERVICE REBUILD_GUEST_MONTH REBUILD_PAIRS REBUILD_FEEDBACK, error);
+  return rg_db_exec (db, REBUILD_SERVICE REBUILD_GUEST_MONTH REBUILD_PAIRS REBUILD_FEEDBACK, error) &&
+         rg_rollup_guest_rebuild (db, error);
 }

@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * @error: return location for a #GError
  *
  * Adds the visit to rollup_service_day (its table, hour, party size and
- * whether its guest is new), rollup_guest_month (its host guest),
+ * whether its guest is new), rollup_guest_month and rollup_guest_pack (its
+ * host guest, rg_rollup_guest_add()),
  * rollup_pair_month (every pair of dishes on the check) and
  * rollup_feedback_day (the ratings logged so far).  rg-rollup calls it for
  * each closed check, before the guest's local_guest_stats are updated, so
@@ -49,7 +50,8 @@ gboolean rg_rollup_report_add_feedback (RgDb *db, const gchar *feedback_id, GErr
  * @db: a connection inside the transaction of rg_rollup_rebuild()
  * @error: return location for a #GError
  *
- * Empties the report rollups of schema version 6 and sums them again from
+ * Empties the report rollups of schema version 6 and sums them again (and
+ * repacks rollup_guest_pack, rg_rollup_guest_rebuild()) from
  * the temporary tables that rg_rollup_rebuild() has just filled:
  * rebuild_visit (one row per closed visit: visit (the visit's rowid), id,
  * branch (the branch's rowid), branch_id, guest_id, table_id, server_id,

@@ -25,50 +25,45 @@ rfm_value (const RgSegmentGuest *g,
     }
 }
 
-typedef struct
-{
-  gdouble         value;
-  RgSegmentGuest *guest;
-} Keyed;
-
-static gint
-compare_keyed (gconstpointer a,
-               gconstpointer b)
-{
-  const Keyed *x = a, *y = b;
-
-  return x->value < y->value ? -1 : x->value > y->value;
-}
-
 /* Quintile scores: a guest's score is 1 + 5 × (how many guests have less)
- * / all, so equal values score the same.  The values are taken once
- * before sorting: sorting is most of the report's time. */
+ * / all, so equal values score the same.  The score is above k exactly
+ * when the value is above the ceil (k × n / 5)-th smallest, so four
+ * selections find the thresholds without sorting the guests. */
 static void
-score_guests (GPtrArray *guests)
+score_guests (RgSegmentGuests *guests)
 {
-  g_autofree Keyed *order = g_new (Keyed, MAX (guests->len, 1));
+  g_autofree RgSegmentKey *keys = g_new (RgSegmentKey, MAX (guests->n, 1));
+  guint n = guests->n;
 
+  if (n == 0)
+    return;
   for (guint which = 0; which < 3; which++)
     {
-      guint below = 0;
+      gdouble threshold[4];
+      guint bound = n;
 
-      for (guint i = 0; i < guests->len; i++)
-        order[i] = (Keyed) { rfm_value (guests->pdata[i], which), guests->pdata[i] };
-      qsort (order, guests->len, sizeof (Keyed), compare_keyed);
-      for (guint i = 0; i < guests->len; i++)
+      /* Negated values: the best keys are the smallest values. */
+      for (guint i = 0; i < n; i++)
+        keys[i] = (RgSegmentKey) { -rfm_value (&guests->guests[i], which), i };
+      for (guint k = 4; k >= 1; k--)
         {
-          if (i > 0 && order[i - 1].value < order[i].value)
-            below = i;
-          order[i].guest->score[which] = 1 + (gint) ((guint64) below * 5 / guests->len);
+          guint at = (guint) (((guint64) k * n + 4) / 5) - 1;
+
+          if (at < bound)
+            _rg_segment_select (keys, bound, at);
+          bound = at;
+          threshold[k - 1] = -keys[at].value;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          gdouble value = rfm_value (&guests->guests[i], which);
+          gint score = 1;
+
+          for (guint k = 0; k < 4; k++)
+            score += value > threshold[k];
+          guests->guests[i].score[which] = score;
         }
     }
-}
-
-static gdouble
-total_spend (const RgSegmentGuest *guest,
-             gconstpointer         data)
-{
-  return guest->spend[0] + guest->spend[1];
 }
 
 static gboolean
@@ -127,20 +122,20 @@ _rg_segment_rfm (RgDb                 *db,
     RG_MEASURE_R, RG_MEASURE_F, RG_MEASURE_M, RG_MEASURE_DAYS, RG_MEASURE_VISITS, RG_MEASURE_REVENUE,
   };
   g_autoptr(RgReport) report = _rg_report_new (RG_REPORT_RFM, range);
-  g_autoptr(RgSegmentGuests) loaded = _rg_segment_load_guests (db, range, error);
-  GPtrArray *guests;
+  g_autoptr(RgSegmentGuests) guests = _rg_segment_load_guests (db, range, error);
+  g_autofree RgSegmentKey *keys = NULL;
+  guint shown;
   gdouble sums[RG_RFM_N_SEGMENTS][6] = { { 0 } };
   GListStore *store;
 
-  if (loaded == NULL)
+  if (guests == NULL)
     return NULL;
-  guests = loaded->list;
   score_guests (guests);
 
   store = _rg_report_add_section (report, "segments", segment_measures, G_N_ELEMENTS (segment_measures));
-  for (guint i = 0; i < guests->len; i++)
+  for (guint i = 0; i < guests->n; i++)
     {
-      const RgSegmentGuest *g = guests->pdata[i];
+      const RgSegmentGuest *g = &guests->guests[i];
       RgRfmSegment s = rg_rfm_segment_classify (g->score[0], g->score[1], g->score[2],
                                                 (guint) (g->visits[0] + g->visits[1]));
 
@@ -159,19 +154,26 @@ _rg_segment_rfm (RgDb                 *db,
       _rg_report_store_take (store, row);
     }
 
-  _rg_segment_sort_by (guests, total_spend, NULL);
+  /* The biggest spenders, by selection then a sort of the few shown. */
+  keys = g_new (RgSegmentKey, MAX (guests->n, 1));
+  for (guint i = 0; i < guests->n; i++)
+    keys[i] = (RgSegmentKey) { guests->guests[i].spend[0] + guests->guests[i].spend[1], i };
+  shown = MIN (guests->n, range->limit);
+  _rg_segment_select (keys, guests->n, shown);
+  _rg_segment_sort_keys (keys, shown);
   store = _rg_report_add_section (report, "guests", guest_measures, G_N_ELEMENTS (guest_measures));
-  for (guint i = 0; i < MIN (guests->len, range->limit); i++)
+  for (guint i = 0; i < shown; i++)
     {
-      const RgSegmentGuest *g = guests->pdata[i];
-      g_autofree gchar *name = _rg_segment_dup_guest_name (db, g->id, error);
+      const RgSegmentGuest *g = &guests->guests[keys[i].index];
+      g_autofree gchar *id = NULL;
+      g_autofree gchar *name = _rg_segment_dup_numbered (db, g->number, &id, error);
       RgRfmSegment s = rg_rfm_segment_classify (g->score[0], g->score[1], g->score[2],
                                                 (guint) (g->visits[0] + g->visits[1]));
       RgReportRow *row;
 
       if (name == NULL)
         return NULL;
-      row = _rg_report_row_new (g->id, name, rg_rfm_segment_to_string (s));
+      row = _rg_report_row_new (id, name, rg_rfm_segment_to_string (s));
       for (guint k = 0; k < 3; k++)
         _rg_report_row_set (row, RG_MEASURE_R + k, g->score[k]);
       _rg_report_row_set (row, RG_MEASURE_DAYS, (gdouble) ((range->end_ms - g->last_ms) / RG_DAY_MS));

@@ -5,12 +5,15 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Tiers and RFM read rollup_guest_month (whole months, see rg-report.h).
+ * Tiers and RFM read rollup_guest_pack (whole months, see rg-report.h),
+ * summed per guest into an array, and rank by selection rather than by
+ * sorting every guest.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "rg-rollup-guest.h"
 #include "rg-segment-private.h"
 
 static const gchar * const segment_names[RG_RFM_N_SEGMENTS] = {
@@ -18,6 +21,17 @@ static const gchar * const segment_names[RG_RFM_N_SEGMENTS] = {
 };
 
 static const gchar * const tier_names[RG_TIER_N] = { "top1", "next4", "next15", "rest80" };
+
+/* How many of @n_guests ranked guests are in tiers 1 to @tier (below
+ * %RG_TIER_N): 1%, 5% and 20% of them, rounded up. */
+static guint
+tier_bound (guint tier,
+            guint n_guests)
+{
+  static const guint64 percent[RG_TIER_N - 1] = { 1, 5, 20 };
+
+  return (guint) (((guint64) n_guests * percent[tier - 1] + 99) / 100);
+}
 
 /* ---------------------------------------------------------- public API */
 
@@ -77,11 +91,9 @@ guint
 rg_segment_tier_of_rank (guint rank,
                          guint n_guests)
 {
-  static const guint64 percent[RG_TIER_N - 1] = { 1, 5, 20 };
-
-  for (guint t = 0; t < RG_TIER_N - 1; t++)
-    if (rank < ((guint64) n_guests * percent[t] + 99) / 100)
-      return t + 1;
+  for (guint t = 1; t < RG_TIER_N; t++)
+    if (rank < tier_bound (t, n_guests))
+      return t;
   return RG_TIER_N;
 }
 
@@ -100,15 +112,33 @@ rg_segment_tier_to_string (guint tier)
 
 /* -------------------------------------------------------------- loading */
 
-#define BLOCK 4096
-
 void
 _rg_segment_guests_free (RgSegmentGuests *guests)
 {
-  g_ptr_array_unref (guests->list);
-  g_ptr_array_unref (guests->blocks);
-  g_string_chunk_free (guests->ids);
+  g_free (guests->guests);
   g_free (guests);
+}
+
+/* The guest of @number in @loaded, added on first sight; @slots maps a
+ * number to its index + 1. */
+static RgSegmentGuest *
+guest_of_number (GArray  *loaded,
+                 GArray  *slots,
+                 guint32  number)
+{
+  guint32 *slot;
+
+  if (number >= slots->len)
+    g_array_set_size (slots, MAX (number + 1, slots->len * 2));
+  slot = &g_array_index (slots, guint32, number);
+  if (*slot == 0)
+    {
+      RgSegmentGuest guest = { .number = number };
+
+      g_array_append_val (loaded, guest);
+      *slot = loaded->len;
+    }
+  return &g_array_index (loaded, RgSegmentGuest, *slot - 1);
 }
 
 RgSegmentGuests *
@@ -116,17 +146,17 @@ _rg_segment_load_guests (RgDb                 *db,
                          const RgReportRange  *range,
                          GError              **error)
 {
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT month >= ?3, guest_id, visits, spend, cost, last_ms FROM rollup_guest_month "
-      "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?4", error);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(RgSegmentGuests) guests = g_new0 (RgSegmentGuests, 1);
-  RgSegmentGuest *block = NULL;
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GArray) loaded = g_array_new (FALSE, TRUE, sizeof (RgSegmentGuest));
+  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (guint32));
+  RgSegmentGuests *guests;
   int rc;
 
-  guests->list = g_ptr_array_new ();
-  guests->blocks = g_ptr_array_new_with_free_func (g_free);
-  guests->ids = g_string_chunk_new (BLOCK * 37);
+  if (!rg_rollup_guest_ensure (db, error))
+    return NULL;
+  stmt = rg_db_prepare (db,
+      "SELECT month >= ?3, guests FROM rollup_guest_pack "
+      "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?4", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, range->query->branch_id, -1, SQLITE_STATIC);
@@ -135,63 +165,97 @@ _rg_segment_load_guests (RgDb                 *db,
   sqlite3_bind_text (stmt, 4, range->to_month, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const gchar *id = (const gchar *) sqlite3_column_text (stmt, 1);
       guint p = sqlite3_column_int (stmt, 0) ? 0 : 1;
-      RgSegmentGuest *guest = g_hash_table_lookup (by_id, id);
+      const guint8 *pack = sqlite3_column_blob (stmt, 1);
+      guint n = rg_rollup_guest_n_entries ((gsize) sqlite3_column_bytes (stmt, 1));
 
-      if (guest == NULL)
+      for (guint i = 0; i < n; i++)
         {
-          if (guests->list->len % BLOCK == 0)
-            g_ptr_array_add (guests->blocks, block = g_new0 (RgSegmentGuest, BLOCK));
-          guest = &block[guests->list->len % BLOCK];
-          guest->id = g_string_chunk_insert (guests->ids, id);
-          g_hash_table_insert (by_id, guest->id, guest);
-          g_ptr_array_add (guests->list, guest);
+          RgRollupGuestEntry entry;
+          RgSegmentGuest *guest;
+
+          rg_rollup_guest_get_entry (pack, i, &entry);
+          guest = guest_of_number (loaded, slots, entry.number);
+          guest->visits[p] += entry.visits;
+          guest->spend[p] += (gdouble) entry.spend;
+          guest->cost[p] += (gdouble) entry.cost;
+          guest->last_ms = MAX (guest->last_ms, entry.last_ms);
         }
-      guest->visits[p] += sqlite3_column_double (stmt, 2);
-      guest->spend[p] += sqlite3_column_double (stmt, 3);
-      guest->cost[p] += sqlite3_column_double (stmt, 4);
-      guest->last_ms = MAX (guest->last_ms, sqlite3_column_int64 (stmt, 5));
     }
   if (rc != SQLITE_DONE)
     {
       rg_db_set_error (db, error, "reading what the guests spent");
       return NULL;
     }
-  return g_steal_pointer (&guests);
+  guests = g_new (RgSegmentGuests, 1);
+  guests->n = loaded->len;
+  guests->guests = (RgSegmentGuest *) g_array_free (g_steal_pointer (&loaded), FALSE);
+  return guests;
 }
 
-typedef struct
-{
-  gdouble         value;
-  guint           index;
-  RgSegmentGuest *guest;
-} Keyed;
+/* ------------------------------------------------------------ selection */
 
-/* Highest first; equal values keep the order they were loaded in (the
- * rollup's key order), which is cheaper than comparing ids and as stable
- * from run to run. */
-static gint
-compare_keyed (gconstpointer a,
-               gconstpointer b)
+static gboolean
+key_before (const RgSegmentKey *a,
+            const RgSegmentKey *b)
 {
-  const Keyed *x = a, *y = b;
+  return a->value > b->value || (a->value == b->value && a->index < b->index);
+}
 
-  return x->value < y->value ? 1 : x->value > y->value ? -1 : (x->index > y->index) - (x->index < y->index);
+static void
+swap_keys (RgSegmentKey *a,
+           RgSegmentKey *b)
+{
+  RgSegmentKey t = *a;
+
+  *a = *b;
+  *b = t;
 }
 
 void
-_rg_segment_sort_by (GPtrArray      *list,
-                     gdouble       (*value) (const RgSegmentGuest *guest, gconstpointer data),
-                     gconstpointer   data)
+_rg_segment_select (RgSegmentKey *keys,
+                    guint         n,
+                    guint         k)
 {
-  g_autofree Keyed *keyed = g_new (Keyed, MAX (list->len, 1));
+  guint lo = 0, hi = n;
 
-  for (guint i = 0; i < list->len; i++)
-    keyed[i] = (Keyed) { value (list->pdata[i], data), i, list->pdata[i] };
-  qsort (keyed, list->len, sizeof (Keyed), compare_keyed);
-  for (guint i = 0; i < list->len; i++)
-    list->pdata[i] = keyed[i].guest;
+  /* Quickselect: the (k+1)-th best is in [lo, hi); the pivot is the median
+   * of the first, middle and last keys, moved to the end. */
+  while (k < hi && hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2, store = lo;
+
+      if (key_before (&keys[mid], &keys[lo]))
+        swap_keys (&keys[mid], &keys[lo]);
+      if (key_before (&keys[hi - 1], &keys[lo]))
+        swap_keys (&keys[hi - 1], &keys[lo]);
+      if (key_before (&keys[mid], &keys[hi - 1]))
+        swap_keys (&keys[mid], &keys[hi - 1]);
+      for (guint i = lo; i < hi - 1; i++)
+        if (key_before (&keys[i], &keys[hi - 1]))
+          swap_keys (&keys[i], &keys[store++]);
+      swap_keys (&keys[store], &keys[hi - 1]);
+      if (store == k)
+        return;
+      if (k < store)
+        hi = store;
+      else
+        lo = store + 1;
+    }
+}
+
+static gint
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return key_before (a, b) ? -1 : key_before (b, a) ? 1 : 0;
+}
+
+void
+_rg_segment_sort_keys (RgSegmentKey *keys,
+                       guint         n)
+{
+  qsort (keys, n, sizeof (RgSegmentKey), compare_keys);
 }
 
 gchar *
@@ -216,13 +280,17 @@ _rg_segment_dup_guest_name (RgDb         *db,
     }
 }
 
-/* ---------------------------------------------------------------- tiers */
-
-typedef struct
+gchar *
+_rg_segment_dup_numbered (RgDb         *db,
+                          guint         number,
+                          gchar       **id,
+                          GError      **error)
 {
-  guint    period;
-  gboolean by_profit;
-} RankOrder;
+  *id = rg_rollup_guest_dup_id (db, number, error);
+  return *id != NULL ? _rg_segment_dup_guest_name (db, *id, error) : NULL;
+}
+
+/* ---------------------------------------------------------------- tiers */
 
 static gdouble
 guest_value (const RgSegmentGuest *guest,
@@ -232,38 +300,38 @@ guest_value (const RgSegmentGuest *guest,
   return by_profit ? guest->spend[period] - guest->cost[period] : guest->spend[period];
 }
 
-static gdouble
-ranked_value (const RgSegmentGuest *guest,
-              gconstpointer         data)
+/* Sets the tier of the guests active in @period, found by selection (the
+ * tiers need no full order); returns their keys, the top guests first
+ * and *@n_active of them. */
+static RgSegmentKey *
+rank_period (RgSegmentGuests *guests,
+             guint            period,
+             gboolean         by_profit,
+             guint           *n_active)
 {
-  const RankOrder *order = data;
+  RgSegmentKey *keys = g_new (RgSegmentKey, MAX (guests->n, 1));
+  guint n = 0, bound[RG_TIER_N];
 
-  return guest_value (guest, order->period, order->by_profit);
-}
-
-/* Ranks the guests active in @period and sets their tier; returns them
- * best first. */
-static GPtrArray *
-rank_period (GPtrArray *guests,
-             guint      period,
-             gboolean   by_profit)
-{
-  GPtrArray *active = g_ptr_array_new ();
-  RankOrder order = { period, by_profit };
-
-  for (guint i = 0; i < guests->len; i++)
-    if (((RgSegmentGuest *) guests->pdata[i])->visits[period] > 0)
-      g_ptr_array_add (active, guests->pdata[i]);
-  _rg_segment_sort_by (active, ranked_value, &order);
-  for (guint i = 0; i < active->len; i++)
-    ((RgSegmentGuest *) active->pdata[i])->tier[period] = rg_segment_tier_of_rank (i, active->len);
-  return active;
+  for (guint i = 0; i < guests->n; i++)
+    if (guests->guests[i].visits[period] > 0)
+      keys[n++] = (RgSegmentKey) { guest_value (&guests->guests[i], period, by_profit), i };
+  bound[RG_TIER_N - 1] = n;
+  for (guint t = RG_TIER_N - 1; t > 0; t--)
+    {
+      bound[t - 1] = tier_bound (t, n);
+      _rg_segment_select (keys, bound[t], bound[t - 1]);
+    }
+  for (guint t = 0, r = 0; t < RG_TIER_N; t++)
+    for (; r < bound[t]; r++)
+      guests->guests[keys[r].index].tier[period] = t + 1;
+  *n_active = n;
+  return keys;
 }
 
 static void
-add_tier_rows (RgReport  *report,
-               GPtrArray *ranked[2],
-               gboolean   by_profit)
+add_tier_rows (RgReport        *report,
+               RgSegmentGuests *guests,
+               gboolean         by_profit)
 {
   static const RgMeasure measures[] = {
     RG_MEASURE_GUESTS, RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_SHARE_PCT, RG_MEASURE_MIN_VALUE,
@@ -274,18 +342,21 @@ add_tier_rows (RgReport  *report,
   gdouble sums[2][RG_TIER_N][5] = { { { 0 } } };   /* guests, spend, margin, visits, min value */
   gdouble total[2] = { 0, 0 };
 
-  for (guint p = 0; p < 2; p++)
-    for (guint i = 0; i < ranked[p]->len; i++)
+  for (guint i = 0; i < guests->n; i++)
+    for (guint p = 0; p < 2; p++)
       {
-        RgSegmentGuest *g = ranked[p]->pdata[i];
-        gdouble *s = sums[p][g->tier[p] - 1];
+        const RgSegmentGuest *g = &guests->guests[i];
+        gdouble value = guest_value (g, p, by_profit), *s;
 
+        if (g->tier[p] == 0)
+          continue;
+        s = sums[p][g->tier[p] - 1];
+        s[4] = s[0] > 0 ? MIN (s[4], value) : value;
         s[0] += 1;
         s[1] += g->spend[p];
         s[2] += g->spend[p] - g->cost[p];
         s[3] += g->visits[p];
-        s[4] = guest_value (g, p, by_profit);   /* best first: the last is the lowest */
-        total[p] += guest_value (g, p, by_profit);
+        total[p] += value;
       }
 
   for (guint t = 0; t < RG_TIER_N; t++)
@@ -309,17 +380,17 @@ add_tier_rows (RgReport  *report,
 }
 
 static void
-add_moves (RgReport  *report,
-           GPtrArray *guests)
+add_moves (RgReport        *report,
+           RgSegmentGuests *guests)
 {
   static const RgMeasure measures[] = { RG_MEASURE_GUESTS };
   static const gchar * const keys[5] = { "up", "down", "same", "joined", "left" };
   GListStore *store = _rg_report_add_section (report, "moves", measures, G_N_ELEMENTS (measures));
   guint counts[5] = { 0 };
 
-  for (guint i = 0; i < guests->len; i++)
+  for (guint i = 0; i < guests->n; i++)
     {
-      const RgSegmentGuest *g = guests->pdata[i];
+      const RgSegmentGuest *g = &guests->guests[i];
 
       if (g->tier[0] != 0 && g->tier[1] != 0)
         counts[g->tier[0] < g->tier[1] ? 0 : g->tier[0] > g->tier[1] ? 1 : 2]++;
@@ -335,23 +406,35 @@ add_moves (RgReport  *report,
     }
 }
 
+/* The best guests of the period, best first; @keys are those of
+ * rank_period(). */
 static gboolean
-add_top (RgDb                *db,
-         RgReport            *report,
-         const RgReportRange *range,
-         GPtrArray           *ranked)
+add_top (RgDb                 *db,
+         RgReport             *report,
+         const RgReportRange  *range,
+         RgSegmentGuests      *guests,
+         RgSegmentKey         *keys,
+         guint                 n_keys,
+         GError              **error)
 {
   static const RgMeasure measures[] = {
     RG_MEASURE_TIER, RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_VISITS, RG_MEASURE_DAYS,
   };
   GListStore *store = _rg_report_add_section (report, "top", measures, G_N_ELEMENTS (measures));
+  guint shown = MIN (n_keys, range->limit);
 
-  for (guint i = 0; i < MIN (ranked->len, range->limit); i++)
+  _rg_segment_select (keys, n_keys, shown);
+  _rg_segment_sort_keys (keys, shown);
+  for (guint i = 0; i < shown; i++)
     {
-      const RgSegmentGuest *g = ranked->pdata[i];
-      g_autofree gchar *name = _rg_segment_dup_guest_name (db, g->id, NULL);
-      RgReportRow *row = _rg_report_row_new (g->id, name, rg_segment_tier_to_string (g->tier[0]));
+      const RgSegmentGuest *g = &guests->guests[keys[i].index];
+      g_autofree gchar *id = NULL;
+      g_autofree gchar *name = _rg_segment_dup_numbered (db, g->number, &id, error);
+      RgReportRow *row;
 
+      if (name == NULL)
+        return FALSE;
+      row = _rg_report_row_new (id, name, rg_segment_tier_to_string (g->tier[0]));
       _rg_report_row_set (row, RG_MEASURE_TIER, g->tier[0]);
       _rg_report_row_set_previous (row, RG_MEASURE_TIER, g->tier[1] != 0 ? g->tier[1] : NAN);
       _rg_report_row_set (row, RG_MEASURE_REVENUE, g->spend[0]);
@@ -373,19 +456,18 @@ _rg_segment_tiers (RgDb                 *db,
 {
   g_autoptr(RgReport) report = _rg_report_new (RG_REPORT_TIERS, range);
   g_autoptr(RgSegmentGuests) guests = _rg_segment_load_guests (db, range, error);
-  g_autoptr(GPtrArray) now = NULL;
-  g_autoptr(GPtrArray) before = NULL;
-  GPtrArray *ranked[2];
+  g_autofree RgSegmentKey *now = NULL;
+  g_autofree RgSegmentKey *before = NULL;
+  guint n_now, n_before;
 
   if (guests == NULL)
     return NULL;
-  now = rank_period (guests->list, 0, range->query->by_profit);
-  before = rank_period (guests->list, 1, range->query->by_profit);
-  ranked[0] = now;
-  ranked[1] = before;
-  add_tier_rows (report, ranked, range->query->by_profit);
-  add_moves (report, guests->list);
-  if (!add_top (db, report, range, now) || !_rg_segment_add_lists (db, report, range, now->len, error))
+  now = rank_period (guests, 0, range->query->by_profit, &n_now);
+  before = rank_period (guests, 1, range->query->by_profit, &n_before);
+  add_tier_rows (report, guests, range->query->by_profit);
+  add_moves (report, guests);
+  if (!add_top (db, report, range, guests, now, n_now, error) ||
+      !_rg_segment_add_lists (db, report, range, n_now, error))
     return NULL;
   return g_steal_pointer (&report);
 }

@@ -1,0 +1,391 @@
+/* rg-rollup-guest.c — keeping rollup_guest_pack, the packed twin of
+ * rollup_guest_month that the tier pyramid and RFM read (schema version 10).
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Closing a check rewrites the one row of its branch, month and the chunk
+ * of its guest's number (a few kilobytes at most).  A rebuild repacks
+ * rollup_guest_month, keeping the numbers guests already have, so that a
+ * rebuild gives the same rows as closing the checks.
+ */
+#include <string.h>
+
+#include "rg-rollup-guest.h"
+
+static void
+put_u32 (guint8  *p,
+         guint32  value)
+{
+  value = GUINT32_TO_LE (value);
+  memcpy (p, &value, sizeof value);
+}
+
+static void
+put_i64 (guint8 *p,
+         gint64  value)
+{
+  value = GINT64_TO_LE (value);
+  memcpy (p, &value, sizeof value);
+}
+
+static guint32
+get_u32 (const guint8 *p)
+{
+  guint32 value;
+
+  memcpy (&value, p, sizeof value);
+  return GUINT32_FROM_LE (value);
+}
+
+static gint64
+get_i64 (const guint8 *p)
+{
+  gint64 value;
+
+  memcpy (&value, p, sizeof value);
+  return GINT64_FROM_LE (value);
+}
+
+static void
+set_entry (guint8                   *p,
+           const RgRollupGuestEntry *entry)
+{
+  put_u32 (p, entry->number);
+  put_u32 (p + 4, entry->visits);
+  put_i64 (p + 8, entry->spend);
+  put_i64 (p + 16, entry->cost);
+  put_i64 (p + 24, entry->last_ms);
+}
+
+/* The guest's number, given on first use. */
+static gboolean
+get_number (RgDb         *db,
+            const gchar  *guest_id,
+            guint32      *number,
+            GError      **error)
+{
+  g_autoptr(RgStmt) find = rg_db_prepare (db, "SELECT number FROM rollup_guest_number WHERE guest_id = ?", error);
+  g_autoptr(RgStmt) add = NULL;
+
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_text (find, 1, guest_id, -1, SQLITE_STATIC);
+  switch (sqlite3_step (find))
+    {
+    case SQLITE_ROW:
+      *number = (guint32) sqlite3_column_int64 (find, 0);
+      return TRUE;
+    case SQLITE_DONE:
+      break;
+    default:
+      return rg_db_set_error (db, error, "numbering the guest %s for the reports", guest_id);
+    }
+
+  add = rg_db_prepare (db, "INSERT INTO rollup_guest_number (guest_id) VALUES (?) RETURNING number", error);
+  if (add == NULL)
+    return FALSE;
+  sqlite3_bind_text (add, 1, guest_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (add) != SQLITE_ROW)
+    return rg_db_set_error (db, error, "numbering the guest %s for the reports", guest_id);
+  *number = (guint32) sqlite3_column_int64 (add, 0);
+  return TRUE;
+}
+
+static gboolean
+write_pack (RgDb         *db,
+            const gchar  *branch_id,
+            const gchar  *month,
+            gint64        chunk,
+            const guint8 *data,
+            gsize         size,
+            GError      **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "INSERT INTO rollup_guest_pack (branch_id, month, chunk, guests) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (branch_id, month, chunk) DO UPDATE SET guests = excluded.guests", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, month, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, chunk);
+  sqlite3_bind_blob (stmt, 4, data, (int) size, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return rg_db_set_error (db, error, "updating the guest tiers of %s", month);
+  return TRUE;
+}
+
+/* The entries of a pack row, copied (empty when there is none). */
+static GByteArray *
+read_pack (RgDb         *db,
+           const gchar  *branch_id,
+           const gchar  *month,
+           gint64        chunk,
+           GError      **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT guests FROM rollup_guest_pack WHERE branch_id = ?1 AND month = ?2 AND chunk = ?3", error);
+  GByteArray *pack;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, month, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, chunk);
+  pack = g_byte_array_new ();
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      g_byte_array_append (pack, sqlite3_column_blob (stmt, 0), (guint) sqlite3_column_bytes (stmt, 0));
+      return pack;
+    case SQLITE_DONE:
+      return pack;
+    default:
+      g_byte_array_unref (pack);
+      rg_db_set_error (db, error, "reading the guest tiers of %s", month);
+      return NULL;
+    }
+}
+
+/* ------------------------------------------------------------ public API */
+
+/**
+ * rg_rollup_guest_n_entries:
+ * @size: the size in bytes of a `guests` value of rollup_guest_pack
+ *
+ * Returns: how many guests it holds.
+ */
+guint
+rg_rollup_guest_n_entries (gsize size)
+{
+  return (guint) (size / RG_ROLLUP_GUEST_ENTRY_SIZE);
+}
+
+/**
+ * rg_rollup_guest_get_entry:
+ * @pack: a `guests` value of rollup_guest_pack
+ * @index: an entry, below rg_rollup_guest_n_entries() of its size
+ * @entry: (out caller-allocates): the guest's figures
+ *
+ * Reads one guest of a pack.
+ */
+void
+rg_rollup_guest_get_entry (const guint8       *pack,
+                           guint               index,
+                           RgRollupGuestEntry *entry)
+{
+  const guint8 *p = pack + (gsize) index * RG_ROLLUP_GUEST_ENTRY_SIZE;
+
+  entry->number = get_u32 (p);
+  entry->visits = get_u32 (p + 4);
+  entry->spend = get_i64 (p + 8);
+  entry->cost = get_i64 (p + 16);
+  entry->last_ms = get_i64 (p + 24);
+}
+
+/**
+ * rg_rollup_guest_add:
+ * @db: a connection inside the transaction that closes the check
+ * @branch_id: the visit's branch
+ * @month: the local month its party was seated, "YYYY-MM"
+ * @guest_id: its host guest
+ * @spend: what the check came to, in minor units
+ * @cost: the cost of its dishes, in minor units
+ * @seated_ms: when the party was seated
+ * @error: return location for a #GError
+ *
+ * Adds one visit to the guest's entry in rollup_guest_pack, as
+ * rg_rollup_report_add_visit() adds it to rollup_guest_month, numbering the
+ * guest on its first visit.
+ *
+ * Returns: %TRUE on success; %FALSE with a database error.
+ */
+gboolean
+rg_rollup_guest_add (RgDb         *db,
+                     const gchar  *branch_id,
+                     const gchar  *month,
+                     const gchar  *guest_id,
+                     gint64        spend,
+                     gint64        cost,
+                     gint64        seated_ms,
+                     GError      **error)
+{
+  g_autoptr(GByteArray) pack = NULL;
+  RgRollupGuestEntry entry = { 0, 1, spend, cost, seated_ms };
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (branch_id != NULL && month != NULL && guest_id != NULL, FALSE);
+
+  if (!get_number (db, guest_id, &entry.number, error))
+    return FALSE;
+  pack = read_pack (db, branch_id, month, entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS, error);
+  if (pack == NULL)
+    return FALSE;
+
+  hi = rg_rollup_guest_n_entries (pack->len);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (get_u32 (pack->data + (gsize) mid * RG_ROLLUP_GUEST_ENTRY_SIZE) < entry.number)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < rg_rollup_guest_n_entries (pack->len) &&
+      get_u32 (pack->data + (gsize) lo * RG_ROLLUP_GUEST_ENTRY_SIZE) == entry.number)
+    {
+      RgRollupGuestEntry old;
+
+      rg_rollup_guest_get_entry (pack->data, lo, &old);
+      entry.visits += old.visits;
+      entry.spend += old.spend;
+      entry.cost += old.cost;
+      entry.last_ms = MAX (entry.last_ms, old.last_ms);
+    }
+  else
+    {
+      gsize at = (gsize) lo * RG_ROLLUP_GUEST_ENTRY_SIZE, old_len = pack->len;
+
+      g_byte_array_set_size (pack, pack->len + RG_ROLLUP_GUEST_ENTRY_SIZE);
+      memmove (pack->data + at + RG_ROLLUP_GUEST_ENTRY_SIZE, pack->data + at, old_len - at);
+    }
+  set_entry (pack->data + (gsize) lo * RG_ROLLUP_GUEST_ENTRY_SIZE, &entry);
+  return write_pack (db, branch_id, month, entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS, pack->data, pack->len, error);
+}
+
+/**
+ * rg_rollup_guest_rebuild:
+ * @db: a connection inside a transaction, rollup_guest_month just rebuilt
+ * @error: return location for a #GError
+ *
+ * Repacks rollup_guest_pack from rollup_guest_month, numbering the guests
+ * without a number in the order of their ids.
+ *
+ * Returns: %TRUE on success; %FALSE with a database error.
+ */
+gboolean
+rg_rollup_guest_rebuild (RgDb    *db,
+                         GError **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GByteArray) pack = g_byte_array_new ();
+  g_autofree gchar *branch_id = NULL;
+  g_autofree gchar *month = NULL;
+  gint64 chunk = -1;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!rg_db_exec (db, "DELETE FROM rollup_guest_pack; "
+                       "INSERT OR IGNORE INTO rollup_guest_number (guest_id) "
+                       "SELECT DISTINCT guest_id FROM rollup_guest_month ORDER BY guest_id", error))
+    return FALSE;
+  stmt = rg_db_prepare (db,
+      "SELECT m.branch_id, m.month, n.number, m.visits, m.spend, m.cost, m.last_ms "
+      "FROM rollup_guest_month m JOIN rollup_guest_number n ON n.guest_id = m.guest_id "
+      "ORDER BY m.branch_id, m.month, n.number", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const gchar *row_branch = (const gchar *) sqlite3_column_text (stmt, 0);
+      const gchar *row_month = (const gchar *) sqlite3_column_text (stmt, 1);
+      RgRollupGuestEntry entry = {
+        (guint32) sqlite3_column_int64 (stmt, 2), (guint32) sqlite3_column_int64 (stmt, 3),
+        sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6),
+      };
+      guint8 bytes[RG_ROLLUP_GUEST_ENTRY_SIZE];
+
+      if (chunk != entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS || g_strcmp0 (month, row_month) != 0 ||
+          g_strcmp0 (branch_id, row_branch) != 0)
+        {
+          if (pack->len > 0 && !write_pack (db, branch_id, month, chunk, pack->data, pack->len, error))
+            return FALSE;
+          g_byte_array_set_size (pack, 0);
+          g_free (branch_id);
+          branch_id = g_strdup (row_branch);
+          g_free (month);
+          month = g_strdup (row_month);
+          chunk = entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS;
+        }
+      set_entry (bytes, &entry);
+      g_byte_array_append (pack, bytes, sizeof bytes);
+    }
+  if (rc != SQLITE_DONE)
+    return rg_db_set_error (db, error, "packing the guest tiers");
+  return pack->len == 0 || write_pack (db, branch_id, month, chunk, pack->data, pack->len, error);
+}
+
+/**
+ * rg_rollup_guest_ensure:
+ * @db: a connection
+ * @error: return location for a #GError
+ *
+ * Packs rollup_guest_month once when a database just updated to schema
+ * version 10 has figures but no packs yet (rg_rollup_guest_rebuild() in a
+ * transaction of its own); does nothing otherwise.
+ *
+ * Returns: %TRUE on success; %FALSE with a database error, nothing changed.
+ */
+gboolean
+rg_rollup_guest_ensure (RgDb    *db,
+                        GError **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT EXISTS (SELECT 1 FROM rollup_guest_month) AND NOT EXISTS (SELECT 1 FROM rollup_guest_pack)", error);
+  g_autoptr(RgTransaction) txn = NULL;
+  gboolean missing;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return rg_db_set_error (db, error, "checking the guest tiers");
+  missing = sqlite3_column_int (stmt, 0) != 0;
+  rg_stmt_release (g_steal_pointer (&stmt));
+  if (!missing)
+    return TRUE;
+
+  txn = rg_db_begin (db, error);
+  if (txn == NULL || !rg_rollup_guest_rebuild (db, error))
+    return FALSE;
+  return rg_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+/**
+ * rg_rollup_guest_dup_id:
+ * @db: a connection
+ * @number: a guest's number in rollup_guest_number
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the guest's id, or %NULL with
+ *   %RG_ERROR_NOT_FOUND for a number no guest has, or a database error.
+ */
+gchar *
+rg_rollup_guest_dup_id (RgDb     *db,
+                        guint     number,
+                        GError  **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, "SELECT guest_id FROM rollup_guest_number WHERE number = ?", error);
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, number);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+    case SQLITE_DONE:
+      g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, "no guest has the report number %u", number);
+      return NULL;
+    default:
+      rg_db_set_error (db, error, "reading the guest of report number %u", number);
+      return NULL;
+    }
+}
