@@ -6,7 +6,8 @@
  *
  * Both renderings share the same rows, so the PDF says exactly what the
  * thermal printer would; the PDF draws the allergy rows in bold and repeats
- * the table and its allergens at the top of every further page.
+ * the table and its allergens at the top of every further page.  Pango
+ * draws the text, so Chinese dish and guest names find a font.
  */
 #include "rg-ticket.h"
 
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <glib/gstdio.h>
 
 #include "rg-branch.h"
@@ -209,7 +211,7 @@ add_two_columns (GPtrArray   *rows,
         return;
       g_string_truncate (line, 0);
     }
-  while (text_width (line->str) + right_width < RG_TICKET_COLUMNS)
+  while (right_width > 0 && text_width (line->str) + right_width < RG_TICKET_COLUMNS)
     g_string_append_c (line, ' ');
   g_string_append (line, right);
   add_row (rows, line->str, bold);
@@ -465,15 +467,19 @@ paginate (RgTicket *self,
 }
 
 static void
-draw_row (cairo_t   *cr,
-          const Row *row,
-          guint      line)
+draw_row (cairo_t     *cr,
+          PangoLayout *layout,
+          const Row   *row,
+          guint        line)
 {
-  cairo_select_font_face (cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL,
-                          row->bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, FONT_POINTS);
-  cairo_move_to (cr, MARGIN_MM * POINTS_PER_MM, MARGIN_MM * POINTS_PER_MM + (line + 1) * LINE_POINTS);
-  cairo_show_text (cr, row->text);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Monospace");
+
+  pango_font_description_set_size (font, (gint) (FONT_POINTS * PANGO_SCALE));
+  pango_font_description_set_weight (font, row->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, row->text, -1);
+  cairo_move_to (cr, MARGIN_MM * POINTS_PER_MM, MARGIN_MM * POINTS_PER_MM + line * LINE_POINTS);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -484,13 +490,14 @@ draw_page (RgTicket *self,
            gpointer  data)
 {
   cairo_t *cr = data;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   guint line = 0;
 
   if (page > 0)
     for (guint i = 0; i < self->continuation->len; i++)
-      draw_row (cr, self->continuation->pdata[i], line++);
+      draw_row (cr, layout, self->continuation->pdata[i], line++);
   for (guint i = first; i < first + n; i++)
-    draw_row (cr, self->rows->pdata[i], line++);
+    draw_row (cr, layout, self->rows->pdata[i], line++);
   cairo_show_page (cr);
 }
 

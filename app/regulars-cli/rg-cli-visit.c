@@ -7,6 +7,7 @@
 #include "rg-cli.h"
 
 #include "rg-feedback.h"
+#include "rg-ticket.h"
 #include "rg-visit.h"
 
 /* ------------------------------------------------------------- printing */
@@ -317,6 +318,45 @@ visit_show (RgCli   *cli,
   return print_visit (cli, argv[1], TRUE, "The", error);
 }
 
+/* The kitchen ticket on standard output (text, or JSON with --json), and
+ * with --pdf also as a PDF file. */
+static gboolean
+visit_ticket (RgCli   *cli,
+              gint     argc,
+              gchar  **argv,
+              GError **error)
+{
+  g_autofree gchar *pdf = NULL;
+  g_autofree gchar *text = NULL;
+  g_autoptr(RgTicket) ticket = NULL;
+  const GOptionEntry entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, "Also write the ticket as a PDF (80 mm roll)", "FILE" },
+    { NULL }
+  };
+
+  if (!rg_cli_parse ("VISIT [--pdf FILE]", entries, &argc, &argv, 1, 1, error) ||
+      rg_cli_open (cli, error) == NULL ||
+      (ticket = rg_ticket_new (cli->db, argv[1], error)) == NULL ||
+      (pdf != NULL && !rg_ticket_write_pdf (ticket, pdf, error)))
+    return FALSE;
+  text = rg_ticket_to_text (ticket);
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      rg_cli_json_string (b, "visit_id", argv[1]);
+      rg_cli_json_string (b, "text", text);
+      rg_cli_json_string (b, "pdf", pdf);
+      rg_cli_json_int (b, "pages", pdf != NULL ? rg_ticket_get_n_pages (ticket) : 0);
+      json_builder_end_object (b);
+      rg_cli_print_json (b);
+      return TRUE;
+    }
+  rg_cli_print ("%s", text);
+  return TRUE;
+}
+
 gboolean
 rg_cli_visit (RgCli   *cli,
               gint     argc,
@@ -329,6 +369,7 @@ rg_cli_visit (RgCli   *cli,
     { "void", visit_void, "void a visit, or one line with --line and --reason" },
     { "close", visit_close, "close the check: tip and payment" },
     { "show", visit_show, "a visit with its lines" },
+    { "ticket", visit_ticket, "the kitchen ticket with the table's allergies; --pdf FILE too" },
   };
 
   return rg_cli_run_group (cli, "visit", commands, G_N_ELEMENTS (commands), argc, argv, error);
