@@ -5,6 +5,7 @@
  */
 #include "rg-floor-private.h"
 
+#include "rg-auth.h"
 #include "rg-id.h"
 #include "rg-text.h"
 
@@ -66,6 +67,7 @@ check_zone_name (RgDb         *db,
 
 RgZone *
 rg_floor_add_zone (RgDb         *db,
+                   const gchar  *staff_id,
                    const gchar  *branch_id,
                    const gchar  *name,
                    RgZoneKind    kind,
@@ -78,6 +80,9 @@ rg_floor_add_zone (RgDb         *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (branch_id != NULL, NULL);
   g_return_val_if_fail (kind >= RG_ZONE_MAIN && kind <= RG_ZONE_PRIVATE, NULL);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_FLOOR, error))
+    return NULL;
 
   if (!_rg_service_check_branch (db, branch_id, error))
     return NULL;
@@ -107,6 +112,7 @@ rg_floor_add_zone (RgDb         *db,
 
 RgZone *
 rg_floor_edit_zone (RgDb         *db,
+                    const gchar  *staff_id,
                     const gchar  *zone_id,
                     const gchar  *name,
                     RgZoneKind    kind,
@@ -119,6 +125,9 @@ rg_floor_edit_zone (RgDb         *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (zone_id != NULL, NULL);
   g_return_val_if_fail (kind >= RG_ZONE_MAIN && kind <= RG_ZONE_PRIVATE, NULL);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_FLOOR, error))
+    return NULL;
 
   zone = _rg_floor_get_zone (db, zone_id, error);
   if (zone == NULL)

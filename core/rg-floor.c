@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rg-auth.h"
 #include "rg-id.h"
 #include "rg-menu.h"
 #include "rg-text.h"
@@ -309,6 +310,7 @@ bind_and_write_table (RgDb                     *db,
 
 RgDiningTable *
 rg_floor_add_table (RgDb                     *db,
+                    const gchar              *staff_id,
                     const gchar              *branch_id,
                     const RgDiningTableSpec  *spec,
                     GError                  **error)
@@ -320,6 +322,9 @@ rg_floor_add_table (RgDb                     *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (branch_id != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_FLOOR, error))
+    return NULL;
 
   if (!_rg_service_check_branch (db, branch_id, error) ||
       !clean_table_spec (db, branch_id, NULL, spec, &clean, error))
@@ -339,6 +344,7 @@ rg_floor_add_table (RgDb                     *db,
 
 RgDiningTable *
 rg_floor_edit_table (RgDb                     *db,
+                     const gchar              *staff_id,
                      const gchar              *table_id,
                      const RgDiningTableSpec  *spec,
                      GError                  **error)
@@ -350,6 +356,9 @@ rg_floor_edit_table (RgDb                     *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (table_id != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_FLOOR, error))
+    return NULL;
 
   table = rg_floor_get_table (db, table_id, error);
   if (table == NULL ||
@@ -389,6 +398,7 @@ _rg_floor_has_open_visit (RgDb         *db,
 
 gboolean
 rg_floor_remove_table (RgDb         *db,
+                       const gchar  *staff_id,
                        const gchar  *table_id,
                        GError      **error)
 {
@@ -398,6 +408,9 @@ rg_floor_remove_table (RgDb         *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (table_id != NULL, FALSE);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_FLOOR, error))
+    return FALSE;
 
   table = rg_floor_get_table (db, table_id, error);
   if (table == NULL || !_rg_floor_has_open_visit (db, table_id, &open, error))

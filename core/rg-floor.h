@@ -154,6 +154,9 @@ const gchar   *rg_table_suggestion_get_reason (RgTableSuggestion *self);
 /**
  * rg_floor_add_zone:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_FLOOR the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @branch_id: the branch
  * @name: the zone's name ("Terrace"), unique in the branch
  * @kind: what it is like
@@ -162,11 +165,14 @@ const gchar   *rg_table_suggestion_get_reason (RgTableSuggestion *self);
  * Returns: (transfer full): the zone, or %NULL with %RG_ERROR_NOT_FOUND
  *   (unknown branch), %RG_ERROR_INVALID (bad name) or %RG_ERROR_EXISTS.
  */
-RgZone *rg_floor_add_zone (RgDb *db, const gchar *branch_id, const gchar *name, RgZoneKind kind, GError **error);
+RgZone *rg_floor_add_zone (RgDb *db, const gchar *staff_id, const gchar *branch_id, const gchar *name, RgZoneKind kind, GError **error);
 
 /**
  * rg_floor_edit_zone:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_FLOOR the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @zone_id: the zone
  * @name: its new name
  * @kind: its new kind
@@ -175,7 +181,7 @@ RgZone *rg_floor_add_zone (RgDb *db, const gchar *branch_id, const gchar *name, 
  * Returns: (transfer full): the zone as stored, or %NULL with errors as for
  *   rg_floor_add_zone().
  */
-RgZone *rg_floor_edit_zone (RgDb *db, const gchar *zone_id, const gchar *name, RgZoneKind kind, GError **error);
+RgZone *rg_floor_edit_zone (RgDb *db, const gchar *staff_id, const gchar *zone_id, const gchar *name, RgZoneKind kind, GError **error);
 
 /**
  * rg_floor_list_zones:
@@ -191,6 +197,9 @@ GListModel *rg_floor_list_zones (RgDb *db, const gchar *branch_id, GError **erro
 /**
  * rg_floor_add_table:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_FLOOR the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @branch_id: the branch
  * @spec: the table
  * @error: return location for a #GError
@@ -202,11 +211,14 @@ GListModel *rg_floor_list_zones (RgDb *db, const gchar *branch_id, GError **erro
  *   negative position or size, a zone of another branch) or
  *   %RG_ERROR_EXISTS (the name is taken in the branch).
  */
-RgDiningTable *rg_floor_add_table (RgDb *db, const gchar *branch_id, const RgDiningTableSpec *spec, GError **error);
+RgDiningTable *rg_floor_add_table (RgDb *db, const gchar *staff_id, const gchar *branch_id, const RgDiningTableSpec *spec, GError **error);
 
 /**
  * rg_floor_edit_table:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_FLOOR the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @table_id: the table
  * @spec: every field's new value
  * @error: return location for a #GError
@@ -217,11 +229,14 @@ RgDiningTable *rg_floor_add_table (RgDb *db, const gchar *branch_id, const RgDin
  * Returns: (transfer full): the table as stored, or %NULL with errors as
  *   for rg_floor_add_table(); the table is then unchanged.
  */
-RgDiningTable *rg_floor_edit_table (RgDb *db, const gchar *table_id, const RgDiningTableSpec *spec, GError **error);
+RgDiningTable *rg_floor_edit_table (RgDb *db, const gchar *staff_id, const gchar *table_id, const RgDiningTableSpec *spec, GError **error);
 
 /**
  * rg_floor_remove_table:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_FLOOR the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @table_id: the table
  * @error: return location for a #GError
  *
@@ -230,7 +245,7 @@ RgDiningTable *rg_floor_edit_table (RgDb *db, const gchar *table_id, const RgDin
  * Returns: %TRUE on success; %FALSE with %RG_ERROR_NOT_FOUND, or
  *   %RG_ERROR_INVALID while a party is seated at it.
  */
-gboolean rg_floor_remove_table (RgDb *db, const gchar *table_id, GError **error);
+gboolean rg_floor_remove_table (RgDb *db, const gchar *staff_id, const gchar *table_id, GError **error);
 
 /**
  * rg_floor_get_table:

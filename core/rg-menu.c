@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "rg-auth.h"
 #include "rg-id.h"
 #include "rg-service-private.h"
 #include "rg-text.h"
@@ -485,6 +486,7 @@ rg_menu_get (RgDb         *db,
 
 RgMenuItem *
 rg_menu_add (RgDb                  *db,
+             const gchar           *staff_id,
              const RgMenuItemSpec  *spec,
              GError               **error)
 {
@@ -494,6 +496,9 @@ rg_menu_add (RgDb                  *db,
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_MENU, error))
+    return NULL;
 
   if (!clean_spec (spec, &clean, error) ||
       !check_unique (db, clean.name, spec->external_ref, NULL, error))
@@ -529,6 +534,7 @@ rg_menu_add (RgDb                  *db,
 
 RgMenuItem *
 rg_menu_edit (RgDb                  *db,
+              const gchar           *staff_id,
               const gchar           *item_id,
               const RgMenuItemSpec  *spec,
               GError               **error)
@@ -541,6 +547,9 @@ rg_menu_edit (RgDb                  *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (item_id != NULL, NULL);
   g_return_val_if_fail (spec != NULL, NULL);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_MENU, error))
+    return NULL;
 
   before = rg_menu_get (db, item_id, error);
   if (before == NULL ||
@@ -575,6 +584,7 @@ rg_menu_edit (RgDb                  *db,
 
 gboolean
 rg_menu_set_available (RgDb         *db,
+                       const gchar  *staff_id,
                        const gchar  *item_id,
                        gboolean      available,
                        GError      **error)
@@ -583,6 +593,9 @@ rg_menu_set_available (RgDb         *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (item_id != NULL, FALSE);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_MENU, error))
+    return FALSE;
 
   stmt = rg_db_prepare (db,
       "UPDATE menu_item SET available = ?2, updated_hlc = ?3, origin = ?4 "
@@ -599,6 +612,7 @@ rg_menu_set_available (RgDb         *db,
 
 gboolean
 rg_menu_remove (RgDb         *db,
+                const gchar  *staff_id,
                 const gchar  *item_id,
                 GError      **error)
 {
@@ -606,6 +620,9 @@ rg_menu_remove (RgDb         *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (item_id != NULL, FALSE);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EDIT_MENU, error))
+    return FALSE;
 
   stmt = rg_db_prepare (db,
       "UPDATE menu_item SET deleted = 1, updated_hlc = ?2, origin = ?3 "

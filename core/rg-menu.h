@@ -82,6 +82,9 @@ typedef struct
 /**
  * rg_menu_add:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_MENU the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @spec: the new item
  * @error: return location for a #GError
  *
@@ -92,11 +95,14 @@ typedef struct
  *   UTF-8, negative price or cost) or %RG_ERROR_EXISTS (a live item of the
  *   same name, compared case-insensitively, or the same external ref).
  */
-RgMenuItem *rg_menu_add (RgDb *db, const RgMenuItemSpec *spec, GError **error);
+RgMenuItem *rg_menu_add (RgDb *db, const gchar *staff_id, const RgMenuItemSpec *spec, GError **error);
 
 /**
  * rg_menu_edit:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_MENU the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @item_id: the item to change
  * @spec: every field's new value
  * @error: return location for a #GError
@@ -108,11 +114,14 @@ RgMenuItem *rg_menu_add (RgDb *db, const RgMenuItemSpec *spec, GError **error);
  *   %RG_ERROR_NOT_FOUND, %RG_ERROR_INVALID or %RG_ERROR_EXISTS as for
  *   rg_menu_add(); the item is then unchanged.
  */
-RgMenuItem *rg_menu_edit (RgDb *db, const gchar *item_id, const RgMenuItemSpec *spec, GError **error);
+RgMenuItem *rg_menu_edit (RgDb *db, const gchar *staff_id, const gchar *item_id, const RgMenuItemSpec *spec, GError **error);
 
 /**
  * rg_menu_set_available:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_MENU the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @item_id: the item
  * @available: %FALSE to 86 it (off for now), %TRUE to bring it back
  * @error: return location for a #GError
@@ -120,11 +129,14 @@ RgMenuItem *rg_menu_edit (RgDb *db, const gchar *item_id, const RgMenuItemSpec *
  * Returns: %TRUE on success; %FALSE with %RG_ERROR_NOT_FOUND for an
  *   unknown or removed item.
  */
-gboolean rg_menu_set_available (RgDb *db, const gchar *item_id, gboolean available, GError **error);
+gboolean rg_menu_set_available (RgDb *db, const gchar *staff_id, const gchar *item_id, gboolean available, GError **error);
 
 /**
  * rg_menu_remove:
  * @db: a connection
+ * @staff_id: (nullable): who acts; without %RG_PERMISSION_EDIT_MENU the call
+ *   fails with %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an unknown
+ *   staff id) and changes nothing
  * @item_id: the item
  * @error: return location for a #GError
  *
@@ -133,7 +145,7 @@ gboolean rg_menu_set_available (RgDb *db, const gchar *item_id, gboolean availab
  *
  * Returns: %TRUE on success; %FALSE with %RG_ERROR_NOT_FOUND.
  */
-gboolean rg_menu_remove (RgDb *db, const gchar *item_id, GError **error);
+gboolean rg_menu_remove (RgDb *db, const gchar *staff_id, const gchar *item_id, GError **error);
 
 /**
  * rg_menu_get:

@@ -50,6 +50,20 @@ rg_test_db_new (void)
   return t;
 }
 
+RgTestDb *
+rg_test_db_new_staffed (void)
+{
+  RgTestDb *t = rg_test_db_new ();
+  char *message = NULL;
+
+  sqlite3_exec (rg_db_get_handle (t->db),
+                "INSERT INTO staff (id, name, role) VALUES ('host', 'Hana', 'host'), ('waiter', 'Wen', 'waiter'), "
+                "  ('manager', 'Mia', 'manager'), ('owner', 'Otto', 'owner')",
+                NULL, NULL, &message);
+  ck_assert_msg (message == NULL, "adding the staff: %s", message);
+  return t;
+}
+
 void
 rg_test_db_free (RgTestDb *t)
 {

@@ -23,6 +23,9 @@ typedef struct
 } RgTestDb;
 
 RgTestDb *rg_test_db_new (void);
+/* The same with one active staff member of each role, without a PIN, whose
+ * ids are the role names: "host", "waiter", "manager" and "owner". */
+RgTestDb *rg_test_db_new_staffed (void);
 void      rg_test_db_free (RgTestDb *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgTestDb, rg_test_db_free)
 

@@ -137,7 +137,7 @@ menu_add (RgCli   *cli,
     }
   if (!rg_cli_parse_money (price, "price", &spec.price, error) ||
       (cost != NULL && !rg_cli_parse_money (cost, "cost", &spec.cost, error)) ||
-      rg_cli_open (cli, error) == NULL)
+      !rg_cli_require (cli, RG_PERMISSION_EDIT_MENU, error))
     return FALSE;
 
   spec.name = name;
@@ -145,7 +145,7 @@ menu_add (RgCli   *cli,
   spec.allergens = (const gchar * const *) allergens;
   spec.tags = (const gchar * const *) tags;
   spec.dayparts = (const gchar * const *) dayparts;
-  item = rg_menu_add (cli->db, &spec, error);
+  item = rg_menu_add (cli->db, cli->staff_id, &spec, error);
   if (item == NULL)
     return FALSE;
   one = g_list_store_new (RG_TYPE_MENU_ITEM);
@@ -170,9 +170,9 @@ menu_86 (RgCli   *cli,
   };
 
   if (!rg_cli_parse ("DISH [--back]", entries, &argc, &argv, 1, 1, error) ||
-      rg_cli_open (cli, error) == NULL ||
+      !rg_cli_require (cli, RG_PERMISSION_EDIT_MENU, error) ||
       (item_id = rg_cli_resolve_item (cli, argv[1], error)) == NULL ||
-      !rg_menu_set_available (cli->db, item_id, back, error) ||
+      !rg_menu_set_available (cli->db, cli->staff_id, item_id, back, error) ||
       (item = rg_menu_get (cli->db, item_id, error)) == NULL)
     return FALSE;
   one = g_list_store_new (RG_TYPE_MENU_ITEM);
@@ -313,7 +313,7 @@ resolve_zone (RgCli        *cli,
                    g_utf8_validate (name, -1, NULL) ? name : "?");
       return NULL;
     }
-  made = rg_floor_add_zone (cli->db, branch_id, name, kind, error);
+  made = rg_floor_add_zone (cli->db, cli->staff_id, branch_id, name, kind, error);
   return made != NULL ? g_strdup (rg_zone_get_id (made)) : NULL;
 }
 
@@ -355,7 +355,7 @@ tables_add (RgCli   *cli,
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "A table needs a --name.");
       return FALSE;
     }
-  if (rg_cli_open (cli, error) == NULL ||
+  if (!rg_cli_require (cli, RG_PERMISSION_EDIT_FLOOR, error) ||
       (branch = rg_cli_get_branch (cli, branch_name, error)) == NULL ||
       (txn = rg_db_begin (cli->db, error)) == NULL)
     return FALSE;
@@ -369,7 +369,7 @@ tables_add (RgCli   *cli,
   spec.y = y;
   spec.shape = round ? RG_TABLE_ROUND : RG_TABLE_RECT;
   spec.features = (const gchar * const *) features;
-  table = rg_floor_add_table (cli->db, rg_branch_get_id (branch), &spec, error);
+  table = rg_floor_add_table (cli->db, cli->staff_id, rg_branch_get_id (branch), &spec, error);
   if (table == NULL || !rg_transaction_commit (g_steal_pointer (&txn), error))
     return FALSE;
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "rg-auth.h"
 #include "rg-bench-util.h"
 #include "rg-branch.h"
 #include "rg-floor.h"
@@ -56,6 +57,7 @@ floor_new (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RgBranch) branch = NULL;
+  g_autoptr(RgStaff) owner = NULL;
   g_autoptr(RgMenuItem) item = NULL;
   RgMenuItemSpec spec = { .name = "Kung Pao Chicken", .category = "Mains", .price = 4800, .cost = 1500 };
   Floor *f = g_new0 (Floor, 1);
@@ -70,7 +72,9 @@ floor_new (void)
   branch = rg_branch_add (f->db, "Riverside", "Asia/Shanghai", &error);
   g_assert_no_error (error);
   f->branch_id = g_strdup (rg_branch_get_id (branch));
-  item = rg_menu_add (f->db, &spec, &error);
+  owner = rg_auth_add_staff (f->db, NULL, "Owner", RG_ROLE_OWNER, NULL, &error);
+  g_assert_no_error (error);
+  item = rg_menu_add (f->db, rg_staff_get_id (owner), &spec, &error);
   g_assert_no_error (error);
   f->item_id = g_strdup (rg_menu_item_get_id (item));
 
@@ -80,7 +84,7 @@ floor_new (void)
       RgDiningTableSpec table_spec = { .name = name, .seats = 4,
                                        .x = (i % 20) * 2.0, .y = (i / 20) * 2.0,
                                        .width = 1.2, .height = 1.2 };
-      g_autoptr(RgDiningTable) table = rg_floor_add_table (f->db, f->branch_id, &table_spec, &error);
+      g_autoptr(RgDiningTable) table = rg_floor_add_table (f->db, rg_staff_get_id (owner), f->branch_id, &table_spec, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (f->table_ids, g_strdup (rg_dining_table_get_id (table)));

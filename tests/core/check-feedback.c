@@ -48,7 +48,7 @@ add_item (RgDb        *db,
 {
   g_autoptr(GError) error = NULL;
   RgMenuItemSpec spec = { .name = name, .price = 500 };
-  g_autoptr(RgMenuItem) item = rg_menu_add (db, &spec, &error);
+  g_autoptr(RgMenuItem) item = rg_menu_add (db, "manager", &spec, &error);
 
   ck_assert_no_error (error);
   return g_strdup (rg_menu_item_get_id (item));
@@ -93,7 +93,7 @@ fixture_new (void)
   run_sql (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, 'Li Wei', 0)", f->guest);
   run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES (?, 'Sam', 'waiter')", f->staff);
   run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
-  table = rg_floor_add_table (f->db, f->branch, &spec, &error);
+  table = rg_floor_add_table (f->db, "manager", f->branch, &spec, &error);
   ck_assert_no_error (error);
   f->table = g_strdup (rg_dining_table_get_id (table));
   f->soup = add_item (f->db, "Soup");
@@ -257,7 +257,7 @@ START_TEST (test_list_low_since_and_by_branch)
   gint ratings[] = { 1, 2, 3, 5 };
 
   run_sql (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Harbour')", harbour);
-  other_table = rg_floor_add_table (f->db, harbour, &spec, &error);
+  other_table = rg_floor_add_table (f->db, "manager", harbour, &spec, &error);
   ck_assert_no_error (error);
   other_visit = seat_with_lines (f->db, harbour, rg_dining_table_get_id (other_table), NULL,
                                  f->soup, f->cake);

@@ -70,7 +70,7 @@ add_table (RgDb        *db,
 {
   g_autoptr(GError) error = NULL;
   RgDiningTableSpec spec = { .name = name, .seats = seats, .zone_id = zone_id };
-  RgDiningTable *table = rg_floor_add_table (db, branch_id, &spec, &error);
+  RgDiningTable *table = rg_floor_add_table (db, "manager", branch_id, &spec, &error);
 
   ck_assert_no_error (error);
   return table;
@@ -83,7 +83,7 @@ add_zone (RgDb        *db,
           RgZoneKind   kind)
 {
   g_autoptr(GError) error = NULL;
-  RgZone *zone = rg_floor_add_zone (db, branch_id, name, kind, &error);
+  RgZone *zone = rg_floor_add_zone (db, "manager", branch_id, name, kind, &error);
 
   ck_assert_no_error (error);
   return zone;
@@ -109,7 +109,7 @@ suggested_names (GListModel *model)
 
 START_TEST (test_zones_add_edit_list)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgZone) patio = add_zone (t->db, branch, "Terrace", RG_ZONE_PATIO);
@@ -122,7 +122,7 @@ START_TEST (test_zones_add_edit_list)
   ck_assert_int_eq (rg_zone_get_kind (patio), RG_ZONE_PATIO);
   ck_assert_str_eq (rg_zone_get_branch_id (patio), branch);
 
-  edited = rg_floor_edit_zone (t->db, rg_zone_get_id (patio), "Garden", RG_ZONE_QUIET, &error);
+  edited = rg_floor_edit_zone (t->db, "manager", rg_zone_get_id (patio), "Garden", RG_ZONE_QUIET, &error);
   ck_assert_no_error (error);
   ck_assert_str_eq (rg_zone_get_name (edited), "Garden");
   ck_assert_int_eq (rg_zone_get_kind (edited), RG_ZONE_QUIET);
@@ -136,7 +136,7 @@ END_TEST
 
 START_TEST (test_zones_refuse_bad_input)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgZone) other = add_zone (t->db, branch, "Bar", RG_ZONE_BAR);
@@ -144,22 +144,22 @@ START_TEST (test_zones_refuse_bad_input)
 
   g_object_unref (add_zone (t->db, branch, "Terrace", RG_ZONE_PATIO));
 
-  none = rg_floor_add_zone (t->db, branch, "TERRACE", RG_ZONE_MAIN, &error);
+  none = rg_floor_add_zone (t->db, "manager", branch, "TERRACE", RG_ZONE_MAIN, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_EXISTS);
   g_clear_error (&error);
 
-  none = rg_floor_add_zone (t->db, branch, " ", RG_ZONE_MAIN, &error);
+  none = rg_floor_add_zone (t->db, "manager", branch, " ", RG_ZONE_MAIN, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
 
-  none = rg_floor_add_zone (t->db, "no-branch", "Hall", RG_ZONE_MAIN, &error);
+  none = rg_floor_add_zone (t->db, "manager", "no-branch", "Hall", RG_ZONE_MAIN, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  none = rg_floor_edit_zone (t->db, rg_zone_get_id (other), "Terrace", RG_ZONE_BAR, &error);
+  none = rg_floor_edit_zone (t->db, "manager", rg_zone_get_id (other), "Terrace", RG_ZONE_BAR, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_EXISTS);
 
@@ -172,14 +172,14 @@ END_TEST
 
 START_TEST (test_table_add_with_defaults_and_features)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgZone) zone = add_zone (t->db, branch, "Front", RG_ZONE_WINDOW);
   const gchar *features[] = { "Sofa", "power, sofa", NULL };
   RgDiningTableSpec spec = { .name = "12", .zone_id = rg_zone_get_id (zone), .seats = 4,
                              .x = 2.5, .y = 1, .shape = RG_TABLE_ROUND, .features = features };
-  g_autoptr(RgDiningTable) table = rg_floor_add_table (t->db, branch, &spec, &error);
+  g_autoptr(RgDiningTable) table = rg_floor_add_table (t->db, "manager", branch, &spec, &error);
   const gchar * const *words;
 
   ck_assert_no_error (error);
@@ -203,7 +203,7 @@ END_TEST
 
 START_TEST (test_table_refuses_bad_input)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autofree gchar *elsewhere = insert_branch (t->db, "Harbour");
   g_autoptr(RgZone) far_zone = add_zone (t->db, elsewhere, "Far", RG_ZONE_MAIN);
@@ -223,7 +223,7 @@ START_TEST (test_table_refuses_bad_input)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(RgDiningTable) table = rg_floor_add_table (t->db, branch, &cases[i].spec, &error);
+      g_autoptr(RgDiningTable) table = rg_floor_add_table (t->db, "manager", branch, &cases[i].spec, &error);
 
       ck_assert_ptr_null (table);
       ck_assert_msg (g_error_matches (error, RG_ERROR, cases[i].code), "case %zu: %s", i,
@@ -235,7 +235,7 @@ END_TEST
 
 START_TEST (test_table_edit_keeps_status_and_list_is_natural)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgDiningTable) t10 = add_table (t->db, branch, "10", 4, NULL);
@@ -248,7 +248,7 @@ START_TEST (test_table_edit_keeps_status_and_list_is_natural)
 
   g_object_unref (add_table (t->db, branch, "1", 2, NULL));
   ck_assert (rg_floor_set_status (t->db, rg_dining_table_get_id (t2), RG_TABLE_RESERVED, &error));
-  edited = rg_floor_edit_table (t->db, rg_dining_table_get_id (t2), &spec, &error);
+  edited = rg_floor_edit_table (t->db, "manager", rg_dining_table_get_id (t2), &spec, &error);
   ck_assert_no_error (error);
   ck_assert_int_eq (rg_dining_table_get_seats (edited), 3);
   ck_assert_double_eq (rg_dining_table_get_width (edited), 1.2);
@@ -271,13 +271,13 @@ END_TEST
 
 START_TEST (test_table_remove)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgDiningTable) table = add_table (t->db, branch, "5", 4, NULL);
   g_autoptr(RgDiningTable) gone = NULL;
 
-  ck_assert (rg_floor_remove_table (t->db, rg_dining_table_get_id (table), &error));
+  ck_assert (rg_floor_remove_table (t->db, "manager", rg_dining_table_get_id (table), &error));
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT deleted FROM dining_table"), 1);
   gone = rg_floor_get_table (t->db, rg_dining_table_get_id (table), &error);
   ck_assert_ptr_null (gone);
@@ -289,7 +289,7 @@ END_TEST
 
 START_TEST (test_status_transitions)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgDiningTable) table = add_table (t->db, branch, "5", 4, NULL);
@@ -312,7 +312,7 @@ START_TEST (test_status_transitions)
   ck_assert (!rg_floor_set_status (t->db, id, RG_TABLE_FREE, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
-  ck_assert (!rg_floor_remove_table (t->db, id, &error));
+  ck_assert (!rg_floor_remove_table (t->db, "manager", id, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT status = 'seated' AND deleted = 0 FROM dining_table"), 1);
@@ -348,7 +348,7 @@ END_TEST
 
 START_TEST (test_live_shows_open_checks)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autofree gchar *guest = insert_guest (t->db, "Li Wei");
@@ -396,7 +396,7 @@ END_TEST
 
 START_TEST (test_live_200_tables_in_one_list)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autofree gchar *item = rg_id_new ();
@@ -442,7 +442,7 @@ END_TEST
 
 START_TEST (test_suggest_prefers_smallest_fit)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autoptr(RgDiningTable) busy = add_table (t->db, branch, "busy", 2, NULL);
@@ -478,7 +478,7 @@ END_TEST
 
 START_TEST (test_suggest_follows_the_guests_preferences)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   g_autofree gchar *guest = insert_guest (t->db, "Li Wei");
@@ -515,7 +515,7 @@ END_TEST
 
 START_TEST (test_suggest_refuses_bad_input)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
   GListModel *none;

@@ -14,7 +14,7 @@ add_item (RgDb        *db,
 {
   g_autoptr(GError) error = NULL;
   RgMenuItemSpec spec = { .name = name, .category = category, .price = price, .cost = price / 3 };
-  RgMenuItem *item = rg_menu_add (db, &spec, &error);
+  RgMenuItem *item = rg_menu_add (db, "manager", &spec, &error);
 
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (item);
@@ -49,7 +49,7 @@ names_of (GListModel *model)
 
 START_TEST (test_add_normalises_words)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   const gchar *allergens[] = { " Gluten ", "egg, GLUTEN", "Tree Nuts", "", NULL };
   const gchar *tags[] = { "Spicy", "spicy", NULL };
@@ -57,7 +57,7 @@ START_TEST (test_add_normalises_words)
     .name = "  Margherita ", .category = "Pizza", .price = 950, .cost = 310,
     .allergens = allergens, .tags = tags,
   };
-  g_autoptr(RgMenuItem) item = rg_menu_add (t->db, &spec, &error);
+  g_autoptr(RgMenuItem) item = rg_menu_add (t->db, "manager", &spec, &error);
   const gchar * const *words;
 
   ck_assert_no_error (error);
@@ -86,7 +86,7 @@ END_TEST
 
 START_TEST (test_add_refuses_bad_input)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   const gchar *bad_words[] = { "ok", "!!!", NULL };
   struct { RgMenuItemSpec spec; gint code; } cases[] = {
     { { .name = "", .price = 1 }, RG_ERROR_INVALID },
@@ -105,7 +105,7 @@ START_TEST (test_add_refuses_bad_input)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(RgMenuItem) item = rg_menu_add (t->db, &cases[i].spec, &error);
+      g_autoptr(RgMenuItem) item = rg_menu_add (t->db, "manager", &cases[i].spec, &error);
 
       ck_assert_ptr_null (item);
       ck_assert_error (error, RG_ERROR, cases[i].code);
@@ -116,11 +116,11 @@ END_TEST
 
 START_TEST (test_add_refuses_taken_external_ref)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   RgMenuItemSpec spec = { .name = "Hawaiian", .price = 1200, .external_ref = "hawaiian_l" };
   RgMenuItemSpec again = { .name = "Hawaiian L", .price = 1200, .external_ref = "hawaiian_l" };
-  g_autoptr(RgMenuItem) item = rg_menu_add (t->db, &spec, &error);
+  g_autoptr(RgMenuItem) item = rg_menu_add (t->db, "manager", &spec, &error);
   g_autoptr(RgMenuItem) found = NULL;
   g_autoptr(RgMenuItem) twin = NULL;
 
@@ -129,7 +129,7 @@ START_TEST (test_add_refuses_taken_external_ref)
   ck_assert_no_error (error);
   ck_assert_str_eq (rg_menu_item_get_id (found), rg_menu_item_get_id (item));
 
-  twin = rg_menu_add (t->db, &again, &error);
+  twin = rg_menu_add (t->db, "manager", &again, &error);
   ck_assert_ptr_null (twin);
   ck_assert_error (error, RG_ERROR, RG_ERROR_EXISTS);
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM menu_item"), 1);
@@ -140,7 +140,7 @@ END_TEST
 
 START_TEST (test_edit_replaces_fields_and_keeps_availability)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RgMenuItem) item = add_item (t->db, "Margherita", "Pizza", 950);
   const gchar *allergens[] = { "milk", NULL };
@@ -148,8 +148,8 @@ START_TEST (test_edit_replaces_fields_and_keeps_availability)
                           .cost = 400, .allergens = allergens };
   g_autoptr(RgMenuItem) edited = NULL;
 
-  ck_assert (rg_menu_set_available (t->db, rg_menu_item_get_id (item), FALSE, &error));
-  edited = rg_menu_edit (t->db, rg_menu_item_get_id (item), &spec, &error);
+  ck_assert (rg_menu_set_available (t->db, "manager", rg_menu_item_get_id (item), FALSE, &error));
+  edited = rg_menu_edit (t->db, "manager", rg_menu_item_get_id (item), &spec, &error);
   ck_assert_no_error (error);
   ck_assert_str_eq (rg_menu_item_get_name (edited), "Margherita DOP");
   ck_assert_int_eq (rg_menu_item_get_price (edited), 1100);
@@ -161,7 +161,7 @@ END_TEST
 
 START_TEST (test_edit_refuses_bad_input_and_leaves_item)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RgMenuItem) b = add_item (t->db, "Diavola", "Pizza", 1150);
   RgMenuItemSpec taken = { .name = "margherita", .price = 1 };
@@ -171,17 +171,17 @@ START_TEST (test_edit_refuses_bad_input_and_leaves_item)
   RgMenuItem *none;
 
   stock (t->db, "Margherita", "Pizza", 950);
-  none = rg_menu_edit (t->db, rg_menu_item_get_id (b), &taken, &error);
+  none = rg_menu_edit (t->db, "manager", rg_menu_item_get_id (b), &taken, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_EXISTS);
   g_clear_error (&error);
 
-  none = rg_menu_edit (t->db, rg_menu_item_get_id (b), &negative, &error);
+  none = rg_menu_edit (t->db, "manager", rg_menu_item_get_id (b), &negative, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
 
-  none = rg_menu_edit (t->db, "no-such-item", &fine, &error);
+  none = rg_menu_edit (t->db, "manager", "no-such-item", &fine, &error);
   ck_assert_ptr_null (none);
   ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -192,7 +192,7 @@ START_TEST (test_edit_refuses_bad_input_and_leaves_item)
 
   /* Keeping its own name is not a clash with itself. */
   g_clear_object (&same);
-  same = rg_menu_edit (t->db, rg_menu_item_get_id (b), &fine, &error);
+  same = rg_menu_edit (t->db, "manager", rg_menu_item_get_id (b), &fine, &error);
   ck_assert_no_error (error);
   ck_assert_int_eq (rg_menu_item_get_price (same), 1);
 }
@@ -202,34 +202,34 @@ END_TEST
 
 START_TEST (test_86_and_back)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RgMenuItem) item = add_item (t->db, "Tiramisu", "Dessert", 650);
   g_autoptr(RgMenuItem) off = NULL;
   g_autoptr(RgMenuItem) on = NULL;
 
-  ck_assert (rg_menu_set_available (t->db, rg_menu_item_get_id (item), FALSE, &error));
+  ck_assert (rg_menu_set_available (t->db, "manager", rg_menu_item_get_id (item), FALSE, &error));
   off = rg_menu_get (t->db, rg_menu_item_get_id (item), &error);
   ck_assert (!rg_menu_item_get_available (off));
-  ck_assert (rg_menu_set_available (t->db, rg_menu_item_get_id (item), TRUE, &error));
+  ck_assert (rg_menu_set_available (t->db, "manager", rg_menu_item_get_id (item), TRUE, &error));
   on = rg_menu_get (t->db, rg_menu_item_get_id (item), &error);
   ck_assert (rg_menu_item_get_available (on));
 
-  ck_assert (!rg_menu_set_available (t->db, "nope", FALSE, &error));
+  ck_assert (!rg_menu_set_available (t->db, "manager", "nope", FALSE, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
 }
 END_TEST
 
 START_TEST (test_remove_is_a_tombstone)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RgMenuItem) item = add_item (t->db, "Calzone", "Pizza", 1200);
   g_autoptr(RgMenuItem) gone = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(RgMenuItem) again = NULL;
 
-  ck_assert (rg_menu_remove (t->db, rg_menu_item_get_id (item), &error));
+  ck_assert (rg_menu_remove (t->db, "manager", rg_menu_item_get_id (item), &error));
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM menu_item WHERE deleted = 1"), 1);
   gone = rg_menu_get (t->db, rg_menu_item_get_id (item), &error);
   ck_assert_ptr_null (gone);
@@ -238,7 +238,7 @@ START_TEST (test_remove_is_a_tombstone)
 
   list = rg_menu_list (t->db, NULL, &error);
   ck_assert_int_eq (g_list_model_get_n_items (list), 0);
-  ck_assert (!rg_menu_remove (t->db, rg_menu_item_get_id (item), &error));
+  ck_assert (!rg_menu_remove (t->db, "manager", rg_menu_item_get_id (item), &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -252,7 +252,7 @@ END_TEST
 
 START_TEST (test_find_by_name_ignores_case)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autoptr(RgMenuItem) item = add_item (t->db, "Crème Brûlée", "Dessert", 700);
   g_autoptr(RgMenuItem) found = rg_menu_find_by_name (t->db, "  CRÈME BRÛLÉE ", &error);
@@ -268,7 +268,7 @@ END_TEST
 
 START_TEST (test_list_orders_by_category_then_name)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) pizza = NULL;
@@ -298,7 +298,7 @@ END_TEST
 
 START_TEST (test_search_by_substring)
 {
-  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) found = NULL;
   g_autoptr(GListModel) blank = NULL;

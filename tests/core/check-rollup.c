@@ -128,7 +128,7 @@ fixture_new (void)
       g_autoptr(GError) error = NULL;
       g_autofree gchar *name = g_strdup_printf ("Dish %d", i);
       RgMenuItemSpec spec = { .name = name, .price = prices[i], .cost = prices[i] / 3 };
-      g_autoptr(RgMenuItem) item = rg_menu_add (f->db, &spec, &error);
+      g_autoptr(RgMenuItem) item = rg_menu_add (f->db, "manager", &spec, &error);
 
       ck_assert_no_error (error);
       f->items[i] = g_strdup (rg_menu_item_get_id (item));

@@ -68,7 +68,7 @@ add_item (RgDb        *db,
   g_autoptr(GError) error = NULL;
   const gchar *words[] = { allergens, NULL };
   RgMenuItemSpec spec = { .name = name, .price = price, .cost = cost, .allergens = words };
-  g_autoptr(RgMenuItem) item = rg_menu_add (db, &spec, &error);
+  g_autoptr(RgMenuItem) item = rg_menu_add (db, "manager", &spec, &error);
 
   ck_assert_no_error (error);
   return g_strdup (rg_menu_item_get_id (item));
@@ -81,7 +81,7 @@ add_table (RgDb        *db,
 {
   g_autoptr(GError) error = NULL;
   RgDiningTableSpec spec = { .name = name, .seats = 4 };
-  g_autoptr(RgDiningTable) table = rg_floor_add_table (db, branch, &spec, &error);
+  g_autoptr(RgDiningTable) table = rg_floor_add_table (db, "manager", branch, &spec, &error);
 
   ck_assert_no_error (error);
   return g_strdup (rg_dining_table_get_id (table));
@@ -99,12 +99,12 @@ fixture_new (void)
   f->li = insert_guest (f->db, "Li Wei", "Peanut", "severe");
   f->ana = insert_guest (f->db, "Ana", "gluten", "anaphylactic");
   f->bo = insert_guest (f->db, "Bo", NULL, NULL);
+  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
+  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('waiter', 'Sam', 'waiter')");
   f->table = add_table (f->db, f->branch, "12");
   f->pizza = add_item (f->db, "Margherita", 1200, 400, "gluten, milk");
   f->satay = add_item (f->db, "Chicken satay", 900, 300, "peanut");
   f->water = add_item (f->db, "Water", 200, 20, NULL);
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('waiter', 'Sam', 'waiter')");
   return f;
 }
 
@@ -258,7 +258,7 @@ START_TEST (test_line_copies_price_and_cost)
   ck_assert_str_eq (rg_order_line_get_item_name (line), "Margherita");
   ck_assert_ptr_null (rg_order_line_get_allergen_override (line));
 
-  edited = rg_menu_edit (f->db, f->pizza, &dearer, &error);
+  edited = rg_menu_edit (f->db, "manager", f->pizza, &dearer, &error);
   ck_assert_no_error (error);
   add_line (f, visit, f->pizza, 1);
 
@@ -283,7 +283,7 @@ START_TEST (test_line_refuses_86d_item)
   g_autoptr(GError) error = NULL;
   RgOrderLine *line;
 
-  ck_assert (rg_menu_set_available (f->db, f->water, FALSE, &error));
+  ck_assert (rg_menu_set_available (f->db, "manager", f->water, FALSE, &error));
   line = rg_visit_add_line (f->db, rg_visit_get_id (visit), f->water, 1, 0, 0, NULL, TRUE, &error);
   ck_assert_ptr_null (line);
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
@@ -658,7 +658,7 @@ START_TEST (test_import_line_keeps_recorded_price)
   g_autoptr(RgVisit) twin = NULL;
 
   ck_assert_no_error (error);
-  ck_assert (rg_menu_set_available (f->db, f->satay, FALSE, &error));
+  ck_assert (rg_menu_set_available (f->db, "manager", f->satay, FALSE, &error));
   ck_assert (rg_visit_import_line (f->db, rg_visit_get_id (visit), f->satay, 2, 875, 0, &error));
   ck_assert_no_error (error);
   ck_assert_int_eq (rg_test_query_int (f->db,

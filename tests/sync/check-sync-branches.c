@@ -82,7 +82,8 @@ add_dish (RgDb        *db,
 {
   g_autoptr(GError) error = NULL;
   RgMenuItemSpec spec = { .name = name, .category = "Mains", .price = price, .cost = price / 3 };
-  g_autoptr(RgMenuItem) item = rg_menu_add (db, &spec, &error);
+  g_autofree gchar *manager_id = rg_test_dup_staff_id (db, RG_ROLE_MANAGER);
+  g_autoptr(RgMenuItem) item = rg_menu_add (db, manager_id, &spec, &error);
 
   ck_assert_no_error (error);
   return g_strdup (rg_menu_item_get_id (item));

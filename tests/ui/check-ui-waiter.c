@@ -72,6 +72,8 @@ set_scene (RgDb  *db,
   g_autofree gchar *branch_id = rg_ui_test_query_text (db, "SELECT id FROM branch WHERE deleted = 0 ORDER BY name LIMIT 1");
   g_autofree gchar *allergy_id = NULL;
   g_autofree gchar *sql = NULL;
+  g_autofree gchar *manager_id = rg_ui_test_query_text (db, "SELECT id FROM staff WHERE active = 1 AND deleted = 0"
+                                                            " AND role IN ('manager', 'owner') ORDER BY name LIMIT 1");
   RgSeating seating = { 0 };
 
   ck_assert_no_error (error);
@@ -95,7 +97,7 @@ set_scene (RgDb  *db,
   ck_assert_ptr_nonnull (scene->risky_id);
   ck_assert_ptr_nonnull (scene->safe_id);
   ck_assert_ptr_nonnull (scene->off_id);
-  ck_assert (rg_menu_set_available (db, scene->off_id, FALSE, &error));
+  ck_assert (rg_menu_set_available (db, manager_id, scene->off_id, FALSE, &error));
   ck_assert_no_error (error);
 
   /* A regular with no allergy yet, given one the menu can trigger. */
