@@ -5,7 +5,8 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * They read local_guest_stats and the guest indexes of schema version 6;
+ * They read local_guest_stats and the guest indexes of schema versions 6,
+ * 8 and 11;
  * guests are shared by every branch, so the lists are too.
  */
 #include <stdlib.h>
@@ -54,11 +55,16 @@ add_lapsed (RgDb                 *db,
   GListStore *store;
   int rc;
 
-  /* One pass over the range gives the list and (as a window) the count. */
-  *count = 0;
+  /* The count from the index by last visit, the list from the index by
+   * spend, which stops at the last one shown. */
+  *count = count_query (db, "SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
+                            "WHERE last_visit_ms >= ?1 AND last_visit_ms < ?2 AND visit_count >= ?3",
+                        params, error);
+  if (*count < 0)
+    return FALSE;
   stmt = rg_db_prepare (db,
-      "SELECT guest_id, visit_count, total_spend, last_visit_ms, count (*) OVER () FROM local_guest_stats "
-      "INDEXED BY local_guest_stats_lapsed WHERE last_visit_ms >= ?1 AND last_visit_ms < ?2 "
+      "SELECT guest_id, visit_count, total_spend, last_visit_ms FROM local_guest_stats "
+      "INDEXED BY local_guest_stats_spend WHERE last_visit_ms >= ?1 AND last_visit_ms < ?2 "
       "AND visit_count >= ?3 ORDER BY total_spend DESC, guest_id LIMIT ?4", error);
   if (stmt == NULL)
     return FALSE;
@@ -69,7 +75,6 @@ add_lapsed (RgDb                 *db,
     {
       RgReportRow *row = _rg_report_row_new ((const gchar *) sqlite3_column_text (stmt, 0), NULL, NULL);
 
-      *count = sqlite3_column_int64 (stmt, 4);
       _rg_report_row_set (row, RG_MEASURE_VISITS, sqlite3_column_double (stmt, 1));
       _rg_report_row_set (row, RG_MEASURE_REVENUE, sqlite3_column_double (stmt, 2));
       _rg_report_row_set (row, RG_MEASURE_DAYS, (gdouble) ((range->end_ms - sqlite3_column_int64 (stmt, 3)) / RG_DAY_MS));

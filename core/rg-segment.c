@@ -146,17 +146,34 @@ _rg_segment_load_guests (RgDb                 *db,
                          const RgReportRange  *range,
                          GError              **error)
 {
+  g_autoptr(RgStmt) count = NULL;
   g_autoptr(RgStmt) stmt = NULL;
-  g_autoptr(GArray) loaded = g_array_new (FALSE, TRUE, sizeof (RgSegmentGuest));
-  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_autoptr(GArray) loaded = NULL;
+  g_autoptr(GArray) slots = NULL;
   RgSegmentGuests *guests;
+  guint numbers;
   int rc;
 
   if (!rg_rollup_guest_ensure (db, error))
     return NULL;
+  count = rg_db_prepare (db, "SELECT coalesce (max (number), 0) + 1 FROM rollup_guest_number", error);
+  if (count == NULL)
+    return NULL;
+  if (sqlite3_step (count) != SQLITE_ROW)
+    {
+      rg_db_set_error (db, error, "counting the guests of the reports");
+      return NULL;
+    }
+  numbers = (guint) sqlite3_column_int64 (count, 0);
+  loaded = g_array_sized_new (FALSE, TRUE, sizeof (RgSegmentGuest), numbers);
+  slots = g_array_sized_new (FALSE, TRUE, sizeof (guint32), numbers);
+  g_array_set_size (slots, numbers);
+
+  /* Chunk by chunk, every month of a chunk together: the guests summed
+   * stay in the processor's cache. */
   stmt = rg_db_prepare (db,
-      "SELECT month >= ?3, guests FROM rollup_guest_pack "
-      "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?4", error);
+      "SELECT month >= ?3, guests FROM rollup_guest_pack INDEXED BY rollup_guest_pack_chunk "
+      "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?4 ORDER BY chunk", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, range->query->branch_id, -1, SQLITE_STATIC);

@@ -1,13 +1,17 @@
 /* check-rollup.c — report rollups and guest figures kept by closing checks,
- * compared with a direct computation from the lines, and rebuilt.
+ * compared with a direct computation from the lines, and rebuilt; the
+ * packed guest figures equal rollup_guest_month after both.
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "rg-test-util.h"
 #include "rg-id.h"
 #include "rg-menu.h"
 #include "rg-rollup.h"
+#include "rg-rollup-guest.h"
 #include "rg-visit.h"
 
 #define N_GUESTS 4
@@ -386,7 +390,16 @@ dump_table (RgDb        *db,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       for (gint i = 0; i < n; i++)
-        g_string_append_printf (text, "%s|", (const gchar *) sqlite3_column_text (stmt, i));
+        if (sqlite3_column_type (stmt, i) == SQLITE_BLOB)
+          {
+            const guint8 *bytes = sqlite3_column_blob (stmt, i);
+
+            for (gint b = 0; b < sqlite3_column_bytes (stmt, i); b++)
+              g_string_append_printf (text, "%02x", bytes[b]);
+            g_string_append_c (text, '|');
+          }
+        else
+          g_string_append_printf (text, "%s|", (const gchar *) sqlite3_column_text (stmt, i));
       g_string_append_c (text, '\n');
     }
   sqlite3_finalize (stmt);
@@ -395,8 +408,78 @@ dump_table (RgDb        *db,
 
 static const gchar * const rollup_tables[] = {
   "rollup_hour", "rollup_item_day", "local_guest_stats", "rollup_service_day",
-  "rollup_feedback_day", "rollup_guest_month", "rollup_pair_month",
+  "rollup_feedback_day", "rollup_guest_month", "rollup_pair_month", "rollup_guest_number",
+  "rollup_guest_pack",
 };
+
+static gint
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const gchar * const *) a, *(const gchar * const *) b);
+}
+
+/* rollup_guest_pack unpacked, as rollup_guest_month rows in key order;
+ * checks that each pack holds its chunk's guests in the order of their
+ * numbers. */
+static gchar *
+unpack_guests (RgDb *db)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db),
+                    "SELECT branch_id, month, chunk, guests FROM rollup_guest_pack", -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const guint8 *pack = sqlite3_column_blob (stmt, 3);
+      gint size = sqlite3_column_bytes (stmt, 3);
+      guint n = rg_rollup_guest_n_entries ((gsize) size);
+
+      ck_assert_int_gt (n, 0);
+      ck_assert_int_eq ((gsize) size, (gsize) n * RG_ROLLUP_GUEST_ENTRY_SIZE);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree gchar *guest_id = NULL;
+          RgRollupGuestEntry e, previous;
+
+          rg_rollup_guest_get_entry (pack, i, &e);
+          ck_assert_int_eq (e.number >> RG_ROLLUP_GUEST_CHUNK_BITS, sqlite3_column_int64 (stmt, 2));
+          if (i > 0)
+            {
+              rg_rollup_guest_get_entry (pack, i - 1, &previous);
+              ck_assert_uint_lt (previous.number, e.number);
+            }
+          guest_id = rg_rollup_guest_dup_id (db, e.number, &error);
+          ck_assert_no_error (error);
+          g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%u|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%"
+                                                  G_GINT64_FORMAT, sqlite3_column_text (stmt, 0),
+                                                  sqlite3_column_text (stmt, 1), guest_id, e.visits, e.spend,
+                                                  e.cost, e.last_ms));
+        }
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (rows, compare_rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ";" : "", (const gchar *) rows->pdata[i]);
+  return g_strdup (text->str);
+}
+
+/* The packed guest figures equal rollup_guest_month, row for row. */
+static void
+assert_packs_match_months (RgDb *db)
+{
+  g_autofree gchar *months = query_text (db,
+      "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT branch_id || '|' || month || '|' || guest_id "
+      "|| '|' || visits || '|' || spend || '|' || cost || '|' || last_ms AS r FROM rollup_guest_month "
+      "ORDER BY 1)");
+  g_autofree gchar *packs = unpack_guests (db);
+
+  ck_assert_int_gt (strlen (months), 0);
+  ck_assert_str_eq (packs, months);
+}
 
 /* Every rollup table dumped, in the order of rollup_tables. */
 static GStrv
@@ -617,11 +700,54 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
   ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_pair_month"), 0);
   ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_feedback_day"), 0);
 
+  assert_packs_match_months (f->db);
+
   ck_assert (rg_rollup_rebuild (f->db, &error));
   ck_assert_no_error (error);
   rebuilt = dump_all (f->db);
   for (gsize i = 0; i < G_N_ELEMENTS (rollup_tables); i++)
     ck_assert_msg (g_str_equal (rebuilt[i], replayed[i]), "%s differs after the rebuild", rollup_tables[i]);
+  assert_packs_match_months (f->db);
+}
+END_TEST
+
+/* A rebuild numbers the guests without a number in the order of their
+ * ids; a database without packs (just updated to schema version 10) gets
+ * them on rg_rollup_guest_ensure(); an unknown number is not found. */
+START_TEST (test_guest_packs_numbers_and_ensure)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *packed = NULL;
+  g_autofree gchar *kept = NULL;
+  g_autofree gchar *ensured = NULL;
+  g_autofree gchar *missing = NULL;
+
+  fill_random (f, 20261126);
+  ck_assert (rg_rollup_rebuild (f->db, &error));
+  ck_assert_no_error (error);
+  assert_packs_match_months (f->db);
+  ck_assert_int_eq (rg_test_query_int (f->db,
+      "SELECT count (*) FROM rollup_guest_number a JOIN rollup_guest_number b "
+      "ON a.number < b.number AND a.guest_id > b.guest_id"), 0);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count (*) FROM rollup_guest_number"),
+                    rg_test_query_int (f->db, "SELECT count (DISTINCT guest_id) FROM rollup_guest_month"));
+
+  packed = dump_table (f->db, "rollup_guest_pack");
+  ck_assert (rg_rollup_guest_ensure (f->db, &error));
+  ck_assert_no_error (error);
+  kept = dump_table (f->db, "rollup_guest_pack");
+  ck_assert_str_eq (kept, packed);
+  run_sql (f->db, "DELETE FROM rollup_guest_pack");
+  ck_assert (rg_rollup_guest_ensure (f->db, &error));
+  ck_assert_no_error (error);
+  ensured = dump_table (f->db, "rollup_guest_pack");
+  ck_assert_str_eq (ensured, packed);
+
+  missing = rg_rollup_guest_dup_id (f->db, 1 + (guint) rg_test_query_int (f->db,
+                                    "SELECT max (number) FROM rollup_guest_number"), &error);
+  ck_assert_ptr_null (missing);
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
 }
 END_TEST
 
@@ -688,6 +814,7 @@ rollup_suite (void)
   tcase_add_test (tc, test_rebuild_equals_incremental);
   tcase_add_test (tc, test_rebuild_of_empty_database);
   tcase_add_loop_test (tc, test_rebuild_equals_replay_on_random_data, 0, 8);
+  tcase_add_test (tc, test_guest_packs_numbers_and_ensure);
   tcase_add_test (tc, test_local_day_and_hour_match_glib);
   suite_add_tcase (s, tc);
 
