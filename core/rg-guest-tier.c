@@ -115,17 +115,16 @@ make_cut (RgDb     *db,
   return TRUE;
 }
 
-static gboolean
-save_cut (RgDb           *db,
-          const TierCut  *cut,
-          GError        **error)
+static void
+save_cut (RgDb          *db,
+          const TierCut *cut)
 {
   g_autofree gchar *value = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
                                              " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                                              cut->from_ms, cut->max_visit_rowid,
                                              cut->cut[0], cut->cut[1], cut->cut[2]);
 
-  return rg_db_set_setting (db, SETTING_KEY, value, error);
+  rg_db_set_setting (db, SETTING_KEY, value, NULL);
 }
 
 /* The cut of @now_ms's year: the saved one while it is of the same day and
@@ -147,7 +146,12 @@ ensure_cut (RgDb     *db,
 
   cut->from_ms = from_ms;
   cut->max_visit_rowid = max_rowid;
-  return make_cut (db, cut, error) && save_cut (db, cut, error);
+  if (!make_cut (db, cut, error))
+    return FALSE;
+  /* A cut that cannot be kept (another terminal program writing, a
+   * read-only file) is still right for now; the next call makes it again. */
+  save_cut (db, cut);
+  return TRUE;
 }
 
 /* The tier of the guest with the live id @id against @cut. */

@@ -6,6 +6,12 @@
  * The card is read on the main thread: a guest, their preferences and
  * their last visits are a handful of indexed reads, well inside a frame.
  * Only the lookup that finds the guest among a million runs in a thread.
+ * The tier badge reads the day's cut of the spend pyramid, which the lookup
+ * page's thread works out when the app starts.
+ *
+ * Suggestions follow the uplift experiment (rg-recommend-log.h): a guest
+ * in the holdout never sees them, and while the guest is seated they are
+ * logged for the open visit, once per visit and card.
  */
 #include "rg-guest-card.h"
 
@@ -19,6 +25,7 @@
 #include "rg-id.h"
 #include "rg-phone.h"
 #include "rg-prefs.h"
+#include "rg-recommend-log.h"
 #include "rg-ui-format.h"
 #include "rg-visit.h"
 
@@ -37,6 +44,8 @@ struct _RgGuestCard
   gchar          *guest_id;
   gchar          *guest_name;
   gchar          *greeting;
+  gchar          *open_visit_id;     /* the guest's visit in progress */
+  GHashTable     *logged_visits;     /* ids of the visits whose suggestions are logged */
 
   /* template children */
   GtkWidget      *scroller;
@@ -54,6 +63,7 @@ struct _RgGuestCard
   GtkListBox     *dish_list;
   GtkFlowBox     *tag_box;
   GtkListBox     *note_list;
+  GtkWidget      *recommend_heading;
   GtkListBox     *recommend_list;
   GtkListBox     *visit_list;
 };
@@ -402,6 +412,7 @@ show_visits (RgGuestCard *self,
   guint n;
 
   clear_list (self->visit_list);
+  g_clear_pointer (&self->open_visit_id, g_free);
   if (visits == NULL)
     {
       add_empty_row (self->visit_list, error->message);
@@ -427,7 +438,11 @@ show_visits (RgGuestCard *self,
                                day, rg_visit_get_branch_name (visit),
                                table != NULL ? table : "—", rg_visit_get_party_size (visit));
       if (rg_visit_get_status (visit) == RG_VISIT_OPEN)
-        subtitle = g_strdup (_("Seated now"));
+        {
+          subtitle = g_strdup (_("Seated now"));
+          if (self->open_visit_id == NULL)
+            self->open_visit_id = g_strdup (rg_visit_get_id (visit));
+        }
       else
         subtitle = g_strconcat (spend,
                                 *dishes != '\0' ? " · " : "", dishes,
@@ -451,6 +466,25 @@ add_recommendations (RgGuestCard *self,
     }
 }
 
+/* Logs the suggestions for the open visit the first time they are made for
+ * it; returns whether they may be shown. */
+static gboolean
+log_suggestions (RgGuestCard  *self,
+                 RgDb         *db,
+                 GListModel   *usual,
+                 GListModel   *fresh,
+                 GError      **error)
+{
+  gboolean show = TRUE;
+
+  if (self->open_visit_id == NULL || g_hash_table_contains (self->logged_visits, self->open_visit_id))
+    return !rg_recommend_is_holdout (db, self->guest_id, self->open_visit_id);
+  if (!rg_recommend_log (db, self->open_visit_id, self->guest_id, usual, fresh, &show, error))
+    return FALSE;
+  g_hash_table_add (self->logged_visits, g_strdup (self->open_visit_id));
+  return show;
+}
+
 static void
 show_recommendations (RgGuestCard *self,
                       RgDb        *db)
@@ -460,8 +494,11 @@ show_recommendations (RgGuestCard *self,
   g_autoptr(GListModel) fresh = NULL;
   g_autoptr(RgBranch) branch = NULL;
   RgDaypart daypart;
+  gboolean show;
 
   clear_list (self->recommend_list);
+  gtk_widget_set_visible (self->recommend_heading, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->recommend_list), TRUE);
   if (self->recommender == NULL)
     {
       add_empty_row (self->recommend_list, _("Recommendations are being prepared…"));
@@ -475,6 +512,16 @@ show_recommendations (RgGuestCard *self,
       add_empty_row (self->recommend_list, error->message);
       return;
     }
+  show = log_suggestions (self, db, usual, fresh, &error);
+  if (error != NULL)
+    {
+      add_empty_row (self->recommend_list, error->message);
+      return;
+    }
+  gtk_widget_set_visible (self->recommend_heading, show);
+  gtk_widget_set_visible (GTK_WIDGET (self->recommend_list), show);
+  if (!show)
+    return;
   add_recommendations (self, usual);
   add_recommendations (self, fresh);
   if (g_list_model_get_n_items (usual) + g_list_model_get_n_items (fresh) == 0)
@@ -519,6 +566,8 @@ rg_guest_card_finalize (GObject *object)
   g_free (self->guest_id);
   g_free (self->guest_name);
   g_free (self->greeting);
+  g_free (self->open_visit_id);
+  g_hash_table_unref (self->logged_visits);
 
   G_OBJECT_CLASS (rg_guest_card_parent_class)->finalize (object);
 }
@@ -564,6 +613,7 @@ rg_guest_card_class_init (RgGuestCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, dish_list);
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, tag_box);
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, note_list);
+  gtk_widget_class_bind_template_child (widget_class, RgGuestCard, recommend_heading);
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, recommend_list);
   gtk_widget_class_bind_template_child (widget_class, RgGuestCard, visit_list);
   gtk_widget_class_bind_template_callback (widget_class, on_seat_button_clicked_cb);
@@ -576,6 +626,7 @@ static void
 rg_guest_card_init (RgGuestCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->logged_visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -608,14 +659,14 @@ rg_guest_card_show_guest (RgGuestCard  *self,
   RgDb *db;
   g_autoptr(RgGuest) guest = NULL;
   g_autofree gchar *facts = NULL;
-  guint visits;
+  RgGuestTier tier;
 
   g_return_val_if_fail (RG_IS_GUEST_CARD (self), FALSE);
   g_return_val_if_fail (guest_id != NULL, FALSE);
 
   db = rg_session_get_db (self->session);
   guest = rg_guest_get (db, guest_id, error);
-  if (guest == NULL)
+  if (guest == NULL || !rg_guest_tier_get (db, rg_guest_get_id (guest), rg_now_ms (), &tier, error))
     return FALSE;
 
   g_free (self->guest_id);
@@ -625,15 +676,12 @@ rg_guest_card_show_guest (RgGuestCard  *self,
   g_free (self->greeting);
   self->greeting = dup_greeting (guest);
 
-  visits = rg_guest_get_visit_count (guest);
   facts = dup_facts (self, guest);
   adw_avatar_set_text (self->avatar, rg_guest_get_name (guest));
   gtk_label_set_label (self->greeting_label, self->greeting);
   gtk_label_set_label (self->facts_label, facts);
   gtk_widget_set_visible (GTK_WIDGET (self->vip_badge), rg_guest_get_vip (guest));
-  gtk_label_set_label (self->tier_badge, rg_ui_tier_for_visits (visits));
-  gtk_widget_set_css_classes (GTK_WIDGET (self->tier_badge),
-                              (const gchar *[]) { "badge", rg_ui_tier_css_class (visits), NULL });
+  rg_ui_show_tier (self->tier_badge, tier);
 
   show_occasions (self, guest);
   show_facts (self, db, guest);

@@ -9,6 +9,16 @@
  * "pending", replacing any older pending one, so a burst of keystrokes
  * costs at most two lookups and a result never lands for text that is no
  * longer in the field.
+ *
+ * A keystroke waits up to FAST_ANSWER_MS for the thread (half a frame at
+ * 60 Hz): a lookup that answers by then is shown in the same frame as the
+ * typed character instead of one frame later, and a slower one leaves the
+ * main loop free and lands when it is done.
+ *
+ * The thread also finds each match's spend tier (rg-guest-tier.h).  The
+ * day's cut of the tier pyramid reads a year of visits, so the page has the
+ * thread work it out once the window is up and idle; a lookup typed
+ * meanwhile waits as pending.
  */
 #include "rg-lookup-page.h"
 
@@ -17,9 +27,12 @@
 
 #include "rg-digit-pad.h"
 #include "rg-guest-lookup.h"
+#include "rg-guest-tier.h"
+#include "rg-id.h"
 #include "rg-match-row.h"
 
-#define RESULT_LIMIT 50
+#define RESULT_LIMIT    50
+#define FAST_ANSWER_MS   8
 
 struct _RgLookupPage
 {
@@ -30,6 +43,7 @@ struct _RgLookupPage
   RgDb               *worker_db;      /* touched only by the running task */
   gchar              *pending_query;
   GListModel         *results;
+  GArray             *tiers;          /* RgGuestTier of each result */
 
   gboolean            busy;
   gboolean            open_when_ready;
@@ -54,23 +68,82 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_RESULTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
-  RgDb  **db;       /* the page's worker connection, opened on first use */
-  gchar  *path;
-  gchar  *query;
+  GListModel *results;
+  GArray     *tiers;
+} LookupAnswer;
+
+typedef struct
+{
+  RgDb         **db;       /* the page's worker connection, opened on first use */
+  gchar         *path;
+  gchar         *query;    /* NULL: only work out the day's tier cut */
+
+  /* Set by the thread once it no longer touches the connection. */
+  GMutex         lock;
+  GCond          answered_cond;
+  gboolean       answered;
+  LookupAnswer  *answer;
+  GError        *error;
+
+  gboolean       handled;  /* the page took the answer before the task ended */
 } LookupJob;
 
-static void start_lookup (RgLookupPage *self, const gchar *query);
+static LookupJob *start_lookup (RgLookupPage *self, const gchar *query);
 
 /* --------------------------------------------------------------- helpers */
+
+static void
+lookup_answer_free (LookupAnswer *answer)
+{
+  g_clear_object (&answer->results);
+  g_clear_pointer (&answer->tiers, g_array_unref);
+  g_free (answer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LookupAnswer, lookup_answer_free)
 
 static void
 lookup_job_free (LookupJob *job)
 {
   g_free (job->path);
   g_free (job->query);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->answered_cond);
+  g_clear_pointer (&job->answer, lookup_answer_free);
+  g_clear_error (&job->error);
   g_free (job);
+}
+
+static GArray *
+find_tiers (RgDb        *db,
+            GListModel  *results,
+            GError     **error)
+{
+  guint n = g_list_model_get_n_items (results);
+  g_autoptr(GArray) tiers = g_array_sized_new (FALSE, TRUE, sizeof (RgGuestTier), n);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_full (n, g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgGuestMatch) match = g_list_model_get_item (results, i);
+
+      g_ptr_array_add (ids, g_strdup (rg_guest_match_get_guest_id (match)));
+    }
+  g_array_set_size (tiers, n);
+  if (!rg_guest_tier_get_many (db, (const gchar * const *) ids->pdata, n, rg_now_ms (),
+                               (RgGuestTier *) tiers->data, error))
+    return NULL;
+  return g_steal_pointer (&tiers);
 }
 
 static gchar *
@@ -87,20 +160,57 @@ run_lookup_in_thread (GTask        *task,
 {
   LookupJob *job = task_data;
   GError *error = NULL;
-  GListModel *results;
+  g_autoptr(LookupAnswer) answer = g_new0 (LookupAnswer, 1);
 
   if (*job->db == NULL)
     *job->db = rg_db_open (job->path, &error);
-  if (*job->db == NULL)
+  if (*job->db != NULL && job->query == NULL)
+    rg_guest_tier_refresh (*job->db, rg_now_ms (), &error);
+  else if (*job->db != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      answer->results = rg_guest_lookup (*job->db, job->query, 0, RESULT_LIMIT, &error);
+      if (answer->results != NULL)
+        answer->tiers = find_tiers (*job->db, answer->results, &error);
     }
-  results = rg_guest_lookup (*job->db, job->query, 0, RESULT_LIMIT, &error);
-  if (results == NULL)
-    g_task_return_error (task, error);
+
+  g_mutex_lock (&job->lock);
+  if (error != NULL)
+    job->error = error;
   else
-    g_task_return_pointer (task, results, g_object_unref);
+    job->answer = g_steal_pointer (&answer);
+  job->answered = TRUE;
+  g_cond_signal (&job->answered_cond);
+  g_mutex_unlock (&job->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Waits up to @ms for the thread's answer; returns whether it came. */
+static gboolean
+wait_for_answer (LookupJob *job,
+                 guint      ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  gboolean answered;
+
+  g_mutex_lock (&job->lock);
+  while (!job->answered && g_cond_wait_until (&job->answered_cond, &job->lock, deadline))
+    ;
+  answered = job->answered;
+  g_mutex_unlock (&job->lock);
+  return answered;
+}
+
+/* The field's results changed: the list, the tiers and the property. */
+static void
+set_results (RgLookupPage *self,
+             GListModel   *results,
+             GArray       *tiers)
+{
+  g_set_object (&self->results, results);
+  g_clear_pointer (&self->tiers, g_array_unref);
+  self->tiers = tiers != NULL ? g_array_ref (tiers) : g_array_new (FALSE, FALSE, sizeof (RgGuestTier));
+  gtk_single_selection_set_model (self->selection, self->results);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
 }
 
 static void
@@ -131,14 +241,17 @@ act_on_results (RgLookupPage *self)
 
 static void
 show_results (RgLookupPage *self,
-              GListModel   *results,
+              LookupAnswer *answer,
               const GError *error)
 {
   g_autofree gchar *query = dup_query (self);
+  g_autoptr(GListStore) empty = g_list_store_new (RG_TYPE_GUEST_MATCH);
   guint n;
 
-  g_set_object (&self->results, results);
-  gtk_single_selection_set_model (self->selection, self->results);
+  if (answer != NULL)
+    set_results (self, answer->results, answer->tiers);
+  else
+    set_results (self, G_LIST_MODEL (empty), NULL);
   n = g_list_model_get_n_items (self->results);
 
   if (error != NULL)
@@ -179,24 +292,31 @@ clear_results (RgLookupPage *self)
 
   g_clear_pointer (&self->pending_query, g_free);
   self->open_when_ready = FALSE;
-  g_set_object (&self->results, G_LIST_MODEL (empty));
-  gtk_single_selection_set_model (self->selection, self->results);
+  set_results (self, G_LIST_MODEL (empty), NULL);
   gtk_stack_set_visible_child_name (self->results_stack, "hint");
 }
 
 /* ------------------------------------------------------------- callbacks */
 
-static void
-on_lookup_done_cb (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+/* Once the window is up, the day's tier cut, unless a lookup runs. */
+static gboolean
+warm_up_cb (gpointer user_data)
 {
-  RgLookupPage *self = RG_LOOKUP_PAGE (source_object);
-  LookupJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) results = g_task_propagate_pointer (G_TASK (result), &error);
+  RgLookupPage *self = user_data;
+
+  if (self->session != NULL && !self->busy)
+    start_lookup (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The thread answered @job: the connection is free for the next lookup. */
+static void
+take_answer (RgLookupPage *self,
+             LookupJob    *job)
+{
   g_autofree gchar *query = NULL;
 
+  job->handled = TRUE;
   self->busy = FALSE;
   if (self->session == NULL)
     return;
@@ -208,12 +328,26 @@ on_lookup_done_cb (GObject      *source_object,
       return;
     }
   query = dup_query (self);
-  if (g_strcmp0 (query, job->query) != 0)
+  /* A warm-up that failed says nothing the first lookup will not say. */
+  if (job->query == NULL || g_strcmp0 (query, job->query) != 0)
     return;
-  show_results (self, results, error);
+  show_results (self, job->answer, job->error);
 }
 
 static void
+on_lookup_done_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LookupJob *job = g_task_get_task_data (G_TASK (result));
+
+  if (!job->handled)
+    take_answer (RG_LOOKUP_PAGE (source_object), job);
+}
+
+/* Returns: (transfer none) (nullable): the job started, owned by its task;
+ * %NULL when the query waits as pending. */
+static LookupJob *
 start_lookup (RgLookupPage *self,
               const gchar  *query)
 {
@@ -224,10 +358,12 @@ start_lookup (RgLookupPage *self,
     {
       g_free (self->pending_query);
       self->pending_query = g_strdup (query);
-      return;
+      return NULL;
     }
 
   job = g_new0 (LookupJob, 1);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->answered_cond);
   job->db = &self->worker_db;
   job->path = g_strdup (rg_db_get_path (rg_session_get_db (self->session)));
   job->query = g_strdup (query);
@@ -237,6 +373,7 @@ start_lookup (RgLookupPage *self,
   g_task_set_source_tag (task, start_lookup);
   g_task_set_task_data (task, job, (GDestroyNotify) lookup_job_free);
   g_task_run_in_thread (task, run_lookup_in_thread);
+  return job;
 }
 
 static void
@@ -244,14 +381,20 @@ on_search_entry_changed_cb (GtkEditable  *entry,
                             RgLookupPage *self)
 {
   g_autofree gchar *query = dup_query (self);
+  LookupJob *job;
 
   if (self->session == NULL)
     return;
   self->open_when_ready = FALSE;
   if (*query == '\0')
-    clear_results (self);
-  else
-    start_lookup (self, query);
+    {
+      clear_results (self);
+      return;
+    }
+  /* The task's callback cannot run while this waits, so the job lives. */
+  job = start_lookup (self, query);
+  if (job != NULL && wait_for_answer (job, FAST_ANSWER_MS))
+    take_answer (self, job);
 }
 
 static void
@@ -322,8 +465,10 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     RgLookupPage             *self)
 {
-  rg_match_row_set_match (RG_MATCH_ROW (gtk_list_item_get_child (item)),
-                          gtk_list_item_get_item (item));
+  RgMatchRow *row = RG_MATCH_ROW (gtk_list_item_get_child (item));
+
+  rg_match_row_set_match (row, gtk_list_item_get_item (item));
+  rg_match_row_set_tier (row, rg_lookup_page_get_tier (self, gtk_list_item_get_position (item)));
 }
 
 /* ------------------------------------------------------------- overrides */
@@ -335,6 +480,7 @@ rg_lookup_page_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->results);
+  g_clear_pointer (&self->tiers, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_LOOKUP_PAGE);
 
   G_OBJECT_CLASS (rg_lookup_page_parent_class)->dispose (object);
@@ -353,6 +499,24 @@ rg_lookup_page_finalize (GObject *object)
   G_OBJECT_CLASS (rg_lookup_page_parent_class)->finalize (object);
 }
 
+static void
+rg_lookup_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RgLookupPage *self = RG_LOOKUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULTS:
+      g_value_set_object (value, self->results);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static gboolean
 rg_lookup_page_grab_focus (GtkWidget *widget)
 {
@@ -367,7 +531,18 @@ rg_lookup_page_class_init (RgLookupPageClass *klass)
 
   object_class->dispose = rg_lookup_page_dispose;
   object_class->finalize = rg_lookup_page_finalize;
+  object_class->get_property = rg_lookup_page_get_property;
   widget_class->grab_focus = rg_lookup_page_grab_focus;
+
+  /**
+   * RgLookupPage:results:
+   *
+   * The matches shown, a #GListModel of #RgGuestMatch; notified each time
+   * an answer for the field's text replaces them.
+   */
+  properties[PROP_RESULTS] = g_param_spec_object ("results", NULL, NULL, G_TYPE_LIST_MODEL,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RgLookupPage::guest-activated:
@@ -429,6 +604,7 @@ rg_lookup_page_set_session (RgLookupPage *self,
   g_return_if_fail (RG_IS_SESSION (session));
 
   g_set_object (&self->session, session);
+  g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, g_object_ref (self), g_object_unref);
 }
 
 GtkEditable *
@@ -445,6 +621,15 @@ rg_lookup_page_get_results (RgLookupPage *self)
   g_return_val_if_fail (RG_IS_LOOKUP_PAGE (self), NULL);
 
   return self->results;
+}
+
+RgGuestTier
+rg_lookup_page_get_tier (RgLookupPage *self,
+                         guint         position)
+{
+  g_return_val_if_fail (RG_IS_LOOKUP_PAGE (self), RG_GUEST_TIER_NONE);
+
+  return position < self->tiers->len ? g_array_index (self->tiers, RgGuestTier, position) : RG_GUEST_TIER_NONE;
 }
 
 gboolean

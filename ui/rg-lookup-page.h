@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rg-guest-tier.h"
 #include "rg-session.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ GtkEditable *rg_lookup_page_get_entry     (RgLookupPage *self);
 /* (transfer none): the current matches, a #GListModel of #RgGuestMatch */
 GListModel  *rg_lookup_page_get_results   (RgLookupPage *self);
 
+/* The spend tier of the match at @position of the results. */
+RgGuestTier  rg_lookup_page_get_tier      (RgLookupPage *self,
+                                           guint         position);
 /* %TRUE while a lookup runs or waits to run. */
 gboolean     rg_lookup_page_is_busy       (RgLookupPage *self);
 

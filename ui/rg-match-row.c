@@ -1,4 +1,5 @@
-/* rg-match-row.c — a lookup result: name, badges, masked phone, last visit.
+/* rg-match-row.c — a lookup result: name, VIP and spend tier badges,
+ * masked phone, last visit.
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -112,7 +113,6 @@ void
 rg_match_row_set_match (RgMatchRow   *self,
                         RgGuestMatch *match)
 {
-  guint visits;
   g_autofree gchar *detail = NULL;
 
   g_return_if_fail (RG_IS_MATCH_ROW (self));
@@ -120,12 +120,17 @@ rg_match_row_set_match (RgMatchRow   *self,
   if (!g_set_object (&self->match, match) || match == NULL)
     return;
 
-  visits = rg_guest_match_get_visit_count (match);
   detail = describe_match (match);
   gtk_label_set_label (self->name_label, rg_guest_match_get_name (match));
   gtk_label_set_label (self->detail_label, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->vip_badge), rg_guest_match_get_vip (match));
-  gtk_label_set_label (self->tier_badge, rg_ui_tier_for_visits (visits));
-  gtk_widget_set_css_classes (GTK_WIDGET (self->tier_badge),
-                              (const gchar *[]) { "badge", rg_ui_tier_css_class (visits), NULL });
+}
+
+void
+rg_match_row_set_tier (RgMatchRow  *self,
+                       RgGuestTier  tier)
+{
+  g_return_if_fail (RG_IS_MATCH_ROW (self));
+
+  rg_ui_show_tier (self->tier_badge, tier);
 }

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "rg-guest-lookup.h"
+#include "rg-guest-tier.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,8 @@ GtkWidget    *rg_match_row_new       (void);
 RgGuestMatch *rg_match_row_get_match (RgMatchRow   *self);
 void          rg_match_row_set_match (RgMatchRow   *self,
                                       RgGuestMatch *match);
+/* The guest's spend tier badge, found by the lookup (rg-guest-tier.h). */
+void          rg_match_row_set_tier  (RgMatchRow   *self,
+                                      RgGuestTier   tier);
 
 G_END_DECLS

@@ -3,18 +3,12 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The card's tier counts visits: 20 make Gold, 10 Silver, 3 a Regular.
- * The owner's tier pyramid (rg-segment.h) ranks guests by spend within a
- * report period and has no lookup for one guest; when it gets one, the
- * badge should show that instead.
+ * The tier badge is the guest's place in the owner's spend pyramid
+ * (rg-guest-tier.h): the top 1%, 5% and 20% of this year's guests.
  */
 #include "rg-ui-format.h"
 
 #include <glib/gi18n.h>
-
-#define TIER_GOLD_VISITS    20
-#define TIER_SILVER_VISITS  10
-#define TIER_REGULAR_VISITS  3
 
 gchar *
 rg_ui_format_day (gint64 utc_ms)
@@ -41,28 +35,25 @@ rg_ui_format_money (gint64 minor)
   return g_strdup_printf (_("¥%s"), amount);
 }
 
-const gchar *
-rg_ui_tier_for_visits (guint visit_count)
+void
+rg_ui_show_tier (GtkLabel    *badge,
+                 RgGuestTier  tier)
 {
-  if (visit_count >= TIER_GOLD_VISITS)
-    return C_("tier", "Gold");
-  if (visit_count >= TIER_SILVER_VISITS)
-    return C_("tier", "Silver");
-  if (visit_count >= TIER_REGULAR_VISITS)
-    return C_("tier", "Regular");
-  return C_("tier", "New");
-}
+  static const struct { const gchar *label; const gchar *css_class; } tiers[] = {
+    [RG_GUEST_TIER_TOP1] = { NC_("tier", "Top 1%"), "tier-gold" },
+    [RG_GUEST_TIER_NEXT4] = { NC_("tier", "Top 5%"), "tier-silver" },
+    [RG_GUEST_TIER_NEXT15] = { NC_("tier", "Top 20%"), "tier-regular" },
+    [RG_GUEST_TIER_REST] = { NC_("tier", "Regular"), "tier-rest" },
+  };
 
-const gchar *
-rg_ui_tier_css_class (guint visit_count)
-{
-  if (visit_count >= TIER_GOLD_VISITS)
-    return "tier-gold";
-  if (visit_count >= TIER_SILVER_VISITS)
-    return "tier-silver";
-  if (visit_count >= TIER_REGULAR_VISITS)
-    return "tier-regular";
-  return "tier-new";
+  g_return_if_fail (GTK_IS_LABEL (badge));
+  g_return_if_fail (tier <= RG_GUEST_TIER_REST);
+
+  gtk_widget_set_visible (GTK_WIDGET (badge), tier != RG_GUEST_TIER_NONE);
+  if (tier == RG_GUEST_TIER_NONE)
+    return;
+  gtk_label_set_label (badge, g_dpgettext2 (NULL, "tier", tiers[tier].label));
+  gtk_widget_set_css_classes (GTK_WIDGET (badge), (const gchar *[]) { "badge", tiers[tier].css_class, NULL });
 }
 
 gchar *

@@ -6,7 +6,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
+
+#include "rg-guest-tier.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +18,11 @@ gchar       *rg_ui_format_day      (gint64       utc_ms);
 /* "¥1,234.50" style money from minor units. */
 gchar       *rg_ui_format_money    (gint64       minor);
 
-/* The tier a guest has earned from their visits: "Gold", "Silver",
- * "Regular" or "New", translated. */
-const gchar *rg_ui_tier_for_visits (guint        visit_count);
-
-/* The CSS class of that tier: "tier-gold"… */
-const gchar *rg_ui_tier_css_class  (guint        visit_count);
+/* Shows the guest's spend tier on @badge: "Top 1%", "Top 5%", "Top 20%"
+ * or "Regular", translated, with its style class; hidden for a guest
+ * without a visit this year. */
+void         rg_ui_show_tier       (GtkLabel    *badge,
+                                    RgGuestTier  tier);
 
 /* "1st", "2nd", "12th" in English; "第12次" style in Chinese. */
 gchar       *rg_ui_format_nth_visit (guint       n);

@@ -16,8 +16,12 @@
 #include "rg-guest-merge.h"
 #include "rg-guest.h"
 #include "rg-lookup-page.h"
+#include "rg-id.h"
+#include "rg-match-row.h"
 #include "rg-prefs.h"
+#include "rg-recommend-log.h"
 #include "rg-ui-format.h"
+#include "rg-visit.h"
 #include "rg-ui-test-util.h"
 
 #define WAIT_MS 10000
@@ -973,69 +977,317 @@ START_TEST (test_touch_targets)
 }
 END_TEST
 
-/* --------------------------------------------------------------- figures */
+/* ------------------------------------------------------- results, tiers */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
 {
-  gdouble x = *(const gdouble *) a, y = *(const gdouble *) b;
-
-  return (x > y) - (x < y);
+  (*count)++;
 }
 
-/* Keystroke to results (the field changes, the thread answers, the list
- * shows) and Enter to card, through the real widgets; printed for the
- * record, and bounded loosely so that a lookup blocking the main loop, or
- * never answering, fails. */
-START_TEST (test_lookup_timings)
+static gboolean
+count_tick_cb (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Types @text at the end of the field, one character at a time, the way a
+ * key press inserts it, without waiting for the lookups. */
+static void
+type_text (GtkEditable *entry,
+           const gchar *text)
+{
+  for (const gchar *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gint position;
+
+      gtk_editable_set_position (entry, -1);
+      position = gtk_editable_get_position (entry);
+      gtk_editable_insert_text (entry, c, g_utf8_next_char (c) - c, &position);
+    }
+}
+
+/* Each keystroke of a name brings the matches of the field's text, the
+ * regular among them once the prefix is theirs. */
+START_TEST (test_results_follow_each_keystroke)
 {
   g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
   g_auto(Regular) r = { 0 };
-  const gchar *queries[] = { "1", "13", "138", "李", "王", "Jen", "Tom", "1996", "5474", "869" };
-  gdouble results_ms[G_N_ELEMENTS (queries)];
-  gdouble card_ms[5];
-  g_autofree gchar *other = NULL;
+  g_autofree gchar *word = NULL;
   RgWindow *window;
   GtkEditable *entry;
+  guint notified = 0;
+  glong n_chars;
 
   find_regular (t->db, &r);
-  other = textf (t->db, "SELECT id FROM guest WHERE id <> '%s' AND merged_into IS NULL LIMIT 1", r.id);
+  word = g_utf8_substring (r.name, 0, MIN (g_utf8_strlen (r.name, -1), 4));
+  n_chars = g_utf8_strlen (word, -1);
   window = rg_ui_test_window_new (t->db, 1280, 800);
   entry = rg_lookup_page_get_entry (lookup_page (window));
+  wait_for_lookup (window);
+  g_signal_connect (lookup_page (window), "notify::results", G_CALLBACK (count_notify_cb), &notified);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
+  for (glong i = 1; i <= n_chars; i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      g_autofree gchar *prefix = g_utf8_substring (word, 0, i);
+      g_autofree gchar *typed = g_utf8_substring (word, i - 1, i);
+      guint before = notified;
+      guint position;
 
-      gtk_editable_set_text (entry, queries[i]);
-      ck_assert (rg_ui_test_wait_until (lookup_settled, lookup_page (window), WAIT_MS));
-      results_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      type_text (entry, typed);
+      wait_for_lookup (window);
+      ck_assert_str_eq (gtk_editable_get_text (entry), prefix);
+      ck_assert_uint_gt (notified, before);
+      if (i == n_chars)
+        ck_assert_msg (model_has_guest (rg_lookup_page_get_results (lookup_page (window)), r.id, &position),
+                       "typing “%s” did not find %s", prefix, r.name);
     }
-  for (gsize i = 0; i < G_N_ELEMENTS (card_ms); i++)
+  g_signal_handlers_disconnect_by_data (lookup_page (window), &notified);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+/* The page's thread held up (here: its first job, the day's tier cut,
+ * waits to save the cut while another connection holds the write lock)
+ * leaves the window running: the main loop turns, the field takes the
+ * whole number as typed, no answer lands for the text of a moment ago,
+ * and when the lock goes only the answer for the whole number does,
+ * opening the card. */
+START_TEST (test_slow_lookup_does_not_block)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Regular) r = { 0 };
+  RgWindow *window;
+  GtkEditable *entry;
+  guint notified = 0;
+  guint ticks = 0;
+  guint tick_id;
+
+  find_regular (t->db, &r);
+  ck_assert (rg_db_exec (t->db, "DELETE FROM setting WHERE key = 'guest_tier_cut'; BEGIN IMMEDIATE", &error));
+  ck_assert_no_error (error);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  entry = rg_lookup_page_get_entry (lookup_page (window));
+  g_signal_connect (lookup_page (window), "notify::results", G_CALLBACK (count_notify_cb), &notified);
+  ck_assert (rg_lookup_page_is_busy (lookup_page (window)));
+
+  type_text (entry, r.national);
+  tick_id = g_timeout_add (10, count_tick_cb, &ticks);
+  rg_ui_test_run_for (400);
+  g_source_remove (tick_id);
+
+  ck_assert_str_eq (gtk_editable_get_text (entry), r.national);
+  ck_assert (rg_lookup_page_is_busy (lookup_page (window)));
+  ck_assert_uint_eq (notified, 0);
+  /* A blocked main loop would have run the 10 ms timer once at most. */
+  ck_assert_uint_gt (ticks, 5);
+
+  ck_assert (rg_db_exec (t->db, "COMMIT", &error));
+  ck_assert_no_error (error);
+  assert_card_shows (window, r.id);
+  wait_for_lookup (window);
+  ck_assert_uint_eq (notified, 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (rg_lookup_page_get_results (lookup_page (window))), 1);
+  g_signal_handlers_disconnect_by_data (lookup_page (window), &notified);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+static GtkLabel *
+visible_tier_badge (GtkWidget   *root,
+                    const gchar *css_class)
+{
+  GtkWidget *badge = rg_ui_test_find (root, GTK_TYPE_LABEL, css_class);
+
+  ck_assert_msg (badge != NULL, "no %s badge", css_class);
+  ck_assert (gtk_widget_get_visible (badge));
+  return GTK_LABEL (badge);
+}
+
+/* The match row and the card show the spend tier of the owner's pyramid:
+ * the year's biggest spender is in the top 1%, and a guest who never came
+ * has no tier badge. */
+START_TEST (test_tier_badges_show_the_spend_pyramid)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *top = rg_ui_test_query_text (t->db,
+    "SELECT guest_id FROM visit WHERE guest_id IS NOT NULL AND status = 'closed' AND deleted = 0"
+    " GROUP BY guest_id ORDER BY sum (subtotal) DESC LIMIT 1");
+  g_autofree gchar *top_name = textf (t->db, "SELECT name FROM guest WHERE id = '%s'", top);
+  g_autofree gchar *never = rg_ui_test_query_text (t->db,
+    "SELECT id FROM guest g WHERE merged_into IS NULL AND deleted = 0"
+    " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.guest_id = g.id) LIMIT 1");
+  g_autofree gchar *shot = NULL;
+  RgGuestTier tier = RG_GUEST_TIER_NONE;
+  RgWindow *window;
+  GtkLabel *badge;
+  GtkWidget *rows;
+  gboolean seen = FALSE;
+  guint position;
+
+  ck_assert (rg_guest_tier_get (t->db, top, rg_now_ms (), &tier, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (tier, RG_GUEST_TIER_TOP1);
+  ck_assert_ptr_nonnull (never);
+
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  /* The name's first word finds several guests, the top spender among
+   * them: their row wears the gold badge. */
+  {
+    g_auto(GStrv) words = g_strsplit (top_name, " ", 2);
+
+    gtk_editable_set_text (rg_lookup_page_get_entry (lookup_page (window)), words[0]);
+  }
+  wait_for_lookup (window);
+  ck_assert (model_has_guest (rg_lookup_page_get_results (lookup_page (window)), top, &position));
+  ck_assert_int_eq (rg_lookup_page_get_tier (lookup_page (window), position), RG_GUEST_TIER_TOP1);
+  rg_ui_test_run_for (200);
+  rows = rg_ui_test_find (GTK_WIDGET (lookup_page (window)), GTK_TYPE_LIST_VIEW, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (rows); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      CardWait w = { window, r.id };
-      gint64 start;
+      GtkWidget *row = rg_ui_test_find (child, RG_TYPE_MATCH_ROW, NULL);
+      RgGuestMatch *match = row != NULL ? rg_match_row_get_match (RG_MATCH_ROW (row)) : NULL;
 
-      /* Another guest's card first, so the wait sees this one open. */
-      gtk_editable_set_text (entry, "");
-      g_signal_emit_by_name (lookup_page (window), "guest-activated", other, TRUE);
-      ck_assert_str_eq (rg_guest_card_get_guest_id (guest_card (window)), other);
-      rg_ui_test_run_for (20);
-      start = g_get_monotonic_time ();
-      rg_lookup_page_open (lookup_page (window), i % 2 == 0 ? r.card : r.national);
-      ck_assert (rg_ui_test_wait_until (card_shows, &w, WAIT_MS));
-      card_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      if (match != NULL && g_strcmp0 (rg_guest_match_get_guest_id (match), top) == 0)
+        {
+          badge = visible_tier_badge (row, "tier-gold");
+          ck_assert_str_eq (gtk_label_get_label (badge), "Top 1%");
+          seen = TRUE;
+        }
     }
-  qsort (results_ms, G_N_ELEMENTS (results_ms), sizeof (gdouble), compare_doubles);
-  qsort (card_ms, G_N_ELEMENTS (card_ms), sizeof (gdouble), compare_doubles);
-  g_printerr ("figures (demo, %" G_GINT64_FORMAT " guests): keystroke to results median %.1f ms, max %.1f ms;"
-              " lookup to card median %.1f ms, max %.1f ms\n",
-              count (t->db, "SELECT count(*) FROM guest"),
-              results_ms[G_N_ELEMENTS (results_ms) / 2], results_ms[G_N_ELEMENTS (results_ms) - 1],
-              card_ms[G_N_ELEMENTS (card_ms) / 2], card_ms[G_N_ELEMENTS (card_ms) - 1]);
-  ck_assert_double_lt (results_ms[G_N_ELEMENTS (results_ms) / 2], 1000.0);
-  ck_assert_double_lt (card_ms[G_N_ELEMENTS (card_ms) / 2], 1000.0);
+  ck_assert_msg (seen, "no row of the top spender %s", top_name);
+
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", top, TRUE);
+  assert_card_shows (window, top);
+  badge = visible_tier_badge (GTK_WIDGET (guest_card (window)), "tier-gold");
+  ck_assert_str_eq (gtk_label_get_label (badge), "Top 1%");
+  rg_ui_test_run_for (200);
+  shot = rg_ui_test_screenshot (GTK_WIDGET (window), "card-top-tier-1280x800");
+
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", never, TRUE);
+  assert_card_shows (window, never);
+  badge = GTK_LABEL (rg_ui_test_find (GTK_WIDGET (guest_card (window)), GTK_TYPE_LABEL, "tier-gold"));
+  ck_assert (badge == NULL || !gtk_widget_get_visible (GTK_WIDGET (badge)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+/* -------------------------------------------------------- uplift logging */
+
+/* Seats @guest_id at a free table of the terminal's branch; returns the
+ * visit id. */
+static gchar *
+seat_guest (RgDb        *db,
+            const gchar *guest_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgVisit) visit = NULL;
+  g_autofree gchar *branch_id = rg_ui_test_query_text (db, "SELECT id FROM branch WHERE deleted = 0 ORDER BY name LIMIT 1");
+  g_autofree gchar *table_id = textf (db, "SELECT id FROM dining_table WHERE branch_id = '%s' AND deleted = 0"
+                                          " AND status = 'free' AND seats >= 2 ORDER BY name LIMIT 1", branch_id);
+  RgSeating seating = { .branch_id = branch_id, .table_id = table_id, .guest_id = guest_id, .party_size = 2 };
+
+  visit = rg_visit_seat (db, &seating, &error);
+  ck_assert_no_error (error);
+  return g_strdup (rg_visit_get_id (visit));
+}
+
+typedef struct
+{
+  RgDb        *db;
+  const gchar *visit_id;
+} LogWait;
+
+static gboolean
+suggestions_logged (gpointer data)
+{
+  LogWait *w = data;
+
+  return countf (w->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", w->visit_id) > 0;
+}
+
+/* A regular outside the holdout and one inside it, both seated: the card
+ * logs the suggestions of each open visit once, shows them to the first
+ * and hides them from the second. */
+START_TEST (test_suggestions_logged_and_held_out)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regulars = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gchar *shown_visit = NULL;
+  g_autofree gchar *held_visit = NULL;
+  const gchar *shown_id = NULL;
+  const gchar *held_id = NULL;
+  GtkWidget *heading;
+  GtkWidget *recommend_list;
+  RgWindow *window;
+  gint64 logged;
+  gint64 rows = 0;
+
+  /* Half the guests held out, so both kinds are among the regulars. */
+  ck_assert (rg_recommend_set_holdout_share (t->db, 0.5, &error));
+  ck_assert_no_error (error);
+  {
+    g_autoptr(RgStmt) stmt = rg_db_prepare (t->db,
+        "SELECT guest_id FROM local_guest_stats ORDER BY visit_count DESC, guest_id LIMIT 40", &error);
+
+    ck_assert_no_error (error);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (regulars, g_strdup ((const gchar *) sqlite3_column_text (stmt, 0)));
+  }
+  for (guint i = 0; i < regulars->len; i++)
+    {
+      const gchar *id = regulars->pdata[i];
+
+      if (rg_recommend_is_holdout (t->db, id, NULL))
+        held_id = held_id != NULL ? held_id : id;
+      else
+        shown_id = shown_id != NULL ? shown_id : id;
+    }
+  ck_assert (shown_id != NULL && held_id != NULL);
+  shown_visit = seat_guest (t->db, shown_id);
+  held_visit = seat_guest (t->db, held_id);
+
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", shown_id, TRUE);
+  assert_card_shows (window, shown_id);
+  ck_assert (rg_ui_test_wait_until (suggestions_logged, &(LogWait) { t->db, shown_visit }, WAIT_MS));
+  rg_ui_test_run_for (100);
+  logged = countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1", shown_visit);
+  ck_assert_int_gt (logged, 0);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0", shown_visit), 0);
+  /* The card shows what was logged: one row per suggested dish. */
+  heading = rg_ui_test_find_label (GTK_WIDGET (guest_card (window)), "Recommended");
+  ck_assert (heading != NULL && gtk_widget_get_visible (heading));
+  recommend_list = gtk_widget_get_next_sibling (heading);
+  ck_assert (GTK_IS_LIST_BOX (recommend_list) && gtk_widget_get_visible (recommend_list));
+  for (GtkWidget *row = gtk_widget_get_first_child (recommend_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    rows++;
+  ck_assert_int_eq (rows, logged);
+
+  /* Shown again for the same visit: not logged twice. */
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", held_id, TRUE);
+  assert_card_shows (window, held_id);
+  ck_assert (rg_ui_test_wait_until (suggestions_logged, &(LogWait) { t->db, held_visit }, WAIT_MS));
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", shown_id, TRUE);
+  assert_card_shows (window, shown_id);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit), logged);
+
+  /* The held-out guest: logged as not shown, and the card has no
+   * suggestions. */
+  g_signal_emit_by_name (lookup_page (window), "guest-activated", held_id, TRUE);
+  assert_card_shows (window, held_id);
+  rg_ui_test_run_for (100);
+  ck_assert_int_gt (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0", held_visit), 0);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1", held_visit), 0);
+  ck_assert (!gtk_widget_get_visible (heading));
+  ck_assert (!gtk_widget_get_visible (recommend_list));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
@@ -1191,8 +1443,14 @@ flow_suite (void)
   tcase_add_test (tc, test_touch_targets);
   suite_add_tcase (s, tc);
 
-  tc = tcase_create ("figures");
-  tcase_add_test (tc, test_lookup_timings);
+  tc = tcase_create ("results and tiers");
+  tcase_add_test (tc, test_results_follow_each_keystroke);
+  tcase_add_test (tc, test_slow_lookup_does_not_block);
+  tcase_add_test (tc, test_tier_badges_show_the_spend_pyramid);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("uplift");
+  tcase_add_test (tc, test_suggestions_logged_and_held_out);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("occasions and style");

@@ -217,6 +217,23 @@ find_button (GtkWidget   *root,
   return NULL;
 }
 
+GtkWidget *
+rg_ui_test_find_label (GtkWidget   *root,
+                       const gchar *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rg_ui_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkButton *
 rg_ui_test_find_button (GtkWidget   *root,
                         const gchar *label)

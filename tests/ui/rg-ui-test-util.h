@@ -48,6 +48,10 @@ void            rg_ui_test_run_for     (guint        ms);
 GtkWidget      *rg_ui_test_find        (GtkWidget   *root,
                                         GType        type,
                                         const gchar *css_class);
+/* The first label under @root whose text is @text; NULL when there is
+ * none. */
+GtkWidget      *rg_ui_test_find_label  (GtkWidget   *root,
+                                        const gchar *text);
 /* The first button under @root whose label is @label. */
 GtkButton      *rg_ui_test_find_button (GtkWidget   *root,
                                         const gchar *label);
