@@ -3,6 +3,11 @@
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * With REGULARS_TRACE_START set, the app prints to stderr when its window
+ * drew its first frame and when the main loop was next idle (the window
+ * answers input), as CLOCK_MONOTONIC microseconds, for the start-up
+ * benchmark (tests/bench/bench-ui-start.c) to subtract its spawn time from.
  */
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -43,6 +48,30 @@ show_error (GApplication *app,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+on_first_idle_cb (gpointer user_data)
+{
+  g_printerr ("regulars: idle %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  g_printerr ("regulars: first frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, user_data);
+  g_idle_add_full (G_PRIORITY_LOW, on_first_idle_cb, NULL, NULL);
+}
+
+static void
+on_window_map_cb (GtkWidget *window,
+                  gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_map_cb, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_frame_cb), NULL);
+}
+
 static void
 on_app_activate_cb (GApplication *app,
                     AppOptions   *opts)
@@ -72,6 +101,8 @@ on_app_activate_cb (GApplication *app,
 
   session = rg_session_new (db, NULL, NULL);
   window = GTK_WINDOW (rg_window_new (ADW_APPLICATION (app), session));
+  if (g_getenv ("REGULARS_TRACE_START") != NULL)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
   gtk_window_present (window);
   rg_window_start (RG_WINDOW (window));
 }

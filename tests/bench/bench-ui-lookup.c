@@ -1,0 +1,384 @@
+/* bench-ui-lookup.c — from a keystroke in the host's search field to the
+ * result list drawn, in the real window on a large database.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   xvfb-run -a -s "-screen 0 1280x1280x24" \
+ *     bench-ui-lookup --db /tmp/bench-100k.db [--guests 100000] [--queries 30]
+ *
+ * The window is the app's own (RgWindow on a session of the first staff
+ * member), 1280×800.  Each query (a phone number in national format, the
+ * last four digits of one, the first letters of a name) is typed one
+ * character at a time into the search field, the way a key press inserts
+ * it, with a pause between keys as a person types.  A keystroke is timed
+ * from the insertion to the first frame painted after the page's results
+ * changed (its "results" property notified, then the frame clock's
+ * "after-paint"); the time to the model alone is printed beside it.  The
+ * database is made with the demo generator when it has no guests.
+ */
+#include <adwaita.h>
+#include <locale.h>
+
+#include "rg-bench-util.h"
+#include "rg-demo.h"
+#include "rg-lookup-page.h"
+#include "rg-phone.h"
+#include "rg-text.h"
+#include "rg-window.h"
+
+#define KEY_GAP_MS   80     /* between two keys, a fast typist */
+#define WAIT_MS    2000     /* a keystroke not answered by then is a miss */
+
+typedef enum {
+  KIND_PHONE,
+  KIND_SUFFIX,
+  KIND_NAME,
+  N_KINDS
+} Kind;
+
+static const gchar *kind_labels[N_KINDS] = { "full phone", "last 4 digits", "name" };
+
+typedef struct
+{
+  RgLookupPage  *page;
+  GdkFrameClock *clock;
+  gint64         typed_ns;
+  gint64         model_ns;     /* 0 until the results change */
+  gint64         layout_ns;    /* the frame that shows them: layout starts */
+  gint64         paint_ns;     /* … painting starts */
+  gint64         painted_ns;   /* … painted; 0 until then */
+} Keystroke;
+
+/* Where the time of a keystroke goes, summed over all kinds. */
+typedef struct
+{
+  RgBenchSamples *painted;
+  RgBenchSamples *to_frame;    /* model changed to the frame's layout */
+  RgBenchSamples *layout;      /* layout of that frame */
+  RgBenchSamples *paint;       /* its painting */
+} Breakdown;
+
+/* --------------------------------------------------------------- helpers */
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (500);
+    }
+}
+
+static gchar *
+query_text (RgDb        *db,
+            const gchar *sql,
+            gint64       rowid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+}
+
+/* What the host types for a random guest: the national number with its
+ * spaces, the last four digits, or the first word of the name (up to five
+ * letters; two characters of a Chinese name). */
+static gchar *
+draw_query (RgDb  *db,
+            Kind   kind,
+            GRand *rand)
+{
+  g_autofree gchar *value = NULL;
+
+  if (kind == KIND_NAME)
+    {
+      g_autofree gchar *tokens = NULL;
+      g_auto(GStrv) words = NULL;
+
+      value = query_text (db, "SELECT name FROM guest WHERE rowid >= ?1 AND deleted = 0 ORDER BY rowid LIMIT 1",
+                          g_rand_int_range (rand, 1, 100000));
+      if (value == NULL)
+        return NULL;
+      tokens = rg_text_fold_tokens (value);
+      words = g_strsplit (tokens, " ", -1);
+      if (words[0] == NULL)
+        return NULL;
+      return g_utf8_substring (words[0], 0, MIN (g_utf8_strlen (words[0], -1),
+                                                 g_utf8_get_char (words[0]) < 0x2e80 ? 5 : 2));
+    }
+
+  value = query_text (db, "SELECT e164 FROM guest_phone WHERE rowid >= ?1 AND deleted = 0 ORDER BY rowid LIMIT 1",
+                      g_rand_int_range (rand, 1, 100000));
+  if (value == NULL)
+    return NULL;
+  if (kind == KIND_SUFFIX)
+    return g_strdup (value + strlen (value) - 4);
+  return rg_phone_format (value);
+}
+
+/* ------------------------------------------------------------- callbacks */
+
+static void
+on_page_notify_results_cb (GObject    *object,
+                           GParamSpec *pspec,
+                           Keystroke  *key)
+{
+  if (key->model_ns == 0)
+    key->model_ns = rg_bench_now_ns ();
+}
+
+static void
+on_clock_layout_cb (GdkFrameClock *clock,
+                    Keystroke     *key)
+{
+  if (key->model_ns != 0 && key->painted_ns == 0)
+    key->layout_ns = rg_bench_now_ns ();
+}
+
+static void
+on_clock_paint_cb (GdkFrameClock *clock,
+                   Keystroke     *key)
+{
+  if (key->model_ns != 0 && key->painted_ns == 0)
+    key->paint_ns = rg_bench_now_ns ();
+}
+
+static void
+on_clock_after_paint_cb (GdkFrameClock *clock,
+                         Keystroke     *key)
+{
+  if (key->model_ns != 0 && key->painted_ns == 0)
+    key->painted_ns = rg_bench_now_ns ();
+}
+
+/* ---------------------------------------------------------------- timing */
+
+/* Types @text into the empty field; returns how many keystrokes missed. */
+static guint
+type_query (Keystroke      *key,
+            const gchar    *text,
+            RgBenchSamples *painted,
+            RgBenchSamples *model,
+            Breakdown      *all)
+{
+  GtkEditable *entry = rg_lookup_page_get_entry (key->page);
+  guint missed = 0;
+
+  gtk_editable_set_text (entry, "");
+  run_for (KEY_GAP_MS);
+  for (const gchar *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gint position = -1;
+      gint64 deadline;
+
+      key->model_ns = key->layout_ns = key->paint_ns = key->painted_ns = 0;
+      key->typed_ns = rg_bench_now_ns ();
+      gtk_editable_set_position (entry, -1);
+      position = gtk_editable_get_position (entry);
+      gtk_editable_insert_text (entry, c, g_utf8_next_char (c) - c, &position);
+      deadline = key->typed_ns + (gint64) WAIT_MS * 1000000;
+      while (key->painted_ns == 0 && rg_bench_now_ns () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      if (key->painted_ns == 0)
+        missed++;
+      else
+        {
+          rg_bench_samples_add (painted, key->painted_ns - key->typed_ns);
+          rg_bench_samples_add (all->painted, key->painted_ns - key->typed_ns);
+          /* A frame begun before the answer shows it only in its paint. */
+          if (key->layout_ns != 0)
+            {
+              rg_bench_samples_add (all->to_frame, key->layout_ns - key->model_ns);
+              rg_bench_samples_add (all->layout, key->paint_ns - key->layout_ns);
+            }
+          rg_bench_samples_add (all->paint, key->painted_ns - key->paint_ns);
+          rg_bench_samples_add (model, key->model_ns - key->typed_ns);
+        }
+      run_for (KEY_GAP_MS);
+    }
+  return missed;
+}
+
+static void
+print_ms (RgBenchSamples *samples,
+          const gchar    *label)
+{
+  g_print ("%-30s n=%-4u median %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  IQR %5.2f ms  min %5.2f  max %6.2f ms\n",
+           label, rg_bench_samples_count (samples),
+           rg_bench_samples_quantile (samples, 0.5) / 1e6,
+           rg_bench_samples_quantile (samples, 0.9) / 1e6,
+           rg_bench_samples_quantile (samples, 0.99) / 1e6,
+           (rg_bench_samples_quantile (samples, 0.75) - rg_bench_samples_quantile (samples, 0.25)) / 1e6,
+           rg_bench_samples_quantile (samples, 0.0) / 1e6,
+           rg_bench_samples_quantile (samples, 1.0) / 1e6);
+}
+
+static gboolean
+ensure_guests (RgDb     *db,
+               guint     guests,
+               GError  **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, "SELECT count(*) FROM guest", error);
+  RgDemoOptions options = { .guests = guests, .days = 365, .branches = 1, .seed = 7 };
+  RgDemoCounts counts;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return rg_db_set_error (db, error, "counting guests");
+  if (sqlite3_column_int64 (stmt, 0) > 0)
+    return TRUE;
+  rg_stmt_release (stmt);
+
+  g_print ("making %u demo guests…\n", guests);
+  if (!rg_demo_generate (db, &options, &counts, error))
+    return FALSE;
+  g_print ("demo: %u guests, %u visits\n", counts.guests, counts.visits);
+  return TRUE;
+}
+
+static gchar *
+first_staff_id (RgDb *db)
+{
+  return query_text (db, "SELECT id FROM staff WHERE deleted = 0 ORDER BY name LIMIT 1", 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree gchar *path = NULL;
+  gint guests = 100000;
+  gint queries = 30;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database file (made if it has no guests)", "PATH" },
+    { "guests", 0, 0, G_OPTION_ARG_INT, &guests, "Guests to generate", "N" },
+    { "queries", 0, 0, G_OPTION_ARG_INT, &queries, "Random queries per kind", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— keystroke to result list in the real window");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgDb) db = NULL;
+  g_autoptr(RgSession) session = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  Breakdown all;
+  g_autofree gchar *staff_id = NULL;
+  Keystroke key = { 0 };
+  RgWindow *window;
+  gint64 t0;
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || guests <= 0 || queries <= 0)
+    {
+      g_printerr ("usage: bench-ui-lookup --db PATH [--guests N] [--queries N]%s%s\n",
+                  error ? ": " : "", error ? error->message : "");
+      return 2;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: run under xvfb-run\n");
+      return 2;
+    }
+
+  db = rg_db_open (path, &error);
+  if (db == NULL || !ensure_guests (db, (guint) guests, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 3;
+    }
+  staff_id = first_staff_id (db);
+
+  app = adw_application_new ("org.regulars.Regulars", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_hold (G_APPLICATION (app));
+  {
+    RgDb *own = rg_db_open (path, &error);
+
+    g_assert_no_error (error);
+    session = rg_session_new (own, NULL, staff_id);
+  }
+  window = rg_window_new (app, session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rg_window_start (window);
+
+  key.page = RG_LOOKUP_PAGE (find_widget (GTK_WIDGET (window), RG_TYPE_LOOKUP_PAGE));
+  /* The page works out the day's tier cut on its thread first. */
+  t0 = rg_bench_now_ns ();
+  run_for (300);
+  while (rg_lookup_page_is_busy (key.page))
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("window up, tier cut ready %.0f ms after start (incl. 300 ms settling)\n",
+           (rg_bench_now_ns () - t0) / 1e6);
+  key.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (key.page, "notify::results", G_CALLBACK (on_page_notify_results_cb), &key);
+  g_signal_connect (key.clock, "layout", G_CALLBACK (on_clock_layout_cb), &key);
+  g_signal_connect (key.clock, "paint", G_CALLBACK (on_clock_paint_cb), &key);
+  g_signal_connect (key.clock, "after-paint", G_CALLBACK (on_clock_after_paint_cb), &key);
+
+  g_print ("keystroke to result list drawn, %s, %d queries per kind, %d ms between keys\n\n",
+           path, queries, KEY_GAP_MS);
+  all.painted = rg_bench_samples_new (1024);
+  all.to_frame = rg_bench_samples_new (1024);
+  all.layout = rg_bench_samples_new (1024);
+  all.paint = rg_bench_samples_new (1024);
+  for (Kind kind = 0; kind < N_KINDS; kind++)
+    {
+      g_autoptr(RgBenchSamples) painted = rg_bench_samples_new (256);
+      g_autoptr(RgBenchSamples) model = rg_bench_samples_new (256);
+      g_autofree gchar *painted_label = g_strdup_printf ("%s: to frame drawn", kind_labels[kind]);
+      g_autofree gchar *model_label = g_strdup_printf ("%s: to model changed", kind_labels[kind]);
+      guint missed = 0;
+
+      for (gint i = 0; i < queries; i++)
+        {
+          g_autofree gchar *text = draw_query (db, kind, rand);
+
+          if (text != NULL)
+            missed += type_query (&key, text, painted, model, &all);
+        }
+      print_ms (painted, painted_label);
+      print_ms (model, model_label);
+      if (missed > 0)
+        g_print ("  %u keystrokes not answered within %d ms\n", missed, WAIT_MS);
+    }
+  g_print ("\n");
+  print_ms (all.painted, "all kinds: to frame drawn");
+  print_ms (all.to_frame, "  model changed to frame layout");
+  print_ms (all.layout, "  layout of that frame");
+  print_ms (all.paint, "  painting of that frame");
+  g_print ("peak resident memory of this process: %" G_GINT64_FORMAT " MiB\n", rg_bench_peak_rss_kib () / 1024);
+
+  g_signal_handlers_disconnect_by_data (key.clock, &key);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rg_bench_samples_free (all.painted);
+  rg_bench_samples_free (all.to_frame);
+  rg_bench_samples_free (all.layout);
+  rg_bench_samples_free (all.paint);
+  return 0;
+}
