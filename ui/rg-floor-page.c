@@ -173,6 +173,17 @@ seat_or_say (RgFloorPage *self,
     say (self, error->message);
 }
 
+/* Scrolls so that @start…@start + @size is in the middle of the view, or
+ * as near as the plan's edges allow: the best table with its neighbours
+ * around it, not at the very edge. */
+static void
+center_on (GtkAdjustment *adjustment,
+           gdouble        start,
+           gdouble        size)
+{
+  gtk_adjustment_set_value (adjustment, start + size / 2 - gtk_adjustment_get_page_size (adjustment) / 2);
+}
+
 /* ------------------------------------------------------------- callbacks */
 
 static gboolean
@@ -191,10 +202,8 @@ on_plan_scroller_tick_cb (GtkWidget     *widget,
       best = g_list_model_get_item (self->suggestions, 0);
       if (rg_floor_plan_get_table_bounds (self->plan, rg_dining_table_get_id (rg_table_suggestion_get_table (best)), &r))
         {
-          gtk_adjustment_clamp_page (gtk_scrolled_window_get_hadjustment (self->plan_scroller),
-                                     r.origin.x - 24, r.origin.x + r.size.width + 24);
-          gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (self->plan_scroller),
-                                     r.origin.y - 24, r.origin.y + r.size.height + 24);
+          center_on (gtk_scrolled_window_get_hadjustment (self->plan_scroller), r.origin.x, r.size.width);
+          center_on (gtk_scrolled_window_get_vadjustment (self->plan_scroller), r.origin.y, r.size.height);
         }
     }
   return G_SOURCE_REMOVE;
