@@ -6,6 +6,8 @@
  */
 #include "rg-recommend-model.h"
 
+#include <math.h>
+
 #include <string.h>
 
 struct _RgRecommendModel
@@ -23,7 +25,17 @@ struct _RgRecommendModel
   guint       n_baskets;
   guint       n_daypart[RG_DAYPART_COUNT];
   guint64     n_lines;      /* sum of count: distinct items over all baskets */
+
+  /* Fitted from the counts when first asked for after they changed (see
+   * fit_priors(): it takes a pass over the pairs, no more). */
+  gboolean    fitted;
+  gdouble     shrink;
+  gdouble     daypart_prior;
 };
+
+/* The least fitted prior, in pseudo-checks: even a pair (or daypart)
+ * that differs a lot from chance needs a few checks to say so. */
+#define MIN_PRIOR 0.1
 
 /* --------------------------------------------------------------- baskets */
 
@@ -74,16 +86,20 @@ basket_new (sqlite3_stmt *stmt,
   return basket;
 }
 
-static GPtrArray *
-collect_baskets (RgDb              *db,
-                 RgStmt            *stmt,
-                 RgRecommendModel  *model,
-                 GError           **error)
+/* Steps @stmt (rows of visit id, guest id, seated_ms, time zone, item
+ * id, grouped by visit) and hands each visit's basket to @func as soon as
+ * its last row is read. */
+static gboolean
+read_baskets (RgDb              *db,
+              RgStmt            *stmt,
+              RgRecommendModel  *model,
+              RgBasketFunc       func,
+              gpointer           user_data,
+              GError           **error)
 {
-  g_autoptr(GPtrArray) baskets = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_basket_free);
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) g_time_zone_unref);
-  RgBasket *current = NULL;
+  g_autoptr(RgBasket) current = NULL;
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -93,18 +109,60 @@ collect_baskets (RgDb              *db,
 
       if (current == NULL || g_strcmp0 (current->visit_id, visit_id) != 0)
         {
+          if (current != NULL)
+            func (g_steal_pointer (&current), user_data);
           current = basket_new (stmt, zones);
-          g_ptr_array_add (baskets, current);
         }
       if (!basket_has (current, item))
         g_array_append_val (current->items, item);
     }
   if (rc != SQLITE_DONE)
-    {
-      rg_db_set_error (db, error, "reading the order history");
-      return NULL;
-    }
+    return rg_db_set_error (db, error, "reading the order history");
+  if (current != NULL)
+    func (g_steal_pointer (&current), user_data);
+  return TRUE;
+}
+
+static void
+add_basket_to_array (RgBasket *basket,
+                     gpointer  user_data)
+{
+  g_ptr_array_add (user_data, basket);
+}
+
+static GPtrArray *
+collect_baskets (RgDb              *db,
+                 RgStmt            *stmt,
+                 RgRecommendModel  *model,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) baskets = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_basket_free);
+
+  if (!read_baskets (db, stmt, model, add_basket_to_array, baskets, error))
+    return NULL;
   return g_steal_pointer (&baskets);
+}
+
+gboolean
+rg_recommend_scan_baskets (RgDb              *db,
+                           RgRecommendModel  *model,
+                           RgBasketFunc       func,
+                           gpointer           user_data,
+                           GError           **error)
+{
+  /* By visit id alone: the index gives that order, so SQLite sorts
+   * nothing and holds no more than a row at a time, however long the
+   * history. */
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT v.id, v.guest_id, v.seated_ms, b.tz, l.item_id "
+      "FROM visit v JOIN branch b ON b.id = v.branch_id "
+      "JOIN order_line l ON l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0 "
+      "WHERE v.status = 'closed' AND v.deleted = 0 "
+      "ORDER BY v.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return read_baskets (db, stmt, model, func, user_data, error);
 }
 
 GPtrArray *
@@ -380,6 +438,7 @@ rg_recommend_model_count (RgRecommendModel *self,
   if (items->len == 0)
     return;
 
+  self->fitted = FALSE;
   add_to (&self->n_baskets, sign);
   add_to (&self->n_daypart[basket->daypart], sign);
   self->n_lines += sign > 0 ? items->len : -(gint64) items->len;
@@ -459,6 +518,8 @@ rg_recommend_model_guest_lift (RgRecommendModel *self,
 
   if (base == 0)
     return 1;
+  if (isinf (shrink))
+    return 1;
   return (both + shrink * base) / (g_array_index (self->guest_count, guint, given) + shrink) / base;
 }
 
@@ -480,6 +541,8 @@ rg_recommend_model_conditional (RgRecommendModel *self,
   gdouble both = rg_recommend_model_get_pair (self, given, item);
   gdouble base = rg_recommend_model_share (self, item);
 
+  if (isinf (shrink))
+    return base;
   /* @shrink pseudo-checks at the base rate: a pair seen on two checks out
    * of three says little, one seen on 200 out of 300 a lot. */
   return (both + shrink * base) / (rg_recommend_model_get_count (self, given) + shrink);
@@ -498,6 +561,136 @@ rg_recommend_model_lift (RgRecommendModel *self,
   return rg_recommend_model_conditional (self, given, item, shrink) / base;
 }
 
+/* The overdispersion of counts that a beta-binomial would have: the
+ * share ρ = 1 / (τ + 1) of their variance that is real differences rather
+ * than chance, from @excess (the Pearson statistics over their degrees of
+ * freedom) over @scale (the sum of the trials less one); turned into τ,
+ * the pseudo-counts at the prior that the best estimate of each count
+ * adds.  No excess means the counts differ by chance only: the prior
+ * wins outright (infinity). */
+static gdouble
+prior_strength (gdouble excess,
+                gdouble scale)
+{
+  if (scale <= 0 || excess <= 0)
+    return INFINITY;
+  return MAX (scale / excess - 1, MIN_PRIOR);
+}
+
+/* How many pseudo-checks at the dish's popularity the share of checks
+ * with X that also had the dish needs: the pairs of each item X are taken
+ * as a draw of its checks' other dishes, at the shares of all the other
+ * dishes, and the more they spread beyond that (a Pearson statistic,
+ * pooled over all items), the fewer pseudo-checks.  In checks, not
+ * dishes. */
+static gdouble
+fit_shrink (RgRecommendModel *self)
+{
+  gdouble excess = 0, scale = 0;
+  guint seen = 0;
+
+  for (guint x = 0; x < self->ids->len; x++)
+    seen += rg_recommend_model_get_count (self, x) > 0;
+  if (seen < 3 || self->n_lines == 0)
+    return INFINITY;
+
+  for (guint x = 0; x < self->ids->len; x++)
+    {
+      GHashTable *neighbours = g_ptr_array_index (self->pairs, x);
+      gdouble others = self->n_lines - rg_recommend_model_get_count (self, x);
+      gdouble slots = 0, pearson = 0;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (neighbours == NULL)
+        continue;
+      g_hash_table_iter_init (&iter, neighbours);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        slots += GPOINTER_TO_UINT (value);
+      if (slots < 2)
+        continue;
+      /* Σ (pair - slots q)² / (slots q) over every other dish, where the
+       * dishes never seen with X add slots q each and the q sum to 1. */
+      g_hash_table_iter_init (&iter, neighbours);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          gdouble pair = GPOINTER_TO_UINT (value);
+          gdouble q = rg_recommend_model_get_count (self, GPOINTER_TO_UINT (key) - 1) / others;
+
+          pearson += pair * pair / (slots * q);
+        }
+      excess += pearson - slots - (seen - 2);
+      scale += (seen - 2) * (slots - 1);
+    }
+  /* From pseudo-dishes among a check's other dishes to pseudo-checks. */
+  return prior_strength (excess, scale) * self->n_baskets / self->n_lines;
+}
+
+/* How many pseudo-checks at the all-day share a daypart's share of checks
+ * with a dish needs: the more the dayparts' mixes of dishes differ beyond
+ * chance, the fewer.  Mixes, not shares of checks: a daypart of larger
+ * checks has more of every dish, which changes no ranking. */
+static gdouble
+fit_daypart_prior (RgRecommendModel *self)
+{
+  gdouble lines[RG_DAYPART_COUNT] = { 0 };
+  gdouble excess = 0, scale = 0;
+  guint parts = 0, seen = 0;
+
+  for (guint y = 0; y < self->ids->len; y++)
+    {
+      seen += rg_recommend_model_get_count (self, y) > 0;
+      for (guint d = 0; d < RG_DAYPART_COUNT; d++)
+        lines[d] += g_array_index (self->daypart_count[d], guint, y);
+    }
+  for (guint d = 0; d < RG_DAYPART_COUNT; d++)
+    parts += lines[d] > 0;
+  if (parts < 2 || seen < 2)
+    return INFINITY;
+
+  for (guint d = 0; d < RG_DAYPART_COUNT; d++)
+    {
+      if (lines[d] < 2)
+        continue;
+      for (guint y = 0; y < self->ids->len; y++)
+        {
+          gdouble expected = lines[d] * rg_recommend_model_get_count (self, y) / self->n_lines;
+          gdouble c = g_array_index (self->daypart_count[d], guint, y);
+
+          if (expected > 0)
+            excess += (c - expected) * (c - expected) / expected;
+        }
+      /* The all-day mix is counted from the dayparts themselves. */
+      excess -= (seen - 1.0) * (parts - 1.0) / parts;
+      scale += (seen - 1.0) * (lines[d] - 1);
+    }
+  return prior_strength (excess, scale) * self->n_baskets / self->n_lines;
+}
+
+static void
+fit_priors (RgRecommendModel *self)
+{
+  if (self->fitted)
+    return;
+  self->shrink = fit_shrink (self);
+  self->daypart_prior = fit_daypart_prior (self);
+  self->fitted = TRUE;
+}
+
+gdouble
+rg_recommend_model_get_shrink (RgRecommendModel *self)
+{
+  fit_priors (self);
+  return self->shrink;
+}
+
+gdouble
+rg_recommend_model_get_daypart_prior (RgRecommendModel *self)
+{
+  fit_priors (self);
+  return self->daypart_prior;
+}
+
 gdouble
 rg_recommend_model_popularity (RgRecommendModel *self,
                                guint             item,
@@ -514,6 +707,8 @@ rg_recommend_model_popularity (RgRecommendModel *self,
            ? (gdouble) self->n_lines / self->n_baskets / self->ids->len : 0;
 
   all_day = (gdouble) count / self->n_baskets;
+  if (isinf (daypart_prior))
+    return all_day;
   in_part = g_array_index (self->daypart_count[daypart], guint, item);
   return (in_part + daypart_prior * all_day) / (self->n_daypart[daypart] + daypart_prior);
 }

@@ -74,6 +74,14 @@ gdouble      rg_recommend_model_guest_lift  (RgRecommendModel *self, guint given
  * ordered, the share of an average item. */
 gdouble      rg_recommend_model_popularity  (RgRecommendModel *self, guint item, RgDaypart daypart,
                                              gdouble daypart_prior);
+/* The pseudo-checks at the dish's popularity that a pair's conditional
+ * share is best shrunk with, and those at the all-day share that a
+ * daypart's share is: fitted to how far the counts spread beyond chance
+ * (empirical Bayes: a beta-binomial's moments) when first asked for
+ * after the counts changed; infinite when they spread no more than
+ * chance does (the prior alone is the best estimate). */
+gdouble      rg_recommend_model_get_shrink        (RgRecommendModel *self);
+gdouble      rg_recommend_model_get_daypart_prior (RgRecommendModel *self);
 gsize        rg_recommend_model_estimate_memory (RgRecommendModel *self);
 
 /* The closed visits of @db, oldest first, as #RgBasket (visits without a
@@ -82,6 +90,19 @@ gsize        rg_recommend_model_estimate_memory (RgRecommendModel *self);
 GPtrArray   *rg_recommend_load_baskets (RgDb              *db,
                                         RgRecommendModel  *model,
                                         const gchar       *visit_id,
+                                        GError           **error);
+
+/* Called with each basket read, which it owns (transfer full). */
+typedef void (*RgBasketFunc) (RgBasket *basket, gpointer user_data);
+
+/* Hands every closed visit of @db (visits without a live line left out)
+ * to @func as soon as it is read, in no particular order, so that a
+ * history of any length is counted in little memory.  Items are interned
+ * into @model. */
+gboolean     rg_recommend_scan_baskets (RgDb              *db,
+                                        RgRecommendModel  *model,
+                                        RgBasketFunc       func,
+                                        gpointer           user_data,
                                         GError           **error);
 
 /* The closed visits of @guest_id (as host or as a known guest of the

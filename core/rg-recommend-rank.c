@@ -6,6 +6,7 @@
  */
 #include "rg-recommend-rank.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,6 +15,14 @@
 /* What a "like" adds to the history signal, the share of visits a dish
  * the guest orders every other time would have. */
 #define LIKED_BONUS 0.5
+/* The least share of checks a dish is taken to have, so that an empty
+ * model still ranks (by the other signals) instead of taking logs of 0. */
+#define MIN_SHARE 1e-9
+/* Pseudo-guests that pull the pairs of dishes the same guests order
+ * towards chance, unless the weights fix a shrink: chosen with --tune on
+ * the demo restaurant (few guests order two given dishes, too few for a
+ * fit like that of the checks' pairs). */
+#define GUEST_SHRINK 2.5
 
 /* ------------------------------------------------------------------ menu */
 
@@ -313,20 +322,21 @@ rg_rank_is_excluded (const RgRankDish    *dish,
 /* What goes with the context, per item of the model. */
 typedef struct
 {
-  gdouble  *together;   /* summed, weighted log-lifts */
-  gdouble  *best;       /* the largest single term */
-  gint     *with;       /* the context item of that term, or -1 */
-  gboolean *by_guests;  /* whether that term came from the guest-level counts */
+  gdouble  *pairs;      /* checks shared with the items on the check, summed */
+  gdouble  *guests;     /* summed, weighted log-lifts over guests */
+  gdouble  *best;       /* the largest single log-lift */
+  gint     *with;       /* the context item of that lift, or -1 */
+  gboolean *by_guests;  /* whether that lift came from the guest-level counts */
 } Spread;
 
-/* Adds what goes with @context, weighted by @weight, to @spread: for each
- * dish seen with it, the log of how much likelier it is with @context than
- * if the two had never been seen together, log (1 + pairs / (shrink ×
- * share)).  Dividing by the dish's share keeps popular dishes from going
- * with everything; the popularity signal adds it back, as much as the
- * weights say.  Dishes never seen with @context get 0.  @by_guests counts
- * pairs of dishes the same guest ordered, on any visits ("guests who order
- * X also order Y"), instead of pairs on one check. */
+/* Adds what goes with @context to @spread.  On the check (@by_guests
+ * false) it sums the raw pair counts, from which rg_rank_score() estimates
+ * P(dish | check).  Over the guest's history (@by_guests true: pairs of
+ * dishes the same guest ordered, on any visits) it adds @weight times the
+ * log of how much likelier the dish is with @context than if the two had
+ * never been seen together, log (1 + pairs / (shrink × share)); dividing
+ * by the dish's share keeps popular dishes from going with everything.
+ * That same log-lift picks the item a dish is said to go with. */
 static void
 spread_context (RgRecommendModel *model,
                 guint             context,
@@ -350,9 +360,12 @@ spread_context (RgRecommendModel *model,
       gdouble pair = GPOINTER_TO_UINT (value);
       gdouble share = by_guests ? rg_recommend_model_guest_share (model, other)
                                 : rg_recommend_model_share (model, other);
-      gdouble s = weight * log1p (pair / (MAX (shrink, 1e-3) * share));
+      gdouble s = weight * log1p (pair / (shrink * share));
 
-      spread->together[other] += s;
+      if (by_guests)
+        spread->guests[other] += s;
+      else
+        spread->pairs[other] += pair;
       if (s > spread->best[other])
         {
           spread->best[other] = s;
@@ -397,15 +410,20 @@ rg_rank_score (RgRecommendModel         *model,
                gboolean                  live)
 {
   guint n = rg_recommend_model_get_n_items (model);
-  g_autofree gdouble *together = g_new0 (gdouble, n);
+  g_autofree gdouble *pairs = g_new0 (gdouble, n);
+  g_autofree gdouble *guests = g_new0 (gdouble, n);
   g_autofree gdouble *best = g_new0 (gdouble, n);
   g_autofree gint *with = g_new (gint, n);
   g_autofree gboolean *by_guests = g_new0 (gboolean, n);
-  Spread spread = { together, best, with, by_guests };
+  Spread spread = { pairs, guests, best, with, by_guests };
   GArray *ranked = g_array_new (FALSE, FALSE, sizeof (RgRanked));
+  gdouble shrink = weights->shrink > 0 ? weights->shrink : rg_recommend_model_get_shrink (model);
+  gdouble guest_shrink = weights->shrink > 0 ? weights->shrink : GUEST_SHRINK;
+  gdouble daypart_prior = weights->daypart_prior > 0 ? weights->daypart_prior
+                                                     : rg_recommend_model_get_daypart_prior (model);
+  gdouble check_total = 0;
   GHashTableIter iter;
   gpointer key, value;
-
   for (guint i = 0; i < n; i++)
     with[i] = -1;
 
@@ -413,13 +431,17 @@ rg_rank_score (RgRecommendModel         *model,
    * check; and the guest's history, by pairs of dishes the same guests
    * order, each dish by how large a share of the guest's visits it makes. */
   for (guint i = 0; i < profile->check->len; i++)
-    spread_context (model, g_array_index (profile->check, guint, i), weights->together,
-                    FALSE, weights->shrink, &spread);
+    {
+      guint item = g_array_index (profile->check, guint, i);
+
+      spread_context (model, item, 1, FALSE, shrink, &spread);
+      check_total += rg_recommend_model_get_count (model, item) + shrink;
+    }
   g_hash_table_iter_init (&iter, profile->history);
   while (g_hash_table_iter_next (&iter, &key, &value))
     spread_context (model, GPOINTER_TO_UINT (key) - 1,
                     weights->usual_together * ((RgRankHistory *) value)->weight / profile->total_weight,
-                    TRUE, weights->shrink, &spread);
+                    TRUE, guest_shrink, &spread);
 
   for (guint i = 0; i < menu->dishes->len; i++)
     {
@@ -427,31 +449,50 @@ rg_rank_score (RgRecommendModel         *model,
       RgRankHistory *history = rg_rank_profile_find (profile, dish->item);
       gboolean liked = g_hash_table_contains (profile->liked, dish->id);
       RgRanked r = { .dish = dish, .with = with[dish->item], .with_guests = by_guests[dish->item] };
+      gdouble popular, personal;
 
       if (rg_rank_is_excluded (dish, profile, live))
         continue;
 
       r.known = history != NULL || liked;
-      if (history != NULL)
-        r.parts[RG_RANK_HISTORY] = history->weight / profile->total_weight;
+      popular = MAX (MIN_SHARE, rg_recommend_model_popularity (model, dish->item, profile->daypart,
+                                                               daypart_prior));
+      r.parts[RG_RANK_POPULAR] = log (popular);
+
+      /* The guest's own share of visits with the dish, with
+       * history_prior pseudo-visits at its popularity: a regular's
+       * favourites come first, a guest with few visits leans on what
+       * everyone orders, a new guest gets exactly that. */
+      personal = ((history != NULL ? history->weight : 0) + weights->history_prior * popular) /
+                 (profile->total_weight + weights->history_prior);
       if (liked)
-        r.parts[RG_RANK_HISTORY] += LIKED_BONUS;
-      r.parts[RG_RANK_TOGETHER] = together[dish->item];
-      r.parts[RG_RANK_POPULAR] = log (rg_recommend_model_popularity (model, dish->item, profile->daypart,
-                                                                     weights->daypart_prior));
+        personal += LIKED_BONUS;
+      r.parts[RG_RANK_HISTORY] = log (personal) - r.parts[RG_RANK_POPULAR];
+
+      /* P(dish | check) as the checks with the items on it had it, with
+       * shrink pseudo-checks per item at its popularity: thin evidence
+       * falls back to popularity, a lot of it to the observed share; an
+       * infinite shrink (pairs no likelier than chance) to popularity
+       * alone.  Its log over the popularity is the lift the check gives. */
+      if (profile->check->len > 0 && !isinf (shrink))
+        r.parts[RG_RANK_TOGETHER] =
+            weights->together * (log ((pairs[dish->item] + profile->check->len * shrink * popular) /
+                                      check_total) -
+                                 r.parts[RG_RANK_POPULAR]);
+      r.parts[RG_RANK_TOGETHER] += guests[dish->item];
       if (r.with >= 0)
         r.with_lift = r.with_guests
-                      ? rg_recommend_model_guest_lift (model, (guint) r.with, dish->item, weights->shrink)
-                      : rg_recommend_model_lift (model, (guint) r.with, dish->item, weights->shrink);
+                      ? rg_recommend_model_guest_lift (model, (guint) r.with, dish->item, guest_shrink)
+                      : rg_recommend_model_lift (model, (guint) r.with, dish->item, shrink);
       r.parts[RG_RANK_TAGS] = tag_share (dish, profile);
       if (dish->price > 0 && dish->cost > 0 && dish->cost < dish->price)
         r.parts[RG_RANK_MARGIN] = (gdouble) (dish->price - dish->cost) / dish->price;
-      r.evidence = r.known || r.parts[RG_RANK_TOGETHER] > 0 || r.parts[RG_RANK_TAGS] > 0 ||
-                   rg_recommend_model_get_count (model, dish->item) > 0;
+      r.evidence = r.known || best[dish->item] > 0 || guests[dish->item] > 0 ||
+                   r.parts[RG_RANK_TAGS] > 0 || rg_recommend_model_get_count (model, dish->item) > 0;
 
-      r.score = weights->history * r.parts[RG_RANK_HISTORY] +
+      r.score = r.parts[RG_RANK_POPULAR] +
+                r.parts[RG_RANK_HISTORY] +
                 r.parts[RG_RANK_TOGETHER] +
-                weights->popular * r.parts[RG_RANK_POPULAR] +
                 weights->tags * r.parts[RG_RANK_TAGS] +
                 margin_weight * r.parts[RG_RANK_MARGIN];
       g_array_append_val (ranked, r);
@@ -462,6 +503,9 @@ rg_rank_score (RgRecommendModel         *model,
 
 /* --------------------------------------------------------------- reasons */
 
+/* The day of @utc_ms in the branch's zone, as the language of the
+ * messages writes a day ("3 Nov", "11月3日"), with the year when it is
+ * not that of @now_ms. */
 static gchar *
 format_day (gint64       utc_ms,
             const gchar *tz,
@@ -478,16 +522,19 @@ format_day (gint64       utc_ms,
   local = g_date_time_to_timezone (utc, zone);
   now = g_date_time_to_timezone (now_utc, zone);
   if (g_date_time_get_year (local) == g_date_time_get_year (now))
-    return g_date_time_format (local, "%-d %b");
-  return g_date_time_format (local, "%-d %b %Y");
+    /* Translators: a day of this year in a suggestion's reason ("last on
+     * 3 Nov"), a g_date_time_format() format: %b is the month's
+     * abbreviated name in the locale, %-m its number. */
+    return g_date_time_format (local, _("%-d %b"));
+  /* Translators: a day of another year, as above. */
+  return g_date_time_format (local, _("%-d %b %Y"));
 }
 
 static gchar *
 join_matching_tags (const RgRankDish    *dish,
                     const RgRankProfile *profile)
 {
-  g_autoptr(GString) text = g_string_new ("matches: ");
-  gboolean first = TRUE;
+  g_autoptr(GString) tags = g_string_new (NULL);
 
   for (guint i = 0; i < profile->tags->len; i++)
     {
@@ -495,10 +542,26 @@ join_matching_tags (const RgRankDish    *dish,
 
       if (!words_contain ((const gchar * const *) dish->tags, tag))
         continue;
-      g_string_append_printf (text, "%s%s", first ? "" : ", ", tag);
-      first = FALSE;
+      if (tags->len > 0)
+        /* Translators: between two taste tags in "matches: sweet-sour, spicy". */
+        g_string_append (tags, C_("list", ", "));
+      g_string_append (tags, tag);
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  /* Translators: %s is the guest's taste tags that the dish carries. */
+  return g_strdup_printf (_("matches: %s"), tags->str);
+}
+
+static const gchar *
+popular_reason (RgDaypart daypart)
+{
+  static const gchar * const reasons[RG_DAYPART_COUNT] = {
+    N_("popular at breakfast"),
+    N_("popular at lunch"),
+    N_("popular at dinner"),
+    N_("popular late at night"),
+  };
+
+  return _(reasons[daypart]);
 }
 
 gchar *
@@ -516,21 +579,28 @@ rg_rank_dup_reason (const RgRanked    *ranked,
 
       *kind = RG_RECOMMEND_REASON_HISTORY;
       if (history->times == 1)
-        return g_strdup_printf ("ordered once, on %s", day);
-      return g_strdup_printf ("ordered %u times, last on %s", history->times, day);
+        /* Translators: %s is a day, "3 Nov". */
+        return g_strdup_printf (_("ordered once, on %s"), day);
+      /* Translators: %u is how many visits had the dish, %s the last day
+       * ("3 Nov"); "ordered once" is a message of its own. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "ordered %u time, last on %s",
+                                           "ordered %u times, last on %s", history->times),
+                              history->times, day);
     }
   if (ranked->known)
     {
       *kind = RG_RECOMMEND_REASON_LIKED;
-      return g_strdup ("marked as a favourite");
+      return g_strdup (_("marked as a favourite"));
     }
   /* "Often ordered with" only when the pair is likelier than chance. */
   if (with != NULL && ranked->with_lift > 1)
     {
       *kind = RG_RECOMMEND_REASON_TOGETHER;
       if (ranked->with_guests)
-        return g_strdup_printf ("popular with guests who order %s", with->name);
-      return g_strdup_printf ("often ordered with %s", with->name);
+        /* Translators: %s is a dish the guest orders. */
+        return g_strdup_printf (_("popular with guests who order %s"), with->name);
+      /* Translators: %s is a dish on the check or that the guest orders. */
+      return g_strdup_printf (_("often ordered with %s"), with->name);
     }
   if (ranked->parts[RG_RANK_TAGS] > 0)
     {
@@ -538,5 +608,5 @@ rg_rank_dup_reason (const RgRanked    *ranked,
       return join_matching_tags (ranked->dish, profile);
     }
   *kind = RG_RECOMMEND_REASON_POPULAR;
-  return g_strdup_printf ("popular at %s", rg_daypart_to_string (profile->daypart));
+  return g_strdup (popular_reason (profile->daypart));
 }

@@ -92,13 +92,14 @@ typedef enum {
   RG_RANK_N_PARTS,
 } RgRankPart;
 
-/* One dish's score.  The parts, before weighting: history, the share of
- * the visits (0–1, more with a like); together, the summed log-lift to
- * the context (>= 0, weighted already: the check and the history have
- * weights of their own); popular, the log of the share of checks in the
- * daypart (< 0); tags, the share of the guest's tags (0–1); margin, the
- * share of the price (0–1).  Logs make the blend a product of the
- * popularity and the lifts, which is what a likely next dish is. */
+/* One dish's score, the sum of its parts (tags and margin weighted):
+ * popular, the log of the share of checks in the daypart (< 0); history,
+ * the log of the guest's smoothed share of visits over that share (0 for
+ * a guest without visits); together, the log-lift of the check plus the
+ * weighted log-lifts over guests; tags, the share of the guest's tags
+ * (0–1); margin, the share of the price (0–1).  Logs make the blend a
+ * product: the probability of the dish, how much likelier the guest and
+ * the check make it. */
 typedef struct
 {
   RgRankDish *dish;       /* borrowed from the menu */

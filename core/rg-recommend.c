@@ -115,14 +115,13 @@ rg_recommend_weights_init (RgRecommendWeights *weights)
   g_return_if_fail (weights != NULL);
 
   *weights = (RgRecommendWeights) {
-    .history = 3,
-    .together = 0.25,
+    .history_prior = 4,
+    .together = 1,
     .usual_together = 0.05,
-    .popular = 1,
-    .tags = 1,
+    .tags = 0.25,
     .half_life_days = 180,
-    .shrink = 2.5,
-    .daypart_prior = 200,
+    .shrink = 0,
+    .daypart_prior = 0,
   };
 }
 
@@ -250,20 +249,25 @@ count_basket (RgRecommender *self,
   rg_recommend_model_count (self->model, basket, 1);
 }
 
+static void
+count_and_free_basket (RgBasket *basket,
+                       gpointer  user_data)
+{
+  g_autoptr(RgBasket) owned = basket;
+
+  count_basket (user_data, owned);
+}
+
 RgRecommender *
 rg_recommender_new (RgDb    *db,
                     GError **error)
 {
   g_autoptr(RgRecommender) self = g_object_new (RG_TYPE_RECOMMENDER, NULL);
-  g_autoptr(GPtrArray) baskets = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  baskets = rg_recommend_load_baskets (db, self->model, NULL, error);
-  if (baskets == NULL)
+  if (!rg_recommend_scan_baskets (db, self->model, count_and_free_basket, self, error))
     return NULL;
-  for (guint i = 0; i < baskets->len; i++)
-    count_basket (self, g_ptr_array_index (baskets, i));
   return g_steal_pointer (&self);
 }
 
@@ -362,14 +366,13 @@ rg_recommender_set_weights (RgRecommender             *self,
   g_return_val_if_fail (RG_IS_RECOMMENDER (self), FALSE);
   g_return_val_if_fail (weights != NULL, FALSE);
 
-  if (!(weights->history >= 0 && weights->together >= 0 && weights->usual_together >= 0 &&
-        weights->popular >= 0 &&
+  if (!(weights->history_prior > 0 && weights->together >= 0 && weights->usual_together >= 0 &&
         weights->tags >= 0 && weights->shrink >= 0 && weights->daypart_prior >= 0 &&
         weights->half_life_days > 0))
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "Changing the recommendation blend: weights must not be negative "
-                   "and the half-life must be more than 0 days");
+                   "Changing the recommendation blend: weights must not be negative, "
+                   "the history prior and the half-life must be more than 0");
       return FALSE;
     }
   self->weights = *weights;

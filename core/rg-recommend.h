@@ -11,26 +11,29 @@
  * is rebuilt in a worker thread (rg_recommender_new_async()) while the old
  * one keeps answering.
  *
- * A query blends these signals into one score per dish, a weighted sum
- * (weights in #RgRecommendWeights):
+ * A query scores each dish by the log of how likely the guest is to order
+ * it, estimated in steps that each fall back on the one before when the
+ * evidence is thin (weights in #RgRecommendWeights):
  *
- *  - history: the share of the guest's visits that had the dish, each visit
+ *  - popular: the dish's share of checks in the daypart, smoothed towards
+ *    its all-day share; a dish nobody has ordered yet counts as an average
+ *    one.  This is the prior, and the whole score of a brand-new guest;
+ *  - history: the guest's own share of visits with the dish, each visit
  *    weighted by its age (a visit #RgRecommendWeights.half_life_days old
- *    counts half), plus a bonus for a dish the guest is marked to like;
- *  - together: how much likelier the dish is on a check that has one of the
- *    items already on it than if the two had never been seen together,
- *    log (1 + pairs / (shrink × share of the dish)); and, with a weight of
- *    its own, the same over guests: how much likelier guests who order one
- *    of the guest's usual dishes order this one.  Dividing by the dish's
- *    own share keeps the fries from "going with" everything just because
- *    everyone orders fries; "often ordered with X" (or "popular with guests
- *    who order X") is said only when the dish's lift to X (its shrunk
- *    P(dish | X) over P(dish)) is above 1;
- *  - popular: the log of the dish's share of checks in the daypart,
- *    smoothed towards its all-day share; a dish nobody has ordered yet
- *    counts as an average one.  This is the cold-start fallback, and with
- *    the lifts it makes the blend a product: likely dishes that go with
- *    the check;
+ *    counts half), with #RgRecommendWeights.history_prior pseudo-visits at
+ *    the dish's popularity (a Dirichlet prior), plus a bonus for a dish the
+ *    guest is marked to like.  A regular's favourites come first, a guest
+ *    with two visits still gets popular dishes after them;
+ *  - together: P(dish | check), the share of checks holding the items
+ *    already on the check that also held the dish, with
+ *    #RgRecommendWeights.shrink pseudo-checks per item at the dish's
+ *    popularity; its log over the popularity (the lift) is added.  A pair
+ *    seen on two checks moves little, one seen on two hundred a lot, and
+ *    nothing on the check means no lift.  With a weight of its own, the
+ *    shrunk log-lift over guests: how much likelier guests who order one
+ *    of the guest's usual dishes order this one.  "Often ordered with X"
+ *    (or "popular with guests who order X") is said only when the dish's
+ *    lift to X (its shrunk P(dish | X) over P(dish)) is above 1;
  *  - tags: the share of the guest's taste tags that the dish carries;
  *  - margin: (price - cost) / price, weighted by the owner's setting
  *    `recommend_margin_weight` (0, the default, turns it off).
@@ -101,16 +104,20 @@ gboolean     rg_daypart_from_string (const gchar *text, RgDaypart *daypart, GErr
 
 /**
  * RgRecommendWeights:
- * @history: weight of the guest's own recency-weighted orders
- * @together: weight of the lift to the items already on the check
+ * @history_prior: pseudo-visits at the dish's popularity that the guest's
+ *   own share of visits is smoothed with (small: trust the guest soon)
+ * @together: weight of the log-lift the items already on the check give
+ *   (1: P(dish | check) as estimated)
  * @usual_together: weight of the lift to the guest's usual dishes ("guests
  *   who order X also order Y")
- * @popular: weight of the (log) popularity in the daypart
  * @tags: weight of the taste tags matched to dish tags
  * @half_life_days: age in days at which a visit counts half
- * @shrink: pseudo-checks that pull a pair's co-occurrence towards chance
+ * @shrink: pseudo-checks per item that pull a pair's co-occurrence towards
+ *   the dish's popularity; 0 (the default) fits them to the counts: the
+ *   more the pairs spread beyond what chance gives, the fewer
  * @daypart_prior: pseudo-checks that pull a daypart's popularity towards
- *   the all-day one (a daypart with few checks says little on its own)
+ *   the all-day one (a daypart with few checks says little on its own);
+ *   0 (the default) fits them to how far the dayparts differ beyond chance
  *
  * How the signals are blended.  rg_recommend_weights_init() fills in the
  * defaults, chosen on a demo restaurant (see README.md).  The margin nudge
@@ -118,10 +125,9 @@ gboolean     rg_daypart_from_string (const gchar *text, RgDaypart *daypart, GErr
  */
 typedef struct
 {
-  gdouble history;
+  gdouble history_prior;
   gdouble together;
   gdouble usual_together;
-  gdouble popular;
   gdouble tags;
   gdouble half_life_days;
   gdouble shrink;

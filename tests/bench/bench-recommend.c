@@ -7,6 +7,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   bench-recommend [--data ../shared/data] [--runs 5] [--tune]
+ *   bench-recommend --db /tmp/bench-5m.db [--guests 100000] [--days 2100] [--runs 3]
+ *
+ * --db measures a large database instead: the model build (time, heap
+ * kept, peak resident memory) and the query for one guest (median, p99),
+ * nothing else.  An empty file is filled by the demo generator first
+ * (100 000 guests over 2 100 days are about 5M order lines; it takes a
+ * long while: keep the file and pass it again); pass
+ * `file:PATH?mode=ro` to leave an existing database untouched.
  *
  * --tune searches the blend's weights on a demo restaurant of another seed
  * than the one reported, so the reported figures are never fitted on their
@@ -29,6 +37,7 @@
 #define DEMO_DAYS 365
 #define DEMO_LAST_DAY "2026-10-31"
 #define QUERIES 200
+#define LARGE_QUERIES 2000
 #define ADDED_VISITS 200
 
 typedef struct
@@ -132,8 +141,35 @@ heap_in_use (void)
   return info.uordblks + info.hblkhd;
 }
 
+static gint64
+query_int (RgDb        *db,
+           const gchar *sql)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* Every @nth guest of the table, in the order they were added. */
 static GPtrArray *
-sample_guests (RgDb *db)
+sample_every_nth_guest (RgDb   *db,
+                        gint64  nth)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT id FROM guest WHERE deleted = 0 AND rowid % ? = 0 ORDER BY rowid", NULL);
+
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_int64 (stmt, 1, nth);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const gchar *) sqlite3_column_text (stmt, 0)));
+  return ids;
+}
+
+static GPtrArray *
+sample_guests (RgDb  *db,
+               guint  limit)
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
@@ -142,7 +178,7 @@ sample_guests (RgDb *db)
 
   if (stmt == NULL)
     return ids;
-  sqlite3_bind_int (stmt, 1, QUERIES);
+  sqlite3_bind_int (stmt, 1, (int) limit);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (ids, g_strdup ((const gchar *) sqlite3_column_text (stmt, 0)));
   return ids;
@@ -209,17 +245,42 @@ measure_add_visit (const DataSet  *set,
   return TRUE;
 }
 
+/* Times one query for each of @guests; prints the figures under @label. */
 static gboolean
-measure_model (const DataSet  *set,
-               RgDb           *db,
-               gint            runs,
-               GError        **error)
+measure_queries (const gchar    *label,
+                 RgRecommender  *rec,
+                 RgDb           *db,
+                 GPtrArray      *guests,
+                 GError        **error)
+{
+  g_autoptr(RgBenchSamples) lookups = rg_bench_samples_new (MAX (guests->len, 1));
+
+  if (guests->len == 0)
+    return TRUE;
+  for (guint i = 0; i < guests->len; i++)
+    {
+      g_autoptr(GListModel) usual = NULL;
+      g_autoptr(GListModel) new_items = NULL;
+      gint64 t0 = rg_bench_now_ns ();
+
+      if (!rg_recommender_for_guest (rec, db, g_ptr_array_index (guests, i), RG_DAYPART_LUNCH, 5,
+                                     &usual, &new_items, error))
+        return FALSE;
+      rg_bench_samples_add (lookups, rg_bench_now_ns () - t0);
+    }
+  rg_bench_samples_print_us (lookups, label);
+  return TRUE;
+}
+
+/* Builds the model of @db @runs times; prints the figures under @label. */
+static RgRecommender *
+measure_build (const gchar  *label,
+               RgDb         *db,
+               gint          runs,
+               GError      **error)
 {
   g_autoptr(RgBenchSamples) build = rg_bench_samples_new ((guint) runs);
-  g_autoptr(RgBenchSamples) queries = rg_bench_samples_new (QUERIES);
   g_autoptr(RgRecommender) rec = NULL;
-  g_autoptr(GPtrArray) guests = sample_guests (db);
-  g_autofree gchar *label = NULL;
   gsize heap_before, heap_after = 0;
 
   for (gint r = 0; r < runs; r++)
@@ -231,37 +292,80 @@ measure_model (const DataSet  *set,
       t0 = rg_bench_now_ns ();
       rec = rg_recommender_new (db, error);
       if (rec == NULL)
-        return FALSE;
+        return NULL;
       rg_bench_samples_add (build, rg_bench_now_ns () - t0);
       /* What the model keeps, once the visits it was counted from are
        * freed (SQLite's statement cache and page cache included). */
       heap_after = heap_in_use () - heap_before;
     }
   g_print ("%-12s model of %u visits: build median %.1f ms (min %.1f, max %.1f); "
-           "memory %.0f KiB on the heap (estimate %.0f KiB)\n",
-           set->label, rg_recommender_get_n_visits (rec),
+           "memory %.0f KiB on the heap (estimate %.0f KiB), peak resident %.0f MiB\n",
+           label, rg_recommender_get_n_visits (rec),
            rg_bench_samples_quantile (build, 0.5) / 1e6,
            rg_bench_samples_quantile (build, 0.0) / 1e6,
            rg_bench_samples_quantile (build, 1.0) / 1e6,
-           heap_after / 1024.0, rg_recommender_estimate_memory (rec) / 1024.0);
+           heap_after / 1024.0, rg_recommender_estimate_memory (rec) / 1024.0,
+           rg_bench_peak_rss_kib () / 1024.0);
+  return g_steal_pointer (&rec);
+}
 
-  for (guint i = 0; i < guests->len; i++)
+static gboolean
+measure_model (const DataSet  *set,
+               RgDb           *db,
+               gint            runs,
+               GError        **error)
+{
+  g_autoptr(RgRecommender) rec = measure_build (set->label, db, runs, error);
+  g_autoptr(GPtrArray) guests = sample_guests (db, QUERIES);
+  g_autofree gchar *label = g_strdup_printf ("%s for_guest", set->label);
+
+  return rec != NULL && measure_queries (label, rec, db, guests, error) &&
+         measure_add_visit (set, db, ADDED_VISITS, error);
+}
+
+/* The --db mode: a large database, generated first when it is empty. */
+static gboolean
+measure_large (const gchar  *path,
+               guint         guests,
+               guint         days,
+               gint          runs,
+               GError      **error)
+{
+  g_autoptr(RgDb) db = rg_db_open (path, error);
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GPtrArray) heaviest = NULL;
+  g_autoptr(GPtrArray) spread = NULL;
+  gint64 visits, lines, n_guests;
+
+  if (db == NULL)
+    return FALSE;
+  visits = query_int (db, "SELECT count (*) FROM visit");
+  if (visits == 0)
     {
-      g_autoptr(GListModel) usual = NULL;
-      g_autoptr(GListModel) new_items = NULL;
+      RgDemoOptions options = { .guests = guests, .days = days, .branches = 1,
+                                .seed = REPORT_SEED, .last_day = DEMO_LAST_DAY };
+      RgDemoCounts counts;
       gint64 t0 = rg_bench_now_ns ();
 
-      if (!rg_recommender_for_guest (rec, db, g_ptr_array_index (guests, i), RG_DAYPART_LUNCH, 5,
-                                     &usual, &new_items, error))
+      if (!rg_demo_generate (db, &options, &counts, error))
         return FALSE;
-      rg_bench_samples_add (queries, rg_bench_now_ns () - t0);
+      g_print ("demo: %u guests, %u visits, %u lines in %.0f s\n", counts.guests, counts.visits,
+               counts.lines, (rg_bench_now_ns () - t0) / 1e9);
     }
-  if (guests->len > 0)
-    {
-      label = g_strdup_printf ("%s for_guest", set->label);
-      rg_bench_samples_print_us (queries, label);
-    }
-  return measure_add_visit (set, db, ADDED_VISITS, error);
+  visits = query_int (db, "SELECT count (*) FROM visit WHERE status = 'closed'");
+  lines = query_int (db, "SELECT count (*) FROM order_line");
+  n_guests = query_int (db, "SELECT count (*) FROM guest");
+  g_print ("large: %" G_GINT64_FORMAT " guests, %" G_GINT64_FORMAT " closed visits, %"
+           G_GINT64_FORMAT " order lines\n", n_guests, visits, lines);
+  rec = measure_build ("large", db, runs, error);
+  if (rec == NULL)
+    return FALSE;
+  /* Guests spread evenly over the table (per guest), then the regulars
+   * with the longest histories (the worst case). */
+  spread = sample_every_nth_guest (db, MAX (1, n_guests / LARGE_QUERIES));
+  heaviest = sample_guests (db, QUERIES);
+  return measure_queries ("large for_guest (every guest)", rec, db, spread, error) &&
+         measure_queries ("large for_guest (top regulars)", rec, db, heaviest, error);
 }
 
 static gboolean
@@ -317,13 +421,14 @@ tune (const gchar         *data_dir,
       GError             **error)
 {
   g_autoptr(BenchDb) b = load_data_set (&data_sets[0], data_dir, TUNE_SEED, error);
-  /* Not the half-life: the demo's guests keep their tastes for ever. */
+  /* Not the half-life: the demo's guests keep their tastes for ever; nor
+   * the shrink and the daypart prior: the model fits them to each data
+   * set's own counts. */
   gdouble *fields[] = {
-    &weights->history, &weights->together, &weights->usual_together, &weights->tags,
-    &weights->shrink, &weights->daypart_prior,
+    &weights->history_prior, &weights->together, &weights->usual_together, &weights->tags,
   };
   const gchar *names[] = {
-    "history", "together", "usual_together", "tags", "shrink", "daypart_prior",
+    "history_prior", "together", "usual_together", "tags",
   };
   const gdouble factors[] = { 0.25, 0.5, 2.0, 4.0 };
   gdouble best;
@@ -352,10 +457,10 @@ tune (const gchar         *data_dir,
         *fields[f] = chosen;
         g_print ("tune: %-15s %.4g  (objective %.4f)\n", names[f], chosen, best);
       }
-  g_print ("tuned on demo seed %u: history %.4g, together %.4g, usual_together %.4g, "
-           "popular %.4g, tags %.4g, half-life %.4g days, shrink %.4g, daypart prior %.4g\n",
-           TUNE_SEED, weights->history, weights->together, weights->usual_together,
-           weights->popular, weights->tags, weights->half_life_days, weights->shrink,
+  g_print ("tuned on demo seed %u: history prior %.4g, together %.4g, usual_together %.4g, "
+           "tags %.4g, half-life %.4g days, shrink %.4g, daypart prior %.4g\n",
+           TUNE_SEED, weights->history_prior, weights->together, weights->usual_together,
+           weights->tags, weights->half_life_days, weights->shrink,
            weights->daypart_prior);
   return TRUE;
 }
@@ -364,12 +469,18 @@ int
 main (int argc, char **argv)
 {
   g_autofree gchar *data_dir = g_strdup (g_getenv ("REGULARS_DATA_DIR"));
+  g_autofree gchar *large_db = NULL;
   gint runs = 5;
+  gint large_guests = 100000;
+  gint large_days = 2100;
   gboolean tuning = FALSE;
   GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "The shared data folder", "DIR" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Model builds per data set", "N" },
     { "tune", 0, 0, G_OPTION_ARG_NONE, &tuning, "Search the weights on another demo seed first", NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &large_db, "Measure this large database only", "PATH" },
+    { "guests", 0, 0, G_OPTION_ARG_INT, &large_guests, "Guests of a generated large database", "N" },
+    { "days", 0, 0, G_OPTION_ARG_INT, &large_days, "Days of a generated large database", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— recommender benchmark and evaluation");
@@ -381,10 +492,21 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || data_dir == NULL || runs <= 0)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || runs <= 0 ||
+      large_guests <= 0 || large_days <= 0 || (data_dir == NULL && large_db == NULL))
     {
-      g_printerr ("usage: bench-recommend --data DIR [--runs N] [--tune]\n");
+      g_printerr ("usage: bench-recommend --data DIR [--runs N] [--tune]\n"
+                  "       bench-recommend --db PATH [--guests N] [--days N] [--runs N]\n");
       return 2;
+    }
+  if (large_db != NULL)
+    {
+      if (!measure_large (large_db, (guint) large_guests, (guint) large_days, runs, &error))
+        {
+          g_printerr ("%s: %s\n", large_db, error->message);
+          return 3;
+        }
+      return 0;
     }
 
   rg_recommend_weights_init (&weights);

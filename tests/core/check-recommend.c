@@ -4,6 +4,8 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <libintl.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -12,6 +14,7 @@
 #include "rg-recommend.h"
 #include "rg-recommend-eval.h"
 #include "rg-recommend-log.h"
+#include "rg-recommend-model.h"
 
 /* 3 Nov 2026, 19:00 UTC: dinner in a UTC branch. */
 #define NOV3_DINNER G_GINT64_CONSTANT (1793732400000)
@@ -195,6 +198,145 @@ START_TEST (test_daypart_for_time)
   ck_assert_str_eq (rg_daypart_to_string (RG_DAYPART_LATE), "late");
   ck_assert (!rg_daypart_from_string ("brunch", &daypart, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+}
+END_TEST
+
+/* ----------------------------------------------------------------- model */
+
+/* Counts @n checks of the two items @a and @b (both when @both, else one
+ * of them, alternately) into @model. */
+static void
+count_checks (RgRecommendModel *model,
+              guint             n,
+              const gchar      *a,
+              const gchar      *b,
+              gboolean          both)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgBasket) basket = g_new0 (RgBasket, 1);
+      guint first = rg_recommend_model_intern (model, a);
+      guint second = rg_recommend_model_intern (model, b);
+
+      basket->visit_id = g_strdup_printf ("%s-%s-%u-%d", a, b, i, both);
+      basket->seated_ms = NOV3_DINNER;
+      basket->tz = g_intern_static_string ("UTC");
+      basket->daypart = RG_DAYPART_DINNER;
+      basket->items = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (both || i % 2 == 0)
+        g_array_append_val (basket->items, first);
+      if (both || i % 2 == 1)
+        g_array_append_val (basket->items, second);
+      rg_recommend_model_count (model, basket, 1);
+    }
+}
+
+START_TEST (test_fitted_shrink)
+{
+  g_autoptr(RgRecommendModel) chance = rg_recommend_model_new ();
+  g_autoptr(RgRecommendModel) pairs = rg_recommend_model_new ();
+  gdouble shrink;
+
+  /* Tea goes with cake, coffee with a croissant, never across: the pairs
+   * say much more than chance, so few pseudo-checks. */
+  count_checks (pairs, 50, "tea", "cake", TRUE);
+  count_checks (pairs, 50, "coffee", "croissant", TRUE);
+  shrink = rg_recommend_model_get_shrink (pairs);
+  ck_assert_msg (isfinite (shrink) && shrink < 5, "shrink %g", shrink);
+
+  /* Every pair of four dishes on as many checks, as chance has it: no
+   * pair says anything, the popularity alone is left. */
+  count_checks (chance, 30, "tea", "cake", TRUE);
+  count_checks (chance, 30, "tea", "croissant", TRUE);
+  count_checks (chance, 30, "coffee", "cake", TRUE);
+  count_checks (chance, 30, "coffee", "croissant", TRUE);
+  count_checks (chance, 30, "tea", "coffee", TRUE);
+  count_checks (chance, 30, "cake", "croissant", TRUE);
+  ck_assert (isinf (rg_recommend_model_get_shrink (chance)));
+
+  /* The fit follows the counts: tea with cake far more often now. */
+  count_checks (chance, 300, "tea", "cake", TRUE);
+  ck_assert (isfinite (rg_recommend_model_get_shrink (chance)));
+
+  /* All checks in one daypart: nothing to tell the dayparts apart by. */
+  ck_assert (isinf (rg_recommend_model_get_daypart_prior (pairs)));
+}
+END_TEST
+
+START_TEST (test_fitted_daypart_prior)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *soup = add_item (t->db, "Soup");
+  g_autofree gchar *steak = add_item (t->db, "Steak");
+  g_autofree gchar *rice = add_item (t->db, "Rice");
+  const gchar *empty[] = { NULL };
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) dinner = NULL;
+  g_autoptr(GListModel) lunch = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Soup at lunch, steak at dinner, rice at both: with the default
+   * weights the model sees the dayparts differ and lets them speak. */
+  for (gint i = 0; i < 60; i++)
+    {
+      g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS - 6 * HOUR_MS, soup));
+      g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS - 6 * HOUR_MS, rice));
+      g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, rice));
+    }
+  for (gint i = 0; i < 40; i++)
+    g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - i * DAY_MS, steak));
+
+  rec = build (t->db);
+  dinner = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_DINNER, 5, &error);
+  ck_assert_no_error (error);
+  lunch = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_LUNCH, 5, &error);
+  ck_assert_no_error (error);
+
+  /* All day, rice (120) and soup (60) lead steak (40). */
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (dinner, 0)), rice);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (dinner, 1)), steak);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (lunch, 0)), rice);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (lunch, 1)), soup);
+}
+END_TEST
+
+/* ------------------------------------------------------------ languages */
+
+START_TEST (test_reasons_in_chinese)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *kung_pao = add_item (t->db, "Kung Pao Chicken");
+  g_autofree gchar *noodles = add_item (t->db, "Dan Dan Noodles");
+  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *newcomer = add_guest (t->db, "Zhang San");
+  const gchar *localedir = g_getenv ("REGULARS_LOCALEDIR");
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  g_autoptr(GListModel) cold_usual = NULL;
+  g_autoptr(GListModel) cold_new = NULL;
+
+  ck_assert_msg (localedir != NULL, "REGULARS_LOCALEDIR (the build's translations) is not set");
+  for (gint i = 4; i >= 0; i--)
+    g_free (add_visit (t->db, branch, guest, NOV3_DINNER - i * 7 * DAY_MS, kung_pao));
+  g_free (add_visit (t->db, branch, NULL, NOV3_DINNER - DAY_MS, noodles));
+
+  /* What the app does at start, in a Simplified Chinese session. */
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  ck_assert (setlocale (LC_ALL, "C.UTF-8") != NULL);
+  bindtextdomain ("regulars", localedir);
+  bind_textdomain_codeset ("regulars", "UTF-8");
+
+  rec = build (t->db);
+  for_guest (rec, t->db, guest, RG_DAYPART_DINNER, &usual, &new_items);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (usual, 0)), "点过 5 次，最近一次在11月3日");
+  for_guest (rec, t->db, newcomer, RG_DAYPART_DINNER, &cold_usual, &cold_new);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (cold_new, 0)), "晚餐热门");
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
 }
 END_TEST
 
@@ -946,6 +1088,15 @@ recommend_suite (void)
 
   tc = tcase_create ("daypart");
   tcase_add_test (tc, test_daypart_for_time);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("model");
+  tcase_add_test (tc, test_fitted_shrink);
+  tcase_add_test (tc, test_fitted_daypart_prior);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("languages");
+  tcase_add_test (tc, test_reasons_in_chinese);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("lists");
