@@ -108,6 +108,10 @@ add_lapsed (RgDb                 *db,
   "WHERE g." column " IS NOT NULL AND g.deleted = 0 AND g.merged_into IS NULL " \
   "AND substr (g." column ", -5) BETWEEN ?1 AND ?2"
 
+/* How many of the biggest spenders to look at for their dates before
+ * reading the date index instead. */
+#define DATES_WALK 4096
+
 typedef struct
 {
   gchar       *guest_id;
@@ -116,26 +120,76 @@ typedef struct
   gdouble      visits, spend;
 } DateHit;
 
+/* The coming days: "MM-DD" from first to last (over the new year when
+ * last is before first), or every day. */
+typedef struct
+{
+  GDate    today;
+  gchar    first[6], last[6];
+  gboolean every_day;
+} Window;
+
 static void
 date_hit_clear (gpointer data)
 {
   g_free (((DateHit *) data)->guest_id);
 }
 
-/* The dates of @sql between "MM-DD" @first and @last, with the days from
- * @today to their next return. */
 static gboolean
-add_dates_between (RgDb         *db,
-                   GArray       *hits,
-                   const gchar  *sql,
-                   const gchar  *first,
-                   const gchar  *last,
-                   const GDate  *today,
-                   const gchar  *what,
-                   GError      **error)
+window_holds (const Window *window,
+              const gchar  *md)
+{
+  if (window->every_day)
+    return TRUE;
+  if (strcmp (window->first, window->last) <= 0)
+    return strcmp (md, window->first) >= 0 && strcmp (md, window->last) <= 0;
+  return strcmp (md, window->first) >= 0 || strcmp (md, window->last) <= 0;
+}
+
+/* Adds the hit of a date "MM-DD" of a guest, with the days from today to
+ * its next return; nothing for a date that is not one. */
+static void
+add_hit (GArray       *hits,
+         const Window *window,
+         const gchar  *guest_id,
+         const gchar  *md,
+         const gchar  *what,
+         gdouble       visits,
+         gdouble       spend)
+{
+  GDateYear year = g_date_get_year (&window->today);
+  guint month = (guint) atoi (md), day = (guint) atoi (md + 3);
+  DateHit hit;
+  GDate next;
+
+  if (!g_date_valid_month ((GDateMonth) month) || day < 1 || day > 31)
+    return;
+  g_date_clear (&next, 1);
+  g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year)),
+                  (GDateMonth) month, year);
+  if (g_date_compare (&next, &window->today) < 0)
+    g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year + 1)),
+                    (GDateMonth) month, year + 1);
+  hit.guest_id = g_strdup (guest_id);
+  hit.what = what;
+  hit.days = g_date_days_between (&window->today, &next);
+  hit.visits = visits;
+  hit.spend = spend;
+  g_array_append_val (hits, hit);
+}
+
+/* The dates of @sql between "MM-DD" @first and @last. */
+static gboolean
+add_dates_between (RgDb          *db,
+                   GArray        *hits,
+                   const Window  *window,
+                   const gchar   *sql,
+                   const gchar   *first,
+                   const gchar   *last,
+                   const gchar   *what,
+                   GError       **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
-  GDateYear year = g_date_get_year (today);
   int rc;
 
   if (stmt == NULL)
@@ -143,57 +197,70 @@ add_dates_between (RgDb         *db,
   sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, last, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const gchar *md = (const gchar *) sqlite3_column_text (stmt, 1);
-      guint month = (guint) atoi (md), day = (guint) atoi (md + 3);
-      DateHit hit;
-      GDate next;
-
-      if (!g_date_valid_month ((GDateMonth) month) || day < 1 || day > 31)
-        continue;
-      g_date_clear (&next, 1);
-      g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year)),
-                      (GDateMonth) month, year);
-      if (g_date_compare (&next, today) < 0)
-        g_date_set_dmy (&next, (GDateDay) MIN (day, g_date_get_days_in_month ((GDateMonth) month, year + 1)),
-                        (GDateMonth) month, year + 1);
-      hit.guest_id = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-      hit.what = what;
-      hit.days = g_date_days_between (today, &next);
-      hit.visits = sqlite3_column_double (stmt, 2);
-      hit.spend = sqlite3_column_double (stmt, 3);
-      g_array_append_val (hits, hit);
-    }
+    add_hit (hits, window, (const gchar *) sqlite3_column_text (stmt, 0), (const gchar *) sqlite3_column_text (stmt, 1),
+             what, sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3));
   if (rc != SQLITE_DONE)
     return rg_db_set_error (db, error, "reading the coming %ss", what);
   return TRUE;
 }
 
-/* Birthdays or anniversaries from the last day of the period on; a range
- * over the new year is read in two parts, so that each is a range of the
- * index. */
+/* Birthdays or anniversaries of the window; a window over the new year is
+ * read in two parts, so that each is a range of the index. */
 static gboolean
-add_dates (RgDb                 *db,
-           GArray               *hits,
-           const RgReportRange  *range,
-           const gchar          *sql,
-           const gchar          *what,
-           GError              **error)
+add_dates (RgDb          *db,
+           GArray        *hits,
+           const Window  *window,
+           const gchar   *sql,
+           const gchar   *what,
+           GError       **error)
 {
-  guint upcoming = MIN (range->query->upcoming_days > 0 ? range->query->upcoming_days : 14, 366);
-  gchar last[11];
-  GDate today;
+  if (window->every_day)
+    return add_dates_between (db, hits, window, sql, "01-01", "12-31", what, error);
+  if (strcmp (window->first, window->last) <= 0)
+    return add_dates_between (db, hits, window, sql, window->first, window->last, what, error);
+  return add_dates_between (db, hits, window, sql, window->first, "12-31", what, error) &&
+         add_dates_between (db, hits, window, sql, "01-01", window->last, what, error);
+}
 
-  _rg_report_day_add (range->to, (gint) upcoming - 1, last);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) atoi (range->to + 8), (GDateMonth) atoi (range->to + 5),
-                  (GDateYear) atoi (range->to));
-  if (upcoming >= 365)
-    return add_dates_between (db, hits, sql, "01-01", "12-31", &today, what, error);
-  if (strcmp (last + 5, range->to + 5) >= 0)
-    return add_dates_between (db, hits, sql, range->to + 5, last + 5, &today, what, error);
-  return add_dates_between (db, hits, sql, range->to + 5, "12-31", &today, what, error) &&
-         add_dates_between (db, hits, sql, "01-01", last + 5, &today, what, error);
+/* The dates of the biggest spenders, walking the guests by spend (the
+ * order of the section) until @limit dates are found: *@complete tells
+ * whether they were, or every guest who came was looked at, within
+ * DATES_WALK guests. */
+static gboolean
+walk_dates (RgDb          *db,
+            GArray        *hits,
+            const Window  *window,
+            guint          limit,
+            gboolean      *complete,
+            GError       **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT s.guest_id, substr (g.birthday, -5), substr (g.anniversary, -5), s.visit_count, s.total_spend "
+      "FROM local_guest_stats s INDEXED BY local_guest_stats_spend JOIN guest g ON g.id = s.guest_id "
+      "WHERE g.deleted = 0 AND g.merged_into IS NULL ORDER BY s.total_spend DESC, s.guest_id LIMIT ?", error);
+  static const gchar * const what[2] = { "birthday", "anniversary" };
+  guint walked = 0;
+  int rc = SQLITE_DONE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, DATES_WALK);
+  while (hits->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      walked++;
+      for (guint k = 0; k < 2; k++)
+        {
+          const gchar *md = (const gchar *) sqlite3_column_text (stmt, 1 + (gint) k);
+
+          if (md != NULL && window_holds (window, md))
+            add_hit (hits, window, (const gchar *) sqlite3_column_text (stmt, 0), md, what[k],
+                     sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4));
+        }
+    }
+  if (hits->len < limit && rc != SQLITE_DONE)
+    return rg_db_set_error (db, error, "reading the coming birthdays and anniversaries");
+  *complete = hits->len >= limit || walked < DATES_WALK;
+  return TRUE;
 }
 
 static gint
@@ -224,14 +291,34 @@ add_dates_section (RgDb                 *db,
                    GError              **error)
 {
   static const RgMeasure measures[] = { RG_MEASURE_DAYS, RG_MEASURE_VISITS, RG_MEASURE_REVENUE };
+  guint upcoming = MIN (range->query->upcoming_days > 0 ? range->query->upcoming_days : 14, 366);
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (DateHit));
+  gboolean complete = FALSE;
   GListStore *store;
+  gchar last[11];
+  Window window;
+
+  _rg_report_day_add (range->to, (gint) upcoming - 1, last);
+  g_date_clear (&window.today, 1);
+  g_date_set_dmy (&window.today, (GDateDay) atoi (range->to + 8), (GDateMonth) atoi (range->to + 5),
+                  (GDateYear) atoi (range->to));
+  g_strlcpy (window.first, range->to + 5, sizeof window.first);
+  g_strlcpy (window.last, last + 5, sizeof window.last);
+  window.every_day = upcoming >= 365;
 
   g_array_set_clear_func (hits, date_hit_clear);
-  if (!add_dates (db, hits, range, DATES_SQL ("birthday"), "birthday", error) ||
-      !add_dates (db, hits, range, DATES_SQL ("anniversary"), "anniversary", error))
+  if (!walk_dates (db, hits, &window, range->limit, &complete, error))
     return FALSE;
-  g_array_sort (hits, compare_by_spend);
+  if (!complete)
+    {
+      /* Few guests have a date in the window: all of them from the date
+       * indexes, then the biggest spenders. */
+      g_array_set_size (hits, 0);
+      if (!add_dates (db, hits, &window, DATES_SQL ("birthday"), "birthday", error) ||
+          !add_dates (db, hits, &window, DATES_SQL ("anniversary"), "anniversary", error))
+        return FALSE;
+      g_array_sort (hits, compare_by_spend);
+    }
   if (hits->len > range->limit)
     g_array_set_size (hits, range->limit);
   g_array_sort (hits, compare_by_days);

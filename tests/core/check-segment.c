@@ -334,6 +334,55 @@ START_TEST (test_coming_dates)
 }
 END_TEST
 
+/* 5000 guests who came, guest i having spent (i + 1) × 10; five of them
+ * (i % 1000 == 7) have a birthday in the coming days.  The report walks
+ * the biggest spenders first and reads the date index when they have too
+ * few dates: both give the biggest spenders, soonest first. */
+START_TEST (test_coming_dates_of_many_guests)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  RgReportQuery query = { .from = "2026-12-01", .to = "2026-12-20" };
+  g_autoptr(RgReport) all = NULL;
+  g_autoptr(RgReport) two = NULL;
+  static const gchar * const soonest_first[5] = { "m0007", "m2007", "m4007", "m1007", "m3007" };
+  GListModel *dates;
+
+  run_sql (t->db, "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4999) "
+                  "INSERT INTO guest (id, name, birthday, created_ms) SELECT printf ('m%%04d', i), 'Guest', "
+                  "CASE WHEN i %% 1000 = 7 THEN printf ('--12-%%02d', 20 + (i / 1000 * 3) %% 5) END, 0 FROM n");
+  run_sql (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
+                  "SELECT id, 1, 0, 0, (CAST (substr (id, 2) AS INTEGER) + 1) * 10 FROM guest");
+
+  all = run (t->db, RG_REPORT_TIERS, &query);
+  dates = rg_report_get_section (all, "dates");
+  ck_assert_uint_eq (g_list_model_get_n_items (dates), 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(RgReportRow) row = g_list_model_get_item (dates, i);
+
+      ck_assert_str_eq (rg_report_row_get_key (row), soonest_first[i]);
+      ck_assert_double_eq (rg_report_row_get_value (row, RG_MEASURE_REVENUE),
+                           (g_ascii_strtod (soonest_first[i] + 1, NULL) + 1) * 10);
+    }
+
+  /* The two biggest spenders with a date: m4007 (in 2 days) and m3007
+   * (in 4 days). */
+  query.limit = 2;
+  two = run (t->db, RG_REPORT_TIERS, &query);
+  dates = rg_report_get_section (two, "dates");
+  ck_assert_uint_eq (g_list_model_get_n_items (dates), 2);
+  {
+    g_autoptr(RgReportRow) a = g_list_model_get_item (dates, 0);
+    g_autoptr(RgReportRow) b = g_list_model_get_item (dates, 1);
+
+    ck_assert_str_eq (rg_report_row_get_key (a), "m4007");
+    ck_assert_double_eq (rg_report_row_get_value (a, RG_MEASURE_DAYS), 2);
+    ck_assert_str_eq (rg_report_row_get_key (b), "m3007");
+    ck_assert_double_eq (rg_report_row_get_value (b, RG_MEASURE_DAYS), 4);
+  }
+}
+END_TEST
+
 START_TEST (test_rfm_segments)
 {
   g_autoptr(RgTestDb) t = make_guests ();
@@ -398,6 +447,7 @@ segment_suite (void)
   tcase_add_test (tc, test_pyramid_by_profit);
   tcase_add_test (tc, test_guest_lists);
   tcase_add_test (tc, test_coming_dates);
+  tcase_add_test (tc, test_coming_dates_of_many_guests);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("rfm");
