@@ -20,6 +20,7 @@
 #include "rg-floor-page.h"
 #include "rg-guest-card.h"
 #include "rg-lookup-page.h"
+#include "rg-owner-page.h"
 #include "rg-recommend.h"
 #include "rg-scan-detector.h"
 #include "rg-waiter-page.h"
@@ -61,6 +62,8 @@ struct _RgWindow
   RgGuestCard     *guest_card;
   RgFloorPage     *floor_page;
   RgWaiterPage    *waiter_page;
+  GtkWidget       *reports_button;
+  RgOwnerPage     *owner_page;
 };
 
 G_DEFINE_FINAL_TYPE (RgWindow, rg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -87,6 +90,7 @@ update_actions (RgWindow *self)
 {
   gboolean has_guest = rg_guest_card_get_guest_id (self->guest_card) != NULL;
   gboolean working = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "work") == 0;
+  gboolean may_report = rg_session_may (self->session, RG_PERMISSION_VIEW_REPORTS);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.seat", working && has_guest);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-guest", working && has_guest);
@@ -94,6 +98,8 @@ update_actions (RgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.floor", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tables", working);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", working);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reports", working && may_report);
+  gtk_widget_set_visible (self->reports_button, may_report);
 }
 
 static void
@@ -583,6 +589,15 @@ on_scanner_scanned_cb (RgScanDetector *scanner,
   rg_lookup_page_open (self->lookup_page, code);
 }
 
+/* Whoever signs in, the reports button follows their permissions. */
+static void
+on_session_staff_changed_cb (RgSession  *session,
+                             GParamSpec *pspec,
+                             RgWindow   *self)
+{
+  update_actions (self);
+}
+
 static void
 on_leaflet_folded_changed_cb (AdwLeaflet *leaflet,
                               GParamSpec *pspec,
@@ -618,6 +633,12 @@ back_action (GtkWidget   *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "pin") == 0)
     {
       show_staff_picker (self);
+      return;
+    }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "reports") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "work");
+      update_actions (self);
       return;
     }
   if (g_strcmp0 (detail, "floor") == 0 && rg_guest_card_get_guest_id (self->guest_card) != NULL)
@@ -694,6 +715,21 @@ tables_action (GtkWidget   *widget,
     adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 }
 
+/* The owner's dashboard, for those who may read the reports. */
+static void
+reports_action (GtkWidget   *widget,
+                const gchar *action_name,
+                GVariant    *parameter)
+{
+  RgWindow *self = RG_WINDOW (widget);
+
+  if (!rg_session_may (self->session, RG_PERMISSION_VIEW_REPORTS))
+    return;
+  gtk_stack_set_visible_child_name (self->main_stack, "reports");
+  update_actions (self);
+  rg_owner_page_open (self->owner_page);
+}
+
 static void
 switch_staff_action (GtkWidget   *widget,
                      const gchar *action_name,
@@ -718,6 +754,8 @@ rg_window_constructed (GObject *object)
   rg_guest_card_set_session (self->guest_card, self->session);
   rg_floor_page_set_session (self->floor_page, self->session);
   rg_waiter_page_set_session (self->waiter_page, self->session);
+  rg_owner_page_set_session (self->owner_page, self->session);
+  g_signal_connect_object (self->session, "notify::staff-id", G_CALLBACK (on_session_staff_changed_cb), self, 0);
   on_leaflet_folded_changed_cb (self->leaflet, NULL, self);
   update_actions (self);
 }
@@ -805,6 +843,7 @@ rg_window_class_init (RgWindowClass *klass)
   g_type_ensure (RG_TYPE_GUEST_CARD);
   g_type_ensure (RG_TYPE_FLOOR_PAGE);
   g_type_ensure (RG_TYPE_WAITER_PAGE);
+  g_type_ensure (RG_TYPE_OWNER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/regulars/Regulars/ui/rg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RgWindow, toast_overlay);
@@ -822,6 +861,8 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, guest_card);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, floor_page);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, waiter_page);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, reports_button);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, owner_page);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pin_pad_submit_cb);
@@ -840,6 +881,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.floor", NULL, floor_action);
   gtk_widget_class_install_action (widget_class, "win.tables", NULL, tables_action);
   gtk_widget_class_install_action (widget_class, "win.switch-staff", NULL, switch_staff_action);
+  gtk_widget_class_install_action (widget_class, "win.reports", NULL, reports_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.search", NULL);
@@ -849,6 +891,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit-guest", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.seat", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.floor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reports", NULL);
 }
 
 static void
