@@ -5,6 +5,9 @@
  *
  *   regulars-central [--config FILE]              migrate, then serve until SIGTERM
  *   regulars-central [--config FILE] --new-code   print a one-time enrolment code
+ *   regulars-central [--config FILE] revoke DEVICE
+ *                                                 revoke a device's tokens: its next
+ *                                                 request gets 401
  *
  * When it is serving it prints "listening on ADDRESS:PORT" on stdout.
  */
@@ -13,6 +16,7 @@
 #include <stdio.h>
 
 #include "rg-central-config.h"
+#include "rg-central-devices.h"
 #include "rg-central-http.h"
 #include "rg-central-store.h"
 
@@ -56,6 +60,11 @@ main (int argc, char **argv)
       g_printerr ("regulars-central: %s\n", error->message);
       return 2;
     }
+  if (argc > 1 && !(argc == 3 && g_strcmp0 (argv[1], "revoke") == 0 && !new_code))
+    {
+      g_printerr ("regulars-central: usage: regulars-central [--config FILE] [--new-code | revoke DEVICE]\n");
+      return 2;
+    }
   if (!rg_central_config_load (&config, config_path, &error))
     return fail (error);
 
@@ -70,6 +79,16 @@ main (int argc, char **argv)
       if (code == NULL)
         return fail (error);
       g_print ("%s\n", code);
+      return 0;
+    }
+
+  if (argc == 3)
+    {
+      guint revoked = 0;
+
+      if (!rg_central_devices_revoke (store, argv[2], &revoked, &error))
+        return fail (error);
+      g_print ("revoked %u token%s of %s\n", revoked, revoked == 1 ? "" : "s", argv[2]);
       return 0;
     }
 

@@ -57,6 +57,8 @@ rg_central_config_load (RgCentralConfig  *config,
   guint64 port = 8480;
   guint64 max_body = 8 * 1024 * 1024;
   guint64 pool = 16;
+  guint64 rate = 20;
+  guint64 burst = 200;
 
   if (path != NULL)
     {
@@ -73,7 +75,9 @@ rg_central_config_load (RgCentralConfig  *config,
 
   if (!lookup_number (file, "port", "REGULARS_CENTRAL_PORT", 0, 65535, &port, error)
       || !lookup_number (file, "max-body", "REGULARS_CENTRAL_MAX_BODY", 1024, G_MAXUINT32, &max_body, error)
-      || !lookup_number (file, "pool", "REGULARS_CENTRAL_POOL", 1, 1000, &pool, error))
+      || !lookup_number (file, "pool", "REGULARS_CENTRAL_POOL", 1, 1000, &pool, error)
+      || !lookup_number (file, "rate", "REGULARS_CENTRAL_RATE", 0, 100000, &rate, error)
+      || !lookup_number (file, "burst", "REGULARS_CENTRAL_BURST", 1, 1000000, &burst, error))
     return FALSE;
 
   config->listen = lookup (file, "listen", "REGULARS_CENTRAL_LISTEN");
@@ -85,6 +89,8 @@ rg_central_config_load (RgCentralConfig  *config,
   config->port = (guint) port;
   config->max_body = (gsize) max_body;
   config->pool_size = (guint) pool;
+  config->rate = (guint) rate;
+  config->burst = (guint) burst;
   return TRUE;
 }
 

@@ -12,9 +12,11 @@
  *     database = host=/run/postgresql dbname=regulars
  *     max-body = 8388608       # bytes; a bigger request gets 413
  *     pool = 16                # database connections per instance
+ *     rate = 20                # requests a second per device; 0: no limit
+ *     burst = 200              # requests a device may make at once
  *
  * Each key can be overridden by the environment: REGULARS_CENTRAL_LISTEN,
- * _PORT, _DATABASE, _MAX_BODY, _POOL.
+ * _PORT, _DATABASE, _MAX_BODY, _POOL, _RATE, _BURST.
  */
 #pragma once
 
@@ -29,6 +31,8 @@ typedef struct
   guint  port;
   gsize  max_body;
   guint  pool_size;
+  guint  rate;
+  guint  burst;
 } RgCentralConfig;
 
 /**

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rg-central-devices.h"
+#include "rg-central-door.h"
+
 #define PULL_LIMIT_DEFAULT  1000
 #define CONNECTION_LIMIT    1024
 #define IDLE_TIMEOUT_S      60
@@ -25,6 +28,8 @@ struct _RgCentralServer
 
   gsize              max_body;
   guint              port;
+  guint              rate;    /* requests a second per device; 0: no limit */
+  guint              burst;
 };
 
 /* One request, from its first byte to the log line. */
@@ -38,6 +43,7 @@ typedef struct
 
   gint64   start_us;
   guint    status;
+  guint    retry_after_s;   /* > 0: refused by the rate limit */
   gsize    sent;
   gboolean too_large;
 } Request;
@@ -56,6 +62,13 @@ respond (struct MHD_Connection *connection,
   enum MHD_Result result;
 
   MHD_add_response_header (response, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
+  if (request->retry_after_s > 0)
+    {
+      gchar seconds[16];
+
+      g_snprintf (seconds, sizeof seconds, "%u", request->retry_after_s);
+      MHD_add_response_header (response, MHD_HTTP_HEADER_RETRY_AFTER, seconds);
+    }
   result = MHD_queue_response (connection, status, response);
   MHD_destroy_response (response);
   request->status = status;
@@ -104,7 +117,9 @@ respond_gerror (struct MHD_Connection *connection,
                 Request               *request,
                 const GError          *error)
 {
-  return respond_error (connection, request, status_for_error (error), error->message);
+  guint status = request->retry_after_s > 0 ? MHD_HTTP_TOO_MANY_REQUESTS : status_for_error (error);
+
+  return respond_error (connection, request, status, error->message);
 }
 
 /* --------------------------------------------------------------- handlers */
@@ -121,39 +136,24 @@ handle_health (RgCentralServer       *self,
   return respond (connection, request, MHD_HTTP_OK, g_strdup ("{\"status\":\"ok\"}"));
 }
 
-static const gchar *
-string_member (JsonObject  *object,
-               const gchar *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static enum MHD_Result
 handle_enrol (RgCentralServer       *self,
               struct MHD_Connection *connection,
               Request               *request)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) form = NULL;
   g_autofree gchar *token = NULL;
   g_autofree gchar *answer = NULL;
-  JsonNode *root;
-  JsonObject *object;
   const gchar *device;
 
-  if (!rg_wire_check_depth (request->body->str, request->body->len, 2)
-      || !json_parser_load_from_data (parser, request->body->str, (gssize) request->body->len, NULL)
-      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return respond_error (connection, request, MHD_HTTP_BAD_REQUEST, "the enrolment is not valid JSON");
+  form = rg_central_door_parse_form (request->body->str, request->body->len, &error);
+  if (form == NULL)
+    return respond_gerror (connection, request, error);
 
-  object = json_node_get_object (root);
-  device = string_member (object, "device_id");
-  token = rg_central_store_enrol (self->store, string_member (object, "code"), device,
-                                  string_member (object, "name"), &error);
+  device = g_hash_table_lookup (form, "device_id");
+  token = rg_central_store_enrol (self->store, g_hash_table_lookup (form, "code"), device,
+                                  g_hash_table_lookup (form, "name"), &error);
   if (token == NULL)
     return respond_gerror (connection, request, error);
   request->device = g_strdup (device);
@@ -176,7 +176,20 @@ authenticate (RgCentralServer        *self,
       return FALSE;
     }
   request->device = rg_central_store_authenticate (self->store, header + strlen ("Bearer "), error);
-  return request->device != NULL;
+  if (request->device == NULL)
+    return FALSE;
+  if (self->rate == 0)
+    return TRUE;
+  if (!rg_central_devices_take (self->store, request->device, self->rate, self->burst,
+                                &request->retry_after_s, error))
+    return FALSE;
+  if (request->retry_after_s > 0)
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_BUSY,
+                   "this device sends too many requests: try again in %u s", request->retry_after_s);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static enum MHD_Result
@@ -358,6 +371,8 @@ rg_central_server_start (RgCentralStore         *store,
     }
   self->store = store;
   self->max_body = config->max_body;
+  self->rate = config->rate;
+  self->burst = config->burst;
   self->daemon = MHD_start_daemon (MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION
                                    | MHD_USE_POLL | MHD_USE_ERROR_LOG,
                                    0, NULL, NULL,

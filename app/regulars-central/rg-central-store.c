@@ -6,7 +6,7 @@
  * How rows are stored and why the pull cursor cannot skip a row is written
  * down in schema/central/001-init.sql.
  */
-#include "rg-central-store.h"
+#include "rg-central-store-private.h"
 
 #include <gio/gio.h>
 #include <libpq-fe.h>
@@ -18,7 +18,6 @@
 #define POOL_WAIT_US      (10 * G_USEC_PER_SEC)
 #define PUSH_ATTEMPTS     8
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 struct _RgCentralStore
 {
@@ -181,6 +180,25 @@ run_command (PGconn       *conn,
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     return set_db_error (conn, error, doing);
   return TRUE;
+}
+
+PGresult *
+_rg_central_store_query (RgCentralStore      *self,
+                         const gchar         *sql,
+                         gint                 n_params,
+                         const gchar * const *params,
+                         ExecStatusType       expect,
+                         const gchar         *doing,
+                         GError             **error)
+{
+  PGconn *conn = acquire (self, error);
+  PGresult *result;
+
+  if (conn == NULL)
+    return NULL;
+  result = run (conn, sql, n_params, params, expect, doing, error);
+  release (self, conn);
+  return result;
 }
 
 /* ------------------------------------------------------------- migrations */
