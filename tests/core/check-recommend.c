@@ -621,6 +621,296 @@ START_TEST (test_hard_filters)
 }
 END_TEST
 
+/* ------------------------------------------------------------ properties */
+
+#define RANDOM_DISHES 30
+#define RANDOM_GUESTS 200
+#define RANDOM_VISITS 400
+#define RANDOM_MENUS 10
+
+static const gchar * const random_allergens[] = { "peanut", "egg", "milk", "fish", "gluten", "soy" };
+static const gchar * const random_tags[] = { "spicy", "sweet-sour", "vegan", "fried" };
+
+/* A random restaurant, and what the test knows of it. */
+typedef struct
+{
+  gchar   *branch;
+  gchar   *dishes[RANDOM_DISHES];
+  guint    dish_allergens[RANDOM_DISHES];    /* bits of random_allergens */
+  guint    dish_tags[RANDOM_DISHES];         /* bits of random_tags */
+  gchar   *guests[RANDOM_GUESTS];
+  guint    guest_allergens[RANDOM_GUESTS];
+  guint    guest_averse[RANDOM_GUESTS];      /* bits of random_tags */
+  guint64  guest_dislikes[RANDOM_GUESTS];    /* bits of dishes */
+} RandomRestaurant;
+
+static void
+random_restaurant_free (RandomRestaurant *r)
+{
+  g_free (r->branch);
+  for (guint d = 0; d < RANDOM_DISHES; d++)
+    g_free (r->dishes[d]);
+  for (guint g = 0; g < RANDOM_GUESTS; g++)
+    g_free (r->guests[g]);
+  g_free (r);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RandomRestaurant, random_restaurant_free)
+
+/* The words of the bits of @bits, comma-separated; @upper capitalises the
+ * first letter of each (the filters ignore case). */
+static gchar *
+join_bits (const gchar * const *words,
+           guint                n_words,
+           guint                bits,
+           gboolean             upper)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    if (bits & (1u << i))
+      {
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, words[i]);
+        if (upper)
+          text->str[text->len - strlen (words[i])] = g_ascii_toupper (words[i][0]);
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static guint
+random_bits (GRand   *rand,
+             guint    n,
+             gdouble  p)
+{
+  guint bits = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (g_rand_double (rand) < p)
+      bits |= 1u << i;
+  return bits;
+}
+
+static RandomRestaurant *
+random_restaurant_new (RgDb  *db,
+                       GRand *rand)
+{
+  g_autoptr(RandomRestaurant) r = g_new0 (RandomRestaurant, 1);
+
+  exec_sql (db, "BEGIN");
+  r->branch = add_branch (db, "UTC");
+  for (guint d = 0; d < RANDOM_DISHES; d++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Dish %u", d);
+      g_autofree gchar *allergens = NULL;
+      g_autofree gchar *tags = NULL;
+
+      r->dish_allergens[d] = random_bits (rand, G_N_ELEMENTS (random_allergens), 0.15);
+      r->dish_tags[d] = random_bits (rand, G_N_ELEMENTS (random_tags), 0.2);
+      allergens = join_bits (random_allergens, G_N_ELEMENTS (random_allergens), r->dish_allergens[d], d % 2);
+      tags = join_bits (random_tags, G_N_ELEMENTS (random_tags), r->dish_tags[d], FALSE);
+      r->dishes[d] = add_item_full (db, name, allergens, tags, "", 1000, 0);
+    }
+  for (guint g = 0; g < RANDOM_GUESTS; g++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("Guest %u", g);
+
+      r->guests[g] = add_guest (db, name);
+      r->guest_allergens[g] = random_bits (rand, G_N_ELEMENTS (random_allergens), 0.15);
+      r->guest_averse[g] = random_bits (rand, G_N_ELEMENTS (random_tags), 0.1);
+      for (guint a = 0; a < G_N_ELEMENTS (random_allergens); a++)
+        if (r->guest_allergens[g] & (1u << a))
+          {
+            g_autofree gchar *id = rg_id_new ();
+            g_autofree gchar *allergen = g % 3 == 0 ? g_ascii_strup (random_allergens[a], -1)
+                                                    : g_strdup (random_allergens[a]);
+
+            exec_sql (db, "INSERT INTO guest_allergy (id, guest_id, allergen) VALUES ('%s', '%s', '%s')",
+                      id, r->guests[g], allergen);
+          }
+      for (guint k = 0; k < G_N_ELEMENTS (random_tags); k++)
+        if (r->guest_averse[g] & (1u << k))
+          {
+            g_autofree gchar *id = rg_id_new ();
+
+            exec_sql (db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('%s', '%s', '%s-averse')",
+                      id, r->guests[g], random_tags[k]);
+          }
+      for (guint d = 0; d < RANDOM_DISHES; d++)
+        if (g_rand_double (rand) < 0.05)
+          {
+            g_autofree gchar *id = rg_id_new ();
+
+            r->guest_dislikes[g] |= G_GUINT64_CONSTANT (1) << d;
+            exec_sql (db, "INSERT INTO dish_pref (id, guest_id, item_id, pref) "
+                      "VALUES ('%s', '%s', '%s', 'dislike')", id, r->guests[g], r->dishes[d]);
+          }
+    }
+  /* Guests order what they like to eat, allergens and dislikes included
+   * (the filters, not the history, must keep those out). */
+  for (guint v = 0; v < RANDOM_VISITS; v++)
+    {
+      g_autofree gchar *visit = rg_id_new ();
+      gint64 seated = NOV3_DINNER - g_rand_int_range (rand, 0, 90) * DAY_MS -
+                      g_rand_int_range (rand, 0, 12) * HOUR_MS;
+      gint lines = g_rand_int_range (rand, 1, 5);
+
+      if (g_rand_double (rand) < 0.8)
+        exec_sql (db, "INSERT INTO visit (id, branch_id, guest_id, seated_ms, status) "
+                  "VALUES ('%s', '%s', '%s', %" G_GINT64_FORMAT ", 'closed')", visit, r->branch,
+                  r->guests[g_rand_int_range (rand, 0, RANDOM_GUESTS)], seated);
+      else
+        exec_sql (db, "INSERT INTO visit (id, branch_id, seated_ms, status) "
+                  "VALUES ('%s', '%s', %" G_GINT64_FORMAT ", 'closed')", visit, r->branch, seated);
+      for (gint l = 0; l < lines; l++)
+        {
+          g_autofree gchar *line = rg_id_new ();
+
+          exec_sql (db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
+                    "VALUES ('%s', '%s', '%s', 1, 1000, %" G_GINT64_FORMAT ")", line, visit,
+                    r->dishes[g_rand_int_range (rand, 0, RANDOM_DISHES)], seated + l);
+        }
+    }
+  exec_sql (db, "COMMIT");
+  return g_steal_pointer (&r);
+}
+
+static gint
+dish_index (RandomRestaurant *r,
+            const gchar      *item_id)
+{
+  for (guint d = 0; d < RANDOM_DISHES; d++)
+    if (strcmp (r->dishes[d], item_id) == 0)
+      return (gint) d;
+  ck_abort_msg ("suggested %s, which is not on the menu", item_id);
+  return -1;
+}
+
+/* Asserts that nothing in @list harms or displeases any of @party. */
+static void
+assert_safe (RandomRestaurant *r,
+             GListModel       *list,
+             const guint      *party,
+             guint             n_party)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RgRecommendation) rec = g_list_model_get_item (list, i);
+      gint d = dish_index (r, rg_recommendation_get_item_id (rec));
+
+      for (guint p = 0; p < n_party; p++)
+        {
+          guint g = party[p];
+
+          ck_assert_msg ((r->dish_allergens[d] & r->guest_allergens[g]) == 0,
+                         "dish %d holds an allergen of guest %u", d, g);
+          ck_assert_msg ((r->guest_dislikes[g] & (G_GUINT64_CONSTANT (1) << d)) == 0,
+                         "guest %u dislikes dish %d", g, d);
+          ck_assert_msg ((r->dish_tags[d] & r->guest_averse[g]) == 0,
+                         "guest %u is averse to a tag of dish %d", g, d);
+        }
+      ck_assert (*rg_recommendation_get_reason (rec) != '\0');
+    }
+}
+
+START_TEST (test_property_never_allergen_or_dislike)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261103);
+  guint checked = 0;
+
+  for (guint m = 0; m < RANDOM_MENUS; m++)
+    {
+      g_autoptr(RgTestDb) t = rg_test_db_new ();
+      g_autoptr(RandomRestaurant) r = random_restaurant_new (t->db, rand);
+      g_autoptr(RgRecommender) rec = build (t->db);
+
+      for (guint g = 0; g < RANDOM_GUESTS; g++)
+        {
+          RgDaypart daypart = (RgDaypart) g_rand_int_range (rand, 0, RG_DAYPART_COUNT);
+          guint party[] = { g, (guint) g_rand_int_range (rand, 0, RANDOM_GUESTS) };
+          const gchar *guests[] = { r->guests[party[0]], r->guests[party[1]], NULL };
+          const gchar *check[] = { r->dishes[g_rand_int_range (rand, 0, RANDOM_DISHES)], NULL };
+          g_autoptr(GListModel) usual = NULL;
+          g_autoptr(GListModel) new_items = NULL;
+          g_autoptr(GListModel) table_usual = NULL;
+          g_autoptr(GListModel) table_new = NULL;
+          g_autoptr(GError) error = NULL;
+
+          ck_assert (rg_recommender_for_guest (rec, t->db, guests[0], daypart, 10, &usual, &new_items, &error));
+          ck_assert_no_error (error);
+          assert_safe (r, usual, party, 1);
+          assert_safe (r, new_items, party, 1);
+
+          ck_assert (rg_recommender_for_table (rec, t->db, guests, check, daypart, 10,
+                                               &table_usual, &table_new, &error));
+          ck_assert_no_error (error);
+          assert_safe (r, table_usual, party, 2);
+          assert_safe (r, table_new, party, 2);
+          checked += g_list_model_get_n_items (usual) + g_list_model_get_n_items (new_items) +
+                     g_list_model_get_n_items (table_usual) + g_list_model_get_n_items (table_new);
+        }
+    }
+  /* The property was put to the test: plenty of suggestions were made. */
+  ck_assert_uint_gt (checked, RANDOM_MENUS * RANDOM_GUESTS * 5);
+}
+END_TEST
+
+/* Asserts that @a and @b hold the same suggestions, in the same order,
+ * with the same reasons and scores. */
+static void
+assert_same_lists (GListModel *a,
+                   GListModel *b)
+{
+  ck_assert_uint_eq (g_list_model_get_n_items (a), g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(RgRecommendation) x = g_list_model_get_item (a, i);
+      g_autoptr(RgRecommendation) y = g_list_model_get_item (b, i);
+
+      ck_assert_str_eq (rg_recommendation_get_item_id (x), rg_recommendation_get_item_id (y));
+      ck_assert_str_eq (rg_recommendation_get_reason (x), rg_recommendation_get_reason (y));
+      /* Visits are weighted by their age at the moment of the query: the
+       * milliseconds between two queries move a score by a hair. */
+      ck_assert_double_eq_tol (rg_recommendation_get_score (x), rg_recommendation_get_score (y),
+                               1e-9 * fabs (rg_recommendation_get_score (x)) + 1e-12);
+    }
+}
+
+START_TEST (test_deterministic)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RandomRestaurant) r = random_restaurant_new (t->db, rand);
+  g_autoptr(RgRecommender) first = build (t->db);
+  g_autoptr(RgRecommender) second = build (t->db);
+  guint suggested = 0;
+
+  for (guint g = 0; g < RANDOM_GUESTS; g++)
+    {
+      const gchar *check[] = { r->dishes[g % RANDOM_DISHES], r->dishes[(g * 7) % RANDOM_DISHES], NULL };
+      g_autoptr(GListModel) usual1 = NULL;
+      g_autoptr(GListModel) new1 = NULL;
+      g_autoptr(GListModel) usual2 = NULL;
+      g_autoptr(GListModel) new2 = NULL;
+      g_autoptr(GListModel) basket1 = NULL;
+      g_autoptr(GListModel) basket2 = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for_guest (first, t->db, r->guests[g], RG_DAYPART_DINNER, &usual1, &new1);
+      for_guest (second, t->db, r->guests[g], RG_DAYPART_DINNER, &usual2, &new2);
+      assert_same_lists (usual1, usual2);
+      assert_same_lists (new1, new2);
+      basket1 = rg_recommender_complete_basket (first, t->db, check, RG_DAYPART_LUNCH, 10, &error);
+      ck_assert_no_error (error);
+      basket2 = rg_recommender_complete_basket (second, t->db, check, RG_DAYPART_LUNCH, 10, &error);
+      ck_assert_no_error (error);
+      assert_same_lists (basket1, basket2);
+      suggested += g_list_model_get_n_items (usual1) + g_list_model_get_n_items (new1);
+    }
+  ck_assert_uint_gt (suggested, RANDOM_GUESTS);
+}
+END_TEST
+
 /* ----------------------------------------------------------------- table */
 
 START_TEST (test_table_unions_tastes_and_allergies)
@@ -1111,6 +1401,8 @@ recommend_suite (void)
 
   tc = tcase_create ("filters");
   tcase_add_test (tc, test_hard_filters);
+  tcase_add_test (tc, test_property_never_allergen_or_dislike);
+  tcase_add_test (tc, test_deterministic);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("table");
