@@ -190,6 +190,37 @@ rg_sync_apply_read_row (RgSyncApply        *self,
 
 /* --------------------------------------------------------------- writing */
 
+/* A received row as it is, the common case (the terminal holds no version
+ * of it): bound from its values, never built as a JsonObject. */
+static int
+upsert_change (RgSyncApply         *self,
+               const RgWireChange  *change,
+               GError             **error)
+{
+  const RgWireTable *table = change->table;
+  g_autoptr(RgStmt) stmt = rg_db_prepare (self->db, self->upsert_sql[table_index (self, table)], error);
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const RgWireValue *value = &change->values[i];
+      gint index = (gint) i + 1;
+
+      if (value->kind == RG_WIRE_VALUE_TEXT)
+        sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_STATIC);
+      else if (value->kind == RG_WIRE_VALUE_INTEGER && table->columns[i].type == RG_WIRE_REAL)
+        sqlite3_bind_double (stmt, index, (gdouble) value->integer);
+      else if (value->kind == RG_WIRE_VALUE_INTEGER)
+        sqlite3_bind_int64 (stmt, index, value->integer);
+      else if (value->kind == RG_WIRE_VALUE_REAL)
+        sqlite3_bind_double (stmt, index, value->real);
+      else
+        sqlite3_bind_null (stmt, index);
+    }
+  return sqlite3_step (stmt);
+}
+
 static int
 upsert_row (RgSyncApply        *self,
             const RgWireTable  *table,
@@ -430,15 +461,28 @@ rg_sync_apply_change (RgSyncApply    *self,
   rg_db_observe_hlc (db, incoming->updated_hlc);
   if (!rg_sync_apply_read_row (self, table, incoming->id, &existing, error))
     return FALSE;
-  merged = rg_wire_change_merge (existing, incoming);
-  if (merged == NULL)
-    return TRUE;
-
-  note_touched (db, touched, table, existing ? existing->row : NULL, merged);
-  *applied = TRUE;
-  rc = upsert_row (self, table, merged, error);
-  if (rc == SQLITE_DONE)
-    return TRUE;
+  if (existing == NULL)
+    {
+      /* a row new to this terminal is stored as received */
+      if (!touched->bulk)
+        note_touched (db, touched, table, NULL, rg_wire_change_get_row (incoming));
+      *applied = TRUE;
+      rc = upsert_change (self, incoming, error);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      merged = json_object_ref (rg_wire_change_get_row (incoming));
+    }
+  else
+    {
+      merged = rg_wire_change_merge (existing, incoming);
+      if (merged == NULL)
+        return TRUE;
+      note_touched (db, touched, table, rg_wire_change_get_row (existing), merged);
+      *applied = TRUE;
+      rc = upsert_row (self, table, merged, error);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+    }
   if ((rc & 0xff) == SQLITE_CONSTRAINT && sqlite3_extended_errcode (rg_db_get_handle (db)) == SQLITE_CONSTRAINT_UNIQUE)
     return resolve_collision (self, table, merged, error);
   if (rc != SQLITE_ERROR || (error != NULL && *error == NULL))

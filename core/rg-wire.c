@@ -201,42 +201,11 @@ is_device_id (const gchar *text)
 }
 
 static gboolean
-check_value (const RgWireTable   *table,
-             const RgWireColumn  *column,
-             JsonNode            *node,
-             const gchar         *id,
-             GError             **error)
+type_error (const RgWireTable   *table,
+            const RgWireColumn  *column,
+            const gchar         *id,
+            GError             **error)
 {
-  GType type;
-
-  if (JSON_NODE_HOLDS_NULL (node))
-    {
-      if (column->flags & RG_WIRE_NULLABLE)
-        return TRUE;
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "%s %s: %s must not be empty", table->name, id, column->name);
-      return FALSE;
-    }
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-
-  switch (column->type)
-    {
-    case RG_WIRE_TEXT:
-      if (type == G_TYPE_STRING && strlen (json_node_get_string (node)) <= RG_WIRE_MAX_TEXT
-          && g_utf8_validate (json_node_get_string (node), -1, NULL))
-        return TRUE;
-      break;
-    case RG_WIRE_INTEGER:
-      if (type == G_TYPE_INT64)
-        return TRUE;
-      break;
-    case RG_WIRE_REAL:
-      if (type == G_TYPE_INT64 || (type == G_TYPE_DOUBLE && isfinite (json_node_get_double (node))))
-        return TRUE;
-      break;
-    default:
-      g_assert_not_reached ();
-    }
   g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
                "%s %s: %s must be %s", table->name, id, column->name,
                column->type == RG_WIRE_TEXT ? "UTF-8 text of at most 64 KiB"
@@ -244,78 +213,208 @@ check_value (const RgWireTable   *table,
   return FALSE;
 }
 
-RgWireChange *
-rg_wire_change_new (const gchar  *table_name,
-                    JsonObject   *row,
-                    GError      **error)
+static gboolean
+check_value (const RgWireTable   *table,
+             const RgWireColumn  *column,
+             const RgWireValue   *value,
+             const gchar         *id,
+             GError             **error)
 {
-  const RgWireTable *table = rg_wire_lookup_table (table_name);
-  g_autoptr(RgWireChange) change = NULL;
-  JsonObjectIter iter;
-  const gchar *member;
-  JsonNode *node;
-  const gchar *id;
-
-  if (table == NULL)
+  switch (value->kind)
     {
-      g_autofree gchar *quoted = rg_text_quote_for_message (table_name ? table_name : "(none)");
-
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "“%s” is not a table that is synced", quoted);
-      return NULL;
+    case RG_WIRE_VALUE_NULL:
+      if (column->flags & RG_WIRE_NULLABLE)
+        return TRUE;
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                   "%s %s: %s must not be empty", table->name, id, column->name);
+      return FALSE;
+    case RG_WIRE_VALUE_TEXT:
+      if (column->type == RG_WIRE_TEXT && strlen (value->text) <= RG_WIRE_MAX_TEXT
+          && g_utf8_validate (value->text, -1, NULL))
+        return TRUE;
+      break;
+    case RG_WIRE_VALUE_INTEGER:
+      if (column->type != RG_WIRE_TEXT)
+        return TRUE;
+      break;
+    case RG_WIRE_VALUE_REAL:
+      if (column->type == RG_WIRE_REAL && isfinite (value->real))
+        return TRUE;
+      break;
+    default:
+      g_assert_not_reached ();
     }
+  return type_error (table, column, id, error);
+}
 
-  node = json_object_get_member (row, "id");
-  id = node != NULL && JSON_NODE_HOLDS_VALUE (node)
-       && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+/* Checks @values (every column of @table, in order) and makes the change,
+ * which takes @storage (the block holding @values and its text) and a
+ * reference to @row. */
+static RgWireChange *
+change_from_values (const RgWireTable  *table,
+                    RgWireValue        *values,
+                    gpointer            storage,
+                    JsonObject         *row,
+                    GError            **error)
+{
+  g_autofree gpointer owned = storage;
+  const gchar *id = values[0].kind == RG_WIRE_VALUE_TEXT ? values[0].text : NULL;
+  RgWireChange *change;
+
   if (!rg_id_is_valid (id))
     {
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "a row of %s has no valid id", table->name);
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "a row of %s has no valid id", table->name);
       return NULL;
     }
-
-  json_object_iter_init (&iter, row);
-  while (json_object_iter_next (&iter, &member, &node))
-    {
-      const RgWireColumn *column = rg_wire_table_lookup_column (table, member);
-
-      if (column == NULL)
-        {
-          g_autofree gchar *quoted = rg_text_quote_for_message (member);
-
-          g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                       "%s %s: “%s” is not a column that is synced", table->name, id, quoted);
-          return NULL;
-        }
-      if (!check_value (table, column, node, id, error))
-        return NULL;
-    }
   for (guint i = 0; i < table->n_columns; i++)
-    if (!json_object_has_member (row, table->columns[i].name))
-      {
-        g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                     "%s %s: the column %s is missing", table->name, id, table->columns[i].name);
-        return NULL;
-      }
-
-  change = g_new0 (RgWireChange, 1);
-  change->table = table;
-  change->row = json_object_ref (row);
-  change->id = id;
-  change->origin = json_object_get_string_member (row, "origin");
-  change->updated_hlc = json_object_get_int_member (row, "updated_hlc");
-  change->deleted = json_object_get_int_member (row, "deleted") != 0;
-
-  if (!is_device_id (change->origin) || change->updated_hlc < 0
-      || json_object_get_int_member (row, "deleted") > 1
-      || json_object_get_int_member (row, "deleted") < 0)
+    if (!check_value (table, &table->columns[i], &values[i], id, error))
+      return NULL;
+  if (!is_device_id (values[2].text) || values[1].integer < 0
+      || values[3].integer < 0 || values[3].integer > 1)
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
                    "%s %s: the sync columns (updated_hlc, origin, deleted) are not valid",
                    table->name, id);
       return NULL;
     }
-  return g_steal_pointer (&change);
+
+  change = g_new0 (RgWireChange, 1);
+  change->table = table;
+  change->values = values;
+  change->storage = g_steal_pointer (&owned);
+  change->row = row != NULL ? json_object_ref (row) : NULL;
+  change->id = id;
+  change->origin = values[2].text;
+  change->updated_hlc = values[1].integer;
+  change->deleted = values[3].integer != 0;
+  return change;
+}
+
+static guint
+column_index (const RgWireTable *table,
+              const gchar       *name,
+              guint              hint)
+{
+  if (hint < table->n_columns && strcmp (table->columns[hint].name, name) == 0)
+    return hint;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (strcmp (table->columns[i].name, name) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static gboolean
+unknown_column (const RgWireTable  *table,
+                const gchar        *id,
+                const gchar        *name,
+                GError            **error)
+{
+  g_autofree gchar *quoted = rg_text_quote_for_message (name);
+
+  g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+               "%s %s: “%s” is not a column that is synced", table->name, id, quoted);
+  return FALSE;
+}
+
+static gboolean
+missing_column (const RgWireTable  *table,
+                const gchar        *id,
+                guint64             seen,
+                GError            **error)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!(seen & (G_GUINT64_CONSTANT (1) << i)))
+      {
+        g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                     "%s %s: the column %s is missing", table->name, id, table->columns[i].name);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static const RgWireTable *
+lookup_table_or_fail (const gchar  *table_name,
+                      GError      **error)
+{
+  const RgWireTable *table = rg_wire_lookup_table (table_name);
+
+  if (table == NULL)
+    {
+      g_autofree gchar *quoted = rg_text_quote_for_message (table_name ? table_name : "(none)");
+
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "“%s” is not a table that is synced", quoted);
+    }
+  return table;
+}
+
+RgWireChange *
+rg_wire_change_new (const gchar  *table_name,
+                    JsonObject   *row,
+                    GError      **error)
+{
+  const RgWireTable *table = lookup_table_or_fail (table_name, error);
+  g_autofree RgWireValue *values = NULL;
+  JsonObjectIter iter;
+  const gchar *member;
+  JsonNode *node;
+  const gchar *id;
+  RgWireValue *owned;
+  guint64 seen = 0;
+  guint hint = 0;
+
+  if (table == NULL)
+    return NULL;
+  node = json_object_get_member (row, "id");
+  id = node != NULL && JSON_NODE_HOLDS_VALUE (node)
+       && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  if (!rg_id_is_valid (id))
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "a row of %s has no valid id", table->name);
+      return NULL;
+    }
+
+  /* the values point into @row, which the change keeps */
+  values = g_new0 (RgWireValue, table->n_columns);
+  json_object_iter_init (&iter, row);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      guint i = column_index (table, member, hint);
+      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+      if (i == G_MAXUINT)
+        {
+          unknown_column (table, id, member, error);
+          return NULL;
+        }
+      hint = i + 1;
+      seen |= G_GUINT64_CONSTANT (1) << i;
+      if (JSON_NODE_HOLDS_NULL (node))
+        values[i].kind = RG_WIRE_VALUE_NULL;
+      else if (type == G_TYPE_STRING)
+        {
+          values[i].kind = RG_WIRE_VALUE_TEXT;
+          values[i].text = json_node_get_string (node);
+        }
+      else if (type == G_TYPE_INT64)
+        {
+          values[i].kind = RG_WIRE_VALUE_INTEGER;
+          values[i].integer = json_node_get_int (node);
+        }
+      else if (type == G_TYPE_DOUBLE)
+        {
+          values[i].kind = RG_WIRE_VALUE_REAL;
+          values[i].real = json_node_get_double (node);
+        }
+      else
+        {
+          type_error (table, &table->columns[i], id, error);
+          return NULL;
+        }
+    }
+  if (!missing_column (table, id, seen, error))
+    return NULL;
+  owned = g_steal_pointer (&values);
+  return change_from_values (table, owned, owned, row, error);
 }
 
 void
@@ -324,7 +423,53 @@ rg_wire_change_free (RgWireChange *change)
   if (change == NULL)
     return;
   g_clear_pointer (&change->row, json_object_unref);
+  g_free (change->storage);
   g_free (change);
+}
+
+JsonObject *
+rg_wire_change_get_row (const RgWireChange *change)
+{
+  RgWireChange *cache = (RgWireChange *) change;
+  JsonObject *row;
+
+  if (change->row != NULL)
+    return change->row;
+  row = json_object_new ();
+  for (guint i = 0; i < change->table->n_columns; i++)
+    {
+      const gchar *name = change->table->columns[i].name;
+      const RgWireValue *value = &change->values[i];
+
+      switch (value->kind)
+        {
+        case RG_WIRE_VALUE_NULL:
+          json_object_set_null_member (row, name);
+          break;
+        case RG_WIRE_VALUE_TEXT:
+          json_object_set_string_member (row, name, value->text);
+          break;
+        case RG_WIRE_VALUE_INTEGER:
+          json_object_set_int_member (row, name, value->integer);
+          break;
+        case RG_WIRE_VALUE_REAL:
+        default:
+          json_object_set_double_member (row, name, value->real);
+          break;
+        }
+    }
+  cache->row = row;
+  return row;
+}
+
+const RgWireValue *
+rg_wire_change_get_value (const RgWireChange *change,
+                          const gchar        *name)
+{
+  guint i = column_index (change->table, name, 0);
+
+  g_return_val_if_fail (i != G_MAXUINT, NULL);
+  return &change->values[i];
 }
 
 /* ------------------------------------------------------------------ merging */
@@ -340,7 +485,7 @@ rg_wire_change_merge (const RgWireChange *existing,
   g_return_val_if_fail (incoming != NULL, NULL);
 
   if (existing == NULL)
-    return json_object_ref (incoming->row);
+    return json_object_ref (rg_wire_change_get_row (incoming));
   g_return_val_if_fail (existing->table == incoming->table, NULL);
 
   if (rg_wire_compare (incoming->updated_hlc, incoming->origin,
@@ -348,7 +493,7 @@ rg_wire_change_merge (const RgWireChange *existing,
     {
       winner = incoming;
       loser = existing;
-      merged = json_object_ref (incoming->row);
+      merged = json_object_ref (rg_wire_change_get_row (incoming));
     }
   else
     {
@@ -362,13 +507,13 @@ rg_wire_change_merge (const RgWireChange *existing,
       JsonNode *kept;
 
       if (!(column->flags & RG_WIRE_STICKY)
-          || !json_object_get_null_member (winner->row, column->name))
+          || !json_object_get_null_member (rg_wire_change_get_row (winner), column->name))
         continue;
-      kept = json_object_get_member (loser->row, column->name);
+      kept = json_object_get_member (rg_wire_change_get_row (loser), column->name);
       if (JSON_NODE_HOLDS_NULL (kept))
         continue;
 
-      if (merged == NULL || merged == incoming->row)
+      if (merged == NULL || merged == rg_wire_change_get_row (incoming))
         {
           /* copy, so that neither version is changed in place */
           JsonObject *copy = json_object_new ();
@@ -376,7 +521,7 @@ rg_wire_change_merge (const RgWireChange *existing,
           const gchar *member;
           JsonNode *node;
 
-          json_object_iter_init (&iter, winner->row);
+          json_object_iter_init (&iter, rg_wire_change_get_row (winner));
           while (json_object_iter_next (&iter, &member, &node))
             json_object_set_member (copy, member, json_node_copy (node));
           g_clear_pointer (&merged, json_object_unref);
@@ -432,8 +577,10 @@ typedef struct
   const gchar *p;
   const gchar *end;
   guint        depth;
-  const gchar *why;     /* set on the first error */
+  const gchar *why;     /* set on the first error of JSON syntax */
+  GError      *error;   /* set on the first change that is not valid */
   GString     *text;    /* the string being read */
+  GString     *arena;   /* the text of the row being read */
 } Reader;
 
 static JsonNode *read_value (Reader *r);
@@ -568,13 +715,13 @@ skip_digits (Reader *r)
   return r->p > start;
 }
 
-static JsonNode *
-read_number (Reader *r)
+static gboolean
+read_number_value (Reader      *r,
+                   RgWireValue *value)
 {
   const gchar *start = r->p;
   gboolean whole = TRUE;
   gchar buffer[64];
-  gchar *stop = NULL;
   gsize length;
 
   if (r->p < r->end && *r->p == '-')
@@ -582,13 +729,13 @@ read_number (Reader *r)
   if (r->p < r->end && *r->p == '0')
     r->p++;
   else if (!skip_digits (r))
-    return fail_null (r, "a value is not JSON");
+    return fail (r, "a value is not JSON");
   if (r->p < r->end && *r->p == '.')
     {
       r->p++;
       whole = FALSE;
       if (!skip_digits (r))
-        return fail_null (r, "a number has no digits after its point");
+        return fail (r, "a number has no digits after its point");
     }
   if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
     {
@@ -597,30 +744,35 @@ read_number (Reader *r)
       if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
         r->p++;
       if (!skip_digits (r))
-        return fail_null (r, "a number has no digits in its exponent");
+        return fail (r, "a number has no digits in its exponent");
     }
   length = (gsize) (r->p - start);
   if (length >= sizeof buffer)
-    return fail_null (r, "a number is too long");
+    return fail (r, "a number is too long");
   memcpy (buffer, start, length);
   buffer[length] = '\0';
   errno = 0;
   if (whole)
     {
-      gint64 value = g_ascii_strtoll (buffer, &stop, 10);
-
-      if (errno != 0)
-        return fail_null (r, "a whole number is too big");
-      return json_node_init_int (json_node_alloc (), value);
+      value->kind = RG_WIRE_VALUE_INTEGER;
+      value->integer = g_ascii_strtoll (buffer, NULL, 10);
+      return errno == 0 || fail (r, "a whole number is too big");
     }
-  else
-    {
-      gdouble value = g_ascii_strtod (buffer, &stop);
+  value->kind = RG_WIRE_VALUE_REAL;
+  value->real = g_ascii_strtod (buffer, NULL);
+  return (errno == 0 && isfinite (value->real)) || fail (r, "a number is too big");
+}
 
-      if (errno != 0 || !isfinite (value))
-        return fail_null (r, "a number is too big");
-      return json_node_init_double (json_node_alloc (), value);
-    }
+static JsonNode *
+read_number (Reader *r)
+{
+  RgWireValue value;
+
+  if (!read_number_value (r, &value))
+    return NULL;
+  if (value.kind == RG_WIRE_VALUE_INTEGER)
+    return json_node_init_int (json_node_alloc (), value.integer);
+  return json_node_init_double (json_node_alloc (), value.real);
 }
 
 static gboolean
@@ -725,40 +877,257 @@ read_value (Reader *r)
     }
 }
 
-static GPtrArray *
-parse_changes (JsonArray  *array,
-               GError    **error)
+/* ------------------------------------------------------ reading a batch */
+
+/* A batch is read straight into changes: a row after its "table" member
+ * goes to an RgWireValue array without a JsonObject (the form every writer
+ * here uses); a row before it is read as a tree and checked by
+ * rg_wire_change_new(). */
+
+#define MAX_COLUMNS 64    /* a bit each in a guint64 */
+
+static gboolean
+open_nested (Reader *r)
 {
-  g_autoptr(GPtrArray) changes = NULL;
-  guint n = json_array_get_length (array);
+  r->p++;
+  if (++r->depth > RG_WIRE_MAX_DEPTH)
+    return fail (r, "the batch is nested too deeply");
+  return TRUE;
+}
 
-  if (n > RG_WIRE_MAX_BATCH)
+/* After a member or element: TRUE at a comma, FALSE (with @closed) at
+ * @close, FALSE with an error otherwise. */
+static gboolean
+next_item (Reader   *r,
+           gchar     close,
+           gboolean *closed)
+{
+  skip_space (r);
+  *closed = FALSE;
+  if (r->p < r->end && *r->p == ',')
     {
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "a batch holds %u changes, more than %d", n, RG_WIRE_MAX_BATCH);
-      return NULL;
+      r->p++;
+      return TRUE;
     }
-  changes = g_ptr_array_new_full (n, (GDestroyNotify) rg_wire_change_free);
-  for (guint i = 0; i < n; i++)
+  if (r->p < r->end && *r->p == close)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonNode *table = object ? json_object_get_member (object, "table") : NULL;
-      JsonNode *row = object ? json_object_get_member (object, "row") : NULL;
-      RgWireChange *change;
+      r->p++;
+      r->depth--;
+      *closed = TRUE;
+      return FALSE;
+    }
+  return fail (r, close == '}' ? "an object is not closed" : "a list is not closed");
+}
 
-      if (table == NULL || row == NULL || json_object_get_size (object) != 2
-          || !JSON_NODE_HOLDS_VALUE (table) || json_node_get_value_type (table) != G_TYPE_STRING
-          || !JSON_NODE_HOLDS_OBJECT (row))
+/* Reads `"name":` into r->text. */
+static gboolean
+read_member_name (Reader *r)
+{
+  skip_space (r);
+  if (r->p >= r->end || *r->p != '"')
+    return fail (r, "an object member has no name");
+  r->p++;
+  if (read_string (r) == NULL)
+    return FALSE;
+  skip_space (r);
+  if (r->p >= r->end || *r->p != ':')
+    return fail (r, "an object member has no value");
+  r->p++;
+  skip_space (r);
+  return TRUE;
+}
+
+static RgWireChange *
+read_row (Reader            *r,
+          const RgWireTable *table)
+{
+  RgWireValue values[MAX_COLUMNS] = { { 0, } };
+  gsize offsets[MAX_COLUMNS] = { 0, };
+  GString *arena = r->arena;
+  RgWireValue *stored;
+  const gchar *id = "(no id)";
+  guint64 seen = 0;
+  guint hint = 0;
+  gboolean closed = FALSE;
+  gchar *block;
+
+  g_return_val_if_fail (table->n_columns <= MAX_COLUMNS, NULL);
+  if (!open_nested (r))
+    return NULL;
+  g_string_truncate (arena, 0);
+  skip_space (r);
+  if (r->p < r->end && *r->p == '}')
+    {
+      r->p++;
+      r->depth--;
+      closed = TRUE;
+    }
+  while (!closed)
+    {
+      guint i;
+
+      if (!read_member_name (r))
+        return NULL;
+      i = column_index (table, r->text->str, hint);
+      if (i == G_MAXUINT)
         {
-          g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                       "change %u is not of the form {\"table\": …, \"row\": {…}}", i + 1);
+          unknown_column (table, id, r->text->str, &r->error);
           return NULL;
         }
-      change = rg_wire_change_new (json_node_get_string (table), json_node_get_object (row), error);
-      if (change == NULL)
+      if (seen & (G_GUINT64_CONSTANT (1) << i))
+        {
+          g_set_error (&r->error, RG_ERROR, RG_ERROR_INVALID, "%s %s: the column %s appears twice",
+                       table->name, id, table->columns[i].name);
+          return NULL;
+        }
+      seen |= G_GUINT64_CONSTANT (1) << i;
+      hint = i + 1;
+
+      if (r->p < r->end && *r->p == '"')
+        {
+          r->p++;
+          if (read_string (r) == NULL)
+            return NULL;
+          values[i].kind = RG_WIRE_VALUE_TEXT;
+          offsets[i] = arena->len;
+          g_string_append_len (arena, r->text->str, (gssize) r->text->len + 1);
+          if (i == 0)
+            id = arena->str + offsets[0];
+        }
+      else if (r->p < r->end && *r->p == 'n')
+        {
+          if (!read_word (r, "null"))
+            return NULL;
+          values[i].kind = RG_WIRE_VALUE_NULL;
+        }
+      else if (r->p < r->end && (*r->p == '-' || g_ascii_isdigit (*r->p)))
+        {
+          if (!read_number_value (r, &values[i]))
+            return NULL;
+        }
+      else
+        {
+          type_error (table, &table->columns[i], id, &r->error);
+          return NULL;
+        }
+      if (!next_item (r, '}', &closed) && !closed)
+        return NULL;
+    }
+  if (!missing_column (table, id, seen, &r->error))
+    return NULL;
+
+  /* one block: the values, then their text */
+  block = g_malloc (table->n_columns * sizeof (RgWireValue) + arena->len);
+  stored = (RgWireValue *) block;
+  memcpy (stored, values, table->n_columns * sizeof (RgWireValue));
+  memcpy (block + table->n_columns * sizeof (RgWireValue), arena->str, arena->len);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (stored[i].kind == RG_WIRE_VALUE_TEXT)
+      stored[i].text = block + table->n_columns * sizeof (RgWireValue) + offsets[i];
+  return change_from_values (table, stored, block, NULL, &r->error);
+}
+
+static gpointer
+form_error (Reader *r,
+            guint   index)
+{
+  if (r->error == NULL && r->why == NULL)
+    g_set_error (&r->error, RG_ERROR, RG_ERROR_INVALID,
+                 "change %u is not of the form {\"table\": …, \"row\": {…}}", index + 1);
+  return NULL;
+}
+
+static RgWireChange *
+read_change (Reader *r,
+             guint   index)
+{
+  const RgWireTable *table = NULL;
+  g_autoptr(RgWireChange) change = NULL;
+  g_autoptr(JsonNode) tree = NULL;
+  gboolean closed = FALSE;
+
+  skip_space (r);
+  if (r->p >= r->end || *r->p != '{')
+    return form_error (r, index);
+  if (!open_nested (r))
+    return NULL;
+  while (!closed)
+    {
+      if (!read_member_name (r))
+        return NULL;
+      if (strcmp (r->text->str, "table") == 0 && table == NULL)
+        {
+          if (r->p >= r->end || *r->p != '"')
+            return form_error (r, index);
+          r->p++;
+          if (read_string (r) == NULL)
+            return NULL;
+          if ((table = lookup_table_or_fail (r->text->str, &r->error)) == NULL)
+            return NULL;
+        }
+      else if (strcmp (r->text->str, "row") == 0 && change == NULL && tree == NULL)
+        {
+          if (table != NULL && r->p < r->end && *r->p == '{')
+            change = read_row (r, table);
+          else
+            tree = read_value (r);
+          if (change == NULL && tree == NULL)
+            return NULL;
+        }
+      else
+        return form_error (r, index);
+      if (!next_item (r, '}', &closed) && !closed)
+        return NULL;
+    }
+  if (table == NULL || (change == NULL && tree == NULL))
+    return form_error (r, index);
+  if (tree != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (tree))
+        return form_error (r, index);
+      change = rg_wire_change_new (table->name, json_node_get_object (tree), &r->error);
+    }
+  return g_steal_pointer (&change);
+}
+
+static void
+replace_node (JsonNode **slot,
+              JsonNode  *node)
+{
+  g_clear_pointer (slot, json_node_unref);
+  *slot = node;
+}
+
+static GPtrArray *
+read_changes (Reader *r)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_wire_change_free);
+  gboolean closed = FALSE;
+
+  if (!open_nested (r))
+    return NULL;
+  skip_space (r);
+  if (r->p < r->end && *r->p == ']')
+    {
+      r->p++;
+      r->depth--;
+      closed = TRUE;
+    }
+  while (!closed)
+    {
+      RgWireChange *change;
+
+      if (changes->len == RG_WIRE_MAX_BATCH)
+        {
+          g_set_error (&r->error, RG_ERROR, RG_ERROR_INVALID,
+                       "a batch holds more than %d changes", RG_WIRE_MAX_BATCH);
+          return NULL;
+        }
+      if ((change = read_change (r, changes->len)) == NULL)
         return NULL;
       g_ptr_array_add (changes, change);
+      if (!next_item (r, ']', &closed) && !closed)
+        return NULL;
     }
   return g_steal_pointer (&changes);
 }
@@ -771,50 +1140,89 @@ rg_wire_parse_batch (const gchar  *text,
                      GError      **error)
 {
   g_autoptr(GString) buffer = g_string_sized_new (256);
-  Reader r = { text, text + length, 0, NULL, buffer };
-  g_autoptr(JsonNode) top = NULL;
-  JsonObject *root;
-  JsonNode *changes;
-  JsonNode *node;
+  g_autoptr(GString) arena = g_string_sized_new (1024);
+  Reader r = { text, text + length, 0, NULL, NULL, buffer, arena };
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(JsonNode) cursor_node = NULL;
+  g_autoptr(JsonNode) more_node = NULL;
+  gboolean listed = FALSE;
+  gboolean closed = FALSE;
 
   if (!rg_wire_check_depth (text, length, RG_WIRE_MAX_DEPTH))
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the batch is nested too deeply");
       return NULL;
     }
-  top = read_value (&r);
   skip_space (&r);
-  if (top != NULL && r.p < r.end)
+  if (r.p >= r.end || *r.p != '{')
+    fail (&r, "the batch is not one JSON object");
+  else if (open_nested (&r))
+    {
+      skip_space (&r);
+      if (r.p < r.end && *r.p == '}')
+        {
+          r.p++;
+          closed = TRUE;
+        }
+    }
+  while (r.why == NULL && r.error == NULL && !closed)
+    {
+      if (!read_member_name (&r))
+        break;
+      if (strcmp (r.text->str, "changes") == 0 && r.p < r.end && *r.p == '[')
+        {
+          g_clear_pointer (&changes, g_ptr_array_unref);
+          if ((changes = read_changes (&r)) == NULL)
+            break;
+          listed = TRUE;
+        }
+      else
+        {
+          gboolean is_cursor = strcmp (r.text->str, "cursor") == 0;
+          gboolean is_more = strcmp (r.text->str, "more") == 0;
+          gboolean is_changes = strcmp (r.text->str, "changes") == 0;
+          g_autoptr(JsonNode) node = read_value (&r);
+
+          if (node == NULL)
+            break;
+          if (is_changes)
+            listed = FALSE;
+          else if (is_cursor)
+            replace_node (&cursor_node, g_steal_pointer (&node));
+          else if (is_more)
+            replace_node (&more_node, g_steal_pointer (&node));
+        }
+      if (!next_item (&r, '}', &closed) && !closed)
+        break;
+    }
+  skip_space (&r);
+  if (r.why == NULL && r.error == NULL && r.p < r.end)
     fail (&r, "more follows the batch");
   if (r.why != NULL)
     {
+      g_clear_error (&r.error);
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the batch is not valid JSON: %s", r.why);
       return NULL;
     }
-  root = JSON_NODE_HOLDS_OBJECT (top) ? json_node_get_object (top) : NULL;
-  changes = root ? json_object_get_member (root, "changes") : NULL;
-  if (changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes))
+  if (r.error != NULL)
     {
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
-                   "the batch has no list of changes");
+      g_propagate_error (error, r.error);
       return NULL;
     }
-
+  if (!listed)
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the batch has no list of changes");
+      return NULL;
+    }
   if (cursor != NULL)
-    {
-      node = json_object_get_member (root, "cursor");
-      *cursor = node && JSON_NODE_HOLDS_VALUE (node)
-                && json_node_get_value_type (node) == G_TYPE_STRING
-                ? g_strdup (json_node_get_string (node)) : NULL;
-    }
+    *cursor = cursor_node && JSON_NODE_HOLDS_VALUE (cursor_node)
+              && json_node_get_value_type (cursor_node) == G_TYPE_STRING
+              ? g_strdup (json_node_get_string (cursor_node)) : NULL;
   if (more != NULL)
-    {
-      node = json_object_get_member (root, "more");
-      *more = node && JSON_NODE_HOLDS_VALUE (node)
-              && json_node_get_value_type (node) == G_TYPE_BOOLEAN
-              && json_node_get_boolean (node);
-    }
-  return parse_changes (json_node_get_array (changes), error);
+    *more = more_node && JSON_NODE_HOLDS_VALUE (more_node)
+            && json_node_get_value_type (more_node) == G_TYPE_BOOLEAN
+            && json_node_get_boolean (more_node);
+  return g_steal_pointer (&changes);
 }
 
 /* ---------------------------------------------------------------- writing */
@@ -843,7 +1251,7 @@ rg_wire_build_batch (GPtrArray *changes)
   for (guint i = 0; i < changes->len; i++)
     {
       RgWireChange *change = g_ptr_array_index (changes, i);
-      g_autofree gchar *row = rg_wire_row_to_string (change->row);
+      g_autofree gchar *row = rg_wire_row_to_string (rg_wire_change_get_row (change));
 
       if (i > 0)
         g_string_append_c (out, ',');

@@ -62,16 +62,40 @@ typedef struct
   guint               n_columns;
 } RgWireTable;
 
-/* A validated change: @row holds exactly the columns of @table. */
+/* One value of a change, as read: a JSON null, string, whole number or
+ * other number.  A real column may hold a whole number. */
+typedef enum {
+  RG_WIRE_VALUE_NULL,
+  RG_WIRE_VALUE_TEXT,
+  RG_WIRE_VALUE_INTEGER,
+  RG_WIRE_VALUE_REAL,
+} RgWireValueKind;
+
+typedef struct
+{
+  RgWireValueKind kind;
+  union {
+    const gchar *text;
+    gint64       integer;
+    gdouble      real;
+  };
+} RgWireValue;
+
+/* A validated change: @values holds every column of @table, in the order
+ * of its description.  The row as a JsonObject is built only when asked
+ * for (rg_wire_change_get_row()): a first sync reads a million rows that
+ * go straight to SQLite. */
 typedef struct
 {
   /* borrowed */
   const RgWireTable *table;
-  const gchar       *id;        /* inside @row */
-  const gchar       *origin;    /* inside @row */
+  const gchar       *id;        /* inside @values */
+  const gchar       *origin;    /* inside @values */
+  const RgWireValue *values;    /* table->n_columns of them, owned by the change */
 
-  /* owned */
-  JsonObject        *row;
+  /* private */
+  JsonObject        *row;       /* use rg_wire_change_get_row() */
+  gpointer           storage;
 
   gint64             updated_hlc;
   gboolean           deleted;
@@ -136,6 +160,28 @@ RgWireChange *rg_wire_change_new (const gchar  *table_name,
                                   GError      **error);
 
 void rg_wire_change_free (RgWireChange *change);
+
+/**
+ * rg_wire_change_get_row:
+ * @change: a change
+ *
+ * Builds the row as a JsonObject the first time it is asked for (a cache
+ * inside @change, hence the cast of a const change).
+ *
+ * Returns: (transfer none): the row, every column of the table, in the
+ *   order of the table's description
+ */
+JsonObject *rg_wire_change_get_row (const RgWireChange *change);
+
+/**
+ * rg_wire_change_get_value:
+ * @change: a change
+ * @name: a column of the change's table
+ *
+ * Returns: (transfer none): the value of the column @name
+ */
+const RgWireValue *rg_wire_change_get_value (const RgWireChange *change,
+                                             const gchar        *name);
 
 /**
  * rg_wire_change_merge:

@@ -592,7 +592,7 @@ build_rows (GPtrArray  *changes,
 
       if (slot == NULL || !slot->dirty || slot->stored != stored || !g_hash_table_add (written, slot))
         continue;
-      row = rg_wire_row_to_string (slot->change->row);
+      row = rg_wire_row_to_string (rg_wire_change_get_row (slot->change));
       if ((*n_rows)++ > 0)
         g_string_append_c (out, ',');
       rg_wire_append_change (out, slot->change->table->name, row);

@@ -62,7 +62,7 @@ remote_version (RgWireChange *source,
   JsonNode *node;
   RgWireChange *change;
 
-  json_object_iter_init (&iter, source->row);
+  json_object_iter_init (&iter, rg_wire_change_get_row (source));
   while (json_object_iter_next (&iter, &name, &node))
     json_object_set_member (row, name, json_node_copy (node));
   json_object_set_int_member (row, "updated_hlc", hlc);
@@ -122,9 +122,9 @@ START_TEST (test_read_row_gives_every_column_typed)
   ck_assert_str_eq (change->id, guest);
   ck_assert_str_eq (change->origin, rg_db_get_device_id (t->db));
   ck_assert_int_gt (change->updated_hlc, 0);
-  ck_assert_str_eq (json_object_get_string_member (change->row, "name"), "Zhou Min");
-  ck_assert (json_object_get_null_member (change->row, "merged_into"));
-  ck_assert_uint_eq (json_object_get_size (change->row), change->table->n_columns);
+  ck_assert_str_eq (json_object_get_string_member (rg_wire_change_get_row (change), "name"), "Zhou Min");
+  ck_assert (json_object_get_null_member (rg_wire_change_get_row (change), "merged_into"));
+  ck_assert_uint_eq (json_object_get_size (rg_wire_change_get_row (change)), change->table->n_columns);
 }
 END_TEST
 
@@ -158,7 +158,7 @@ START_TEST (test_newer_remote_row_wins_older_is_ignored_and_not_echoed)
   ck_assert_int_eq (count (t->db, "SELECT count (*) FROM guest WHERE name = '%s'", "Ma Lin"), 1);
   ck_assert (apply (t->db, newer, NULL));
   result = read_row (t->db, "guest", guest);
-  ck_assert_str_eq (json_object_get_string_member (result->row, "name"), "Ma Lin (Dr)");
+  ck_assert_str_eq (json_object_get_string_member (rg_wire_change_get_row (result), "name"), "Ma Lin (Dr)");
   ck_assert_str_eq (result->origin, OTHER_DEVICE);
   /* the same row again changes nothing; nothing was added to the outbox */
   ck_assert (!apply (t->db, newer, NULL));

@@ -252,8 +252,8 @@ START_TEST (test_batch_round_trip)
 
       ck_assert_str_eq (a->id, b->id);
       ck_assert_int_eq (a->updated_hlc, b->updated_hlc);
-      ck_assert_str_eq (json_object_get_string_member (a->row, "tag"),
-                        json_object_get_string_member (b->row, "tag"));
+      ck_assert_str_eq (json_object_get_string_member (rg_wire_change_get_row (a), "tag"),
+                        json_object_get_string_member (rg_wire_change_get_row (b), "tag"));
     }
 }
 END_TEST
@@ -375,7 +375,7 @@ START_TEST (test_merge_keeps_merged_into_whichever_wins)
   ck_assert_str_eq (json_object_get_string_member (older_merge, "name"), "Li Wei (Mr)");
   ck_assert_str_eq (json_object_get_string_member (older_merge, "merged_into"), GUEST_1);
   /* neither input was changed */
-  ck_assert (json_object_get_null_member (renamed->row, "merged_into"));
+  ck_assert (json_object_get_null_member (rg_wire_change_get_row (renamed), "merged_into"));
 }
 END_TEST
 

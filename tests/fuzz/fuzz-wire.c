@@ -41,13 +41,13 @@ check_change (const RgWireChange *change)
   JsonNode *node;
 
   g_assert_true (rg_wire_lookup_table (change->table->name) == change->table);
-  g_assert_cmpstr (json_object_get_string_member (change->row, "id"), ==, change->id);
-  g_assert_cmpstr (json_object_get_string_member (change->row, "origin"), ==, change->origin);
-  g_assert_cmpint (json_object_get_int_member (change->row, "updated_hlc"), ==, change->updated_hlc);
+  g_assert_cmpstr (json_object_get_string_member (rg_wire_change_get_row (change), "id"), ==, change->id);
+  g_assert_cmpstr (json_object_get_string_member (rg_wire_change_get_row (change), "origin"), ==, change->origin);
+  g_assert_cmpint (json_object_get_int_member (rg_wire_change_get_row (change), "updated_hlc"), ==, change->updated_hlc);
   g_assert_cmpuint (strlen (change->origin), <=, RG_WIRE_MAX_ORIGIN);
   g_assert_cmpint (rg_wire_compare (change->updated_hlc, change->origin,
                                     change->updated_hlc, change->origin), ==, 0);
-  json_object_iter_init (&iter, change->row);
+  json_object_iter_init (&iter, rg_wire_change_get_row (change));
   while (json_object_iter_next (&iter, &member, &node))
     if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
       g_assert_true (g_utf8_validate (json_node_get_string (node), -1, NULL));
@@ -94,8 +94,8 @@ check_round_trip (GPtrArray *changes)
     {
       const RgWireChange *before = g_ptr_array_index (changes, i);
       const RgWireChange *after = g_ptr_array_index (again, i);
-      g_autofree gchar *row_before = rg_wire_row_to_string (before->row);
-      g_autofree gchar *row_after = rg_wire_row_to_string (after->row);
+      g_autofree gchar *row_before = rg_wire_row_to_string (rg_wire_change_get_row (before));
+      g_autofree gchar *row_after = rg_wire_row_to_string (rg_wire_change_get_row (after));
 
       g_assert_true (after->table == before->table);
       g_assert_cmpstr (row_after, ==, row_before);

@@ -656,7 +656,7 @@ rg_sync_harness_terminal_digest (RgDb     *db,
           ck_assert_no_error (error);
           if (full)
             {
-              g_autofree gchar *row = rg_wire_row_to_string (change->row);
+              g_autofree gchar *row = rg_wire_row_to_string (rg_wire_change_get_row (change));
 
               line = g_strdup_printf ("%s/%s", table->name, row);
             }
