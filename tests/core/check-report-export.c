@@ -83,7 +83,6 @@ START_TEST (test_csv_has_a_line_per_row_and_measure)
   g_autoptr(RgReport) report = make_report (t);
   g_autofree gchar *csv = rg_report_to_csv (report);
   g_autoptr(RgCsvReader) reader = read_csv (csv);
-  g_autofree gchar *columns = rg_csv_reader_dup_column_list (reader);
   g_autoptr(GError) error = NULL;
   guint lines = 0;
 

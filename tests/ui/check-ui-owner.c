@@ -268,6 +268,13 @@ START_TEST (test_charts_show_the_report)
   rg_ui_test_run_for (300);
   g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "owner-service-landscape"));
 
+  /* The dark style: the charts take their colours from it. */
+  rg_owner_page_show_report (page, RG_REPORT_PEAK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  rg_ui_test_run_for (300);
+  g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "owner-peak-dark"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
