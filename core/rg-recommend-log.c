@@ -6,6 +6,7 @@
  */
 #include "rg-recommend-log.h"
 
+#include "rg-auth.h"
 #include "rg-id.h"
 
 #define HOLDOUT_SETTING "recommend_holdout_share"
@@ -262,10 +263,11 @@ rg_recommend_uplift_get_uplift (RgRecommendUplift *self)
 }
 
 RgRecommendUplift *
-rg_recommend_uplift_report (RgDb     *db,
-                            gint64    from_ms,
-                            gint64    to_ms,
-                            GError  **error)
+rg_recommend_uplift_report (RgDb         *db,
+                            const gchar  *staff_id,
+                            gint64        from_ms,
+                            gint64        to_ms,
+                            GError      **error)
 {
   g_autoptr(RgRecommendUplift) self = NULL;
   g_autoptr(RgStmt) stmt = NULL;
@@ -273,6 +275,8 @@ rg_recommend_uplift_report (RgDb     *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_VIEW_REPORTS, error))
+    return NULL;
   if (to_ms <= from_ms)
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,

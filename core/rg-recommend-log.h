@@ -91,6 +91,9 @@ gdouble rg_recommend_uplift_get_uplift      (RgRecommendUplift *self);
 /**
  * rg_recommend_uplift_report:
  * @db: a connection
+ * @staff_id: (nullable): who asks; must have %RG_PERMISSION_VIEW_REPORTS
+ *   (the owner), else %RG_ERROR_PERMISSION (%RG_ERROR_NOT_FOUND for an
+ *   unknown staff id)
  * @from_ms: start of the period (suggestions logged at or after), UTC ms
  * @to_ms: end of the period (before), UTC ms; > @from_ms
  * @error: return location for a #GError
@@ -102,7 +105,7 @@ gdouble rg_recommend_uplift_get_uplift      (RgRecommendUplift *self);
  * Returns: (transfer full): the report, or %NULL with %RG_ERROR_INVALID
  *   (an empty period) or a database error.
  */
-RgRecommendUplift *rg_recommend_uplift_report (RgDb *db, gint64 from_ms, gint64 to_ms, GError **error);
+RgRecommendUplift *rg_recommend_uplift_report (RgDb *db, const gchar *staff_id, gint64 from_ms, gint64 to_ms, GError **error);
 
 /**
  * rg_recommend_uplift_format:

@@ -6,6 +6,7 @@
  */
 #include "rg-recommend.h"
 
+#include "rg-auth.h"
 #include "rg-id.h"
 #include "rg-recommend-rank.h"
 
@@ -138,12 +139,15 @@ rg_recommend_get_margin_weight (RgDb *db)
 }
 
 gboolean
-rg_recommend_set_margin_weight (RgDb     *db,
-                                gdouble   weight,
-                                GError  **error)
+rg_recommend_set_margin_weight (RgDb         *db,
+                                const gchar  *staff_id,
+                                gdouble       weight,
+                                GError      **error)
 {
   gchar text[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_VIEW_REPORTS, error))
+    return FALSE;
   if (!(weight >= 0 && weight <= 1))
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,

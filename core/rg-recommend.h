@@ -345,6 +345,9 @@ GListModel *rg_recommender_complete_basket (RgRecommender        *self,
 /**
  * rg_recommend_set_margin_weight:
  * @db: a connection
+ * @staff_id: (nullable): who sets it; must be the owner
+ *   (%RG_PERMISSION_VIEW_REPORTS), else %RG_ERROR_PERMISSION
+ *   (%RG_ERROR_NOT_FOUND for an unknown staff id) and nothing changes
  * @weight: the owner's margin nudge, 0 (off) to 1
  * @error: return location for a #GError
  *
@@ -352,7 +355,7 @@ GListModel *rg_recommender_complete_basket (RgRecommender        *self,
  *
  * Returns: %TRUE on success; %FALSE with %RG_ERROR_INVALID outside 0–1.
  */
-gboolean rg_recommend_set_margin_weight (RgDb *db, gdouble weight, GError **error);
+gboolean rg_recommend_set_margin_weight (RgDb *db, const gchar *staff_id, gdouble weight, GError **error);
 
 /**
  * rg_recommend_get_margin_weight:

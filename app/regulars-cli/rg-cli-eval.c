@@ -172,9 +172,9 @@ rg_cli_report_uplift (RgCli   *cli,
 
   if (!rg_cli_parse ("uplift [--days N]", entries, &argc, &argv, 1, 1, error) ||
       !rg_cli_check_range (days, 1, UPLIFT_DAYS_MAX, "--days", error) ||
-      rg_cli_open (cli, error) == NULL)
+      !rg_cli_require (cli, RG_PERMISSION_VIEW_REPORTS, error))
     return FALSE;
-  uplift = rg_recommend_uplift_report (cli->db, now - days * DAY_MS, now + 1, error);
+  uplift = rg_recommend_uplift_report (cli->db, cli->staff_id, now - days * DAY_MS, now + 1, error);
   if (uplift == NULL)
     return FALSE;
 

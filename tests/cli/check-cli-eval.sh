@@ -33,7 +33,7 @@ run () {
 
 has () { case "$1" in *"$2"*) ;; *) die "no '$2' in: $1" ;; esac; }
 
-run 0 -- init --branch Main --tz UTC --country GB
+REGULARS_PIN=2468 run 0 -- init --branch Main --tz UTC --country GB --owner Mia
 
 # a demo restaurant: held-out visits scored, every figure a share
 run 0 -- eval recommend --data-set demo
@@ -65,10 +65,13 @@ has "$ERR" "no data set 'nowhere'"
 run 2 -- eval
 has "$ERR" "eval"
 
-# uplift without logged suggestions: nothing to compare yet
-run 0 -- report uplift
+# uplift without logged suggestions: nothing to compare yet; the owner's
+run 2 -- report uplift
+has "$ERR" "Nobody is signed in"
+export REGULARS_PIN=2468
+run 0 -- --staff Mia report uplift
 has "$OUT" "not measurable yet"
-run 0 -- --json report uplift --days 7
+run 0 -- --json --staff Mia report uplift --days 7
 python3 -c 'import json,sys; r=json.loads(sys.argv[1]); assert r["days"] == 7 and r["shown"]["visits"] == 0 and r["held_out"]["suggestions"] == 0' "$OUT" \
   || die "uplift of an empty database: $OUT"
 run 2 -- report uplift --days 0

@@ -18,6 +18,8 @@
 #include "rg-guest.h"
 #include "rg-menu.h"
 #include "rg-privacy.h"
+#include "rg-recommend-log.h"
+#include "rg-recommend.h"
 #include "rg-report.h"
 #include "rg-visit.h"
 
@@ -127,6 +129,20 @@ call_report (Scene *s, const gchar *staff_id, GError **error)
   g_autoptr(RgReport) report = rg_report_run (s->t->db, RG_REPORT_PEAK, &query, error);
 
   return report != NULL;
+}
+
+static gboolean
+call_uplift (Scene *s, const gchar *staff_id, GError **error)
+{
+  g_autoptr(RgRecommendUplift) uplift = rg_recommend_uplift_report (s->t->db, staff_id, 0, G_MAXINT64, error);
+
+  return uplift != NULL;
+}
+
+static gboolean
+call_margin_weight (Scene *s, const gchar *staff_id, GError **error)
+{
+  return rg_recommend_set_margin_weight (s->t->db, staff_id, 0.25, error);
 }
 
 static gboolean
@@ -254,6 +270,8 @@ static const struct
   const gchar *roles;   /* who may, as initials: h w m o (DESIGN.md, "Roles") */
 } guarded[] = {
   { "rg_report_run", call_report, "o" },
+  { "rg_recommend_uplift_report", call_uplift, "o" },
+  { "rg_recommend_set_margin_weight", call_margin_weight, "o" },
   { "rg_menu_add", call_menu_add, "mo" },
   { "rg_menu_edit", call_menu_edit, "mo" },
   { "rg_menu_set_available", call_menu_86, "mo" },

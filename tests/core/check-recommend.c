@@ -985,6 +985,7 @@ START_TEST (test_margin_nudge)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (t->db, RG_ROLE_OWNER);
   g_autofree gchar *thin = add_item_full (t->db, "Thin Margin", "", "", "", 1000, 900);
   g_autofree gchar *fat = add_item_full (t->db, "Fat Margin", "", "", "", 1000, 200);
   const gchar *empty[] = { NULL };
@@ -1003,12 +1004,12 @@ START_TEST (test_margin_nudge)
   off = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_DINNER, 2, &error);
   ck_assert_str_eq (rg_recommendation_get_item_id (nth (off, 0)), thin);
 
-  ck_assert (rg_recommend_set_margin_weight (t->db, 0.5, &error));
+  ck_assert (rg_recommend_set_margin_weight (t->db, owner_id, 0.5, &error));
   ck_assert_no_error (error);
   on = rg_recommender_complete_basket (rec, t->db, empty, RG_DAYPART_DINNER, 2, &error);
   ck_assert_str_eq (rg_recommendation_get_item_id (nth (on, 0)), fat);
 
-  ck_assert (!rg_recommend_set_margin_weight (t->db, 1.5, &error));
+  ck_assert (!rg_recommend_set_margin_weight (t->db, owner_id, 1.5, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   ck_assert_double_eq (rg_recommend_get_margin_weight (t->db), 0.5);
 }
@@ -1308,6 +1309,7 @@ START_TEST (test_log_and_uplift)
   g_autofree gchar *branch = add_branch (t->db, "UTC");
   g_autofree gchar *soup = add_item (t->db, "Soup");
   g_autofree gchar *bread = add_item (t->db, "Bread");
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (t->db, RG_ROLE_OWNER);
   g_autofree gchar *shown_guest = find_guest_in_holdout (t->db, FALSE);
   g_autofree gchar *held_guest = find_guest_in_holdout (t->db, TRUE);
   g_autofree gchar *unknown = rg_id_new ();
@@ -1340,7 +1342,7 @@ START_TEST (test_log_and_uplift)
   ck_assert_int_eq (rg_test_query_int (t->db,
                     "SELECT count(*) FROM local_suggestion WHERE reason LIKE 'ordered once, on %'"), 3);
 
-  uplift = rg_recommend_uplift_report (t->db, now - DAY_MS, now + DAY_MS, &error);
+  uplift = rg_recommend_uplift_report (t->db, owner_id, now - DAY_MS, now + DAY_MS, &error);
   ck_assert_no_error (error);
   /* The open visit does not count yet; the repeated log counts once. */
   ck_assert_uint_eq (rg_recommend_uplift_get_visits (uplift, TRUE), 1);
@@ -1363,7 +1365,7 @@ START_TEST (test_log_and_uplift)
   ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
   g_clear_error (&error);
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM local_suggestion"), rows);
-  ck_assert_ptr_null (rg_recommend_uplift_report (t->db, now, now, &error));
+  ck_assert_ptr_null (rg_recommend_uplift_report (t->db, owner_id, now, now, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
 }
 END_TEST
