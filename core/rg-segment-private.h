@@ -44,11 +44,13 @@ typedef struct
   guint   index;
 } RgSegmentKey;
 
-/* Moves the @k best of @n keys before the (k+1)-th best, which it puts at
- * @k (nothing when @k >= @n); expected time linear in @n. */
-void   _rg_segment_select     (RgSegmentKey *keys, guint n, guint k);
-/* Sorts the first @n keys best first. */
-void   _rg_segment_sort_keys  (RgSegmentKey *keys, guint n);
+/* The keys of ranks @ranks (0 the best, each below @n) into @found, in
+ * time linear in @n: the keys are counted in buckets of values and only
+ * those of the buckets holding the ranks are selected among. */
+void   _rg_segment_keys_at    (const RgSegmentKey *keys, guint n, const guint *ranks, guint n_ranks,
+                               RgSegmentKey *found);
+/* Moves the @shown best of @n keys first, best first. */
+void   _rg_segment_take_top   (RgSegmentKey *keys, guint n, guint shown);
 /* The guest's name, or its id when it is not there. */
 gchar *_rg_segment_dup_guest_name (RgDb *db, const gchar *guest_id, GError **error);
 /* The id (into @id) and name of the guest of a number. */

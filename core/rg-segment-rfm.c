@@ -27,40 +27,33 @@ rfm_value (const RgSegmentGuest *g,
 
 /* Quintile scores: a guest's score is 1 + 5 × (how many guests have less)
  * / all, so equal values score the same.  The score is above k exactly
- * when the value is above the ceil (k × n / 5)-th smallest, so four
- * selections find the thresholds without sorting the guests. */
+ * when the value is above the ceil (k × n / 5)-th smallest, so the four
+ * thresholds are enough (found without sorting the guests). */
 static void
 score_guests (RgSegmentGuests *guests)
 {
   g_autofree RgSegmentKey *keys = g_new (RgSegmentKey, MAX (guests->n, 1));
-  guint n = guests->n;
+  guint n = guests->n, ranks[4];
 
   if (n == 0)
     return;
+  for (guint k = 1; k <= 4; k++)
+    ranks[k - 1] = (guint) (((guint64) k * n + 4) / 5) - 1;
   for (guint which = 0; which < 3; which++)
     {
-      gdouble threshold[4];
-      guint bound = n;
+      RgSegmentKey threshold[4];
 
       /* Negated values: the best keys are the smallest values. */
       for (guint i = 0; i < n; i++)
         keys[i] = (RgSegmentKey) { -rfm_value (&guests->guests[i], which), i };
-      for (guint k = 4; k >= 1; k--)
-        {
-          guint at = (guint) (((guint64) k * n + 4) / 5) - 1;
-
-          if (at < bound)
-            _rg_segment_select (keys, bound, at);
-          bound = at;
-          threshold[k - 1] = -keys[at].value;
-        }
+      _rg_segment_keys_at (keys, n, ranks, 4, threshold);
       for (guint i = 0; i < n; i++)
         {
           gdouble value = rfm_value (&guests->guests[i], which);
           gint score = 1;
 
           for (guint k = 0; k < 4; k++)
-            score += value > threshold[k];
+            score += value > -threshold[k].value;
           guests->guests[i].score[which] = score;
         }
     }
@@ -154,13 +147,12 @@ _rg_segment_rfm (RgDb                 *db,
       _rg_report_store_take (store, row);
     }
 
-  /* The biggest spenders, by selection then a sort of the few shown. */
+  /* The biggest spenders, found then sorted. */
   keys = g_new (RgSegmentKey, MAX (guests->n, 1));
   for (guint i = 0; i < guests->n; i++)
     keys[i] = (RgSegmentKey) { guests->guests[i].spend[0] + guests->guests[i].spend[1], i };
   shown = MIN (guests->n, range->limit);
-  _rg_segment_select (keys, guests->n, shown);
-  _rg_segment_sort_keys (keys, shown);
+  _rg_segment_take_top (keys, guests->n, shown);
   store = _rg_report_add_section (report, "guests", guest_measures, G_N_ELEMENTS (guest_measures));
   for (guint i = 0; i < shown; i++)
     {

@@ -229,35 +229,43 @@ swap_keys (RgSegmentKey *a,
   *b = t;
 }
 
-void
-_rg_segment_select (RgSegmentKey *keys,
+static void
+select_keys (RgSegmentKey *keys,
                     guint         n,
                     guint         k)
 {
-  guint lo = 0, hi = n;
+  gint64 lo = 0, hi = (gint64) n - 1;
 
-  /* Quickselect: the (k+1)-th best is in [lo, hi); the pivot is the median
-   * of the first, middle and last keys, moved to the end. */
-  while (k < hi && hi - lo > 1)
+  /* Quickselect with Hoare's partition around the median of the first,
+   * middle and last keys: the (k+1)-th best is in [lo, hi].  Keys are
+   * all different (their indexes are), so the scans stop inside. */
+  while (k < n && lo < hi)
     {
-      guint mid = lo + (hi - lo) / 2, store = lo;
+      gint64 mid = lo + (hi - lo) / 2, i = lo, j = hi;
+      RgSegmentKey pivot;
 
       if (key_before (&keys[mid], &keys[lo]))
         swap_keys (&keys[mid], &keys[lo]);
-      if (key_before (&keys[hi - 1], &keys[lo]))
-        swap_keys (&keys[hi - 1], &keys[lo]);
-      if (key_before (&keys[mid], &keys[hi - 1]))
-        swap_keys (&keys[mid], &keys[hi - 1]);
-      for (guint i = lo; i < hi - 1; i++)
-        if (key_before (&keys[i], &keys[hi - 1]))
-          swap_keys (&keys[i], &keys[store++]);
-      swap_keys (&keys[store], &keys[hi - 1]);
-      if (store == k)
-        return;
-      if (k < store)
-        hi = store;
+      if (key_before (&keys[hi], &keys[lo]))
+        swap_keys (&keys[hi], &keys[lo]);
+      if (key_before (&keys[hi], &keys[mid]))
+        swap_keys (&keys[hi], &keys[mid]);
+      pivot = keys[mid];
+      for (;;)
+        {
+          while (key_before (&keys[i], &pivot))
+            i++;
+          while (key_before (&pivot, &keys[j]))
+            j--;
+          if (i >= j)
+            break;
+          swap_keys (&keys[i++], &keys[j--]);
+        }
+      /* [lo, j] come before or are the pivot, (j, hi] after. */
+      if ((gint64) k <= j)
+        hi = j;
       else
-        lo = store + 1;
+        lo = j + 1;
     }
 }
 
@@ -268,11 +276,65 @@ compare_keys (gconstpointer a,
   return key_before (a, b) ? -1 : key_before (b, a) ? 1 : 0;
 }
 
+
+/* Buckets of keys_at(): values spread linearly between the highest and
+ * the lowest. */
+#define N_BUCKETS 4096
+
 void
-_rg_segment_sort_keys (RgSegmentKey *keys,
-                       guint         n)
+_rg_segment_keys_at (const RgSegmentKey *keys,
+                     guint               n,
+                     const guint        *ranks,
+                     guint               n_ranks,
+                     RgSegmentKey       *found)
 {
-  qsort (keys, n, sizeof (RgSegmentKey), compare_keys);
+  g_autofree guint *count = g_new0 (guint, N_BUCKETS + 1);
+  gdouble high = -G_MAXDOUBLE, low = G_MAXDOUBLE, scale;
+
+  /* One pass for the spread, one to count the keys of each bucket (the
+   * best first), then only the keys of a bucket holding a rank asked for
+   * are selected among. */
+  for (guint i = 0; i < n; i++)
+    {
+      high = MAX (high, keys[i].value);
+      low = MIN (low, keys[i].value);
+    }
+  scale = high > low ? (N_BUCKETS - 1) / (high - low) : 0;
+  for (guint i = 0; i < n; i++)
+    count[(guint) ((high - keys[i].value) * scale)]++;
+  for (guint r = 0; r < n_ranks; r++)
+    {
+      g_autofree RgSegmentKey *candidates = NULL;
+      guint bucket = 0, before = 0, taken = 0;
+
+      g_return_if_fail (ranks[r] < n);
+      while (before + count[bucket] <= ranks[r])
+        before += count[bucket++];
+      candidates = g_new (RgSegmentKey, count[bucket]);
+      for (guint i = 0; i < n; i++)
+        if ((guint) ((high - keys[i].value) * scale) == bucket)
+          candidates[taken++] = keys[i];
+      select_keys (candidates, taken, ranks[r] - before);
+      found[r] = candidates[ranks[r] - before];
+    }
+}
+
+void
+_rg_segment_take_top (RgSegmentKey *keys,
+                      guint         n,
+                      guint         shown)
+{
+  RgSegmentKey last;
+  guint rank, kept = 0;
+
+  if (shown == 0)
+    return;
+  rank = shown - 1;
+  _rg_segment_keys_at (keys, n, &rank, 1, &last);
+  for (guint i = 0; i < n; i++)
+    if (!key_before (&last, &keys[i]))
+      swap_keys (&keys[i], &keys[kept++]);
+  qsort (keys, shown, sizeof (RgSegmentKey), compare_keys);
 }
 
 gchar *
@@ -317,9 +379,9 @@ guest_value (const RgSegmentGuest *guest,
   return by_profit ? guest->spend[period] - guest->cost[period] : guest->spend[period];
 }
 
-/* Sets the tier of the guests active in @period, found by selection (the
- * tiers need no full order); returns their keys, the top guests first
- * and *@n_active of them. */
+/* Sets the tier of the guests active in @period: the keys at the ranks
+ * where tiers end are found through buckets of values (the tiers need no
+ * order); returns their keys, *@n_active of them. */
 static RgSegmentKey *
 rank_period (RgSegmentGuests *guests,
              guint            period,
@@ -327,21 +389,26 @@ rank_period (RgSegmentGuests *guests,
              guint           *n_active)
 {
   RgSegmentKey *keys = g_new (RgSegmentKey, MAX (guests->n, 1));
-  guint n = 0, bound[RG_TIER_N];
+  RgSegmentKey last[RG_TIER_N - 1];
+  guint n = 0, ranks[RG_TIER_N - 1];
 
   for (guint i = 0; i < guests->n; i++)
     if (guests->guests[i].visits[period] > 0)
       keys[n++] = (RgSegmentKey) { guest_value (&guests->guests[i], period, by_profit), i };
-  bound[RG_TIER_N - 1] = n;
-  for (guint t = RG_TIER_N - 1; t > 0; t--)
-    {
-      bound[t - 1] = tier_bound (t, n);
-      _rg_segment_select (keys, bound[t], bound[t - 1]);
-    }
-  for (guint t = 0, r = 0; t < RG_TIER_N; t++)
-    for (; r < bound[t]; r++)
-      guests->guests[keys[r].index].tier[period] = t + 1;
   *n_active = n;
+  if (n == 0)
+    return keys;
+  for (guint t = 1; t < RG_TIER_N; t++)
+    ranks[t - 1] = tier_bound (t, n) - 1;
+  _rg_segment_keys_at (keys, n, ranks, RG_TIER_N - 1, last);
+  for (guint i = 0; i < n; i++)
+    {
+      guint tier = 1;
+
+      while (tier < RG_TIER_N && key_before (&last[tier - 1], &keys[i]))
+        tier++;
+      guests->guests[keys[i].index].tier[period] = tier;
+    }
   return keys;
 }
 
@@ -440,8 +507,7 @@ add_top (RgDb                 *db,
   GListStore *store = _rg_report_add_section (report, "top", measures, G_N_ELEMENTS (measures));
   guint shown = MIN (n_keys, range->limit);
 
-  _rg_segment_select (keys, n_keys, shown);
-  _rg_segment_sort_keys (keys, shown);
+  _rg_segment_take_top (keys, n_keys, shown);
   for (guint i = 0; i < shown; i++)
     {
       const RgSegmentGuest *g = &guests->guests[keys[i].index];
