@@ -40,6 +40,7 @@ struct _RgSyncStatus
   GtkWidget    *spinner;
   GtkWidget    *icon;
   GtkWidget    *label;
+  GtkWidget    *title_label;
   GtkWidget    *detail_label;
   GtkWidget    *sync_button;
 
@@ -130,6 +131,7 @@ show_state (RgSyncStatus *self,
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), state_icons[state]);
   gtk_label_set_text (GTK_LABEL (self->label), self->summary);
+  gtk_label_set_text (GTK_LABEL (self->title_label), self->summary);
   gtk_label_set_text (GTK_LABEL (self->detail_label), self->detail);
   gtk_widget_set_tooltip_text (self->button, self->detail);
   gtk_widget_set_sensitive (self->sync_button, state != RG_SYNC_STATE_NOT_ENROLLED && !self->running);
@@ -465,6 +467,9 @@ rg_sync_status_init (RgSyncStatus *self)
   gtk_box_append (GTK_BOX (box), self->icon);
   gtk_box_append (GTK_BOX (box), self->label);
 
+  self->title_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
+  gtk_widget_add_css_class (self->title_label, "heading");
   self->detail_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->detail_label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (self->detail_label), 40);
@@ -472,6 +477,7 @@ rg_sync_status_init (RgSyncStatus *self)
   self->sync_button = gtk_button_new_with_label (_("Sync now"));
   gtk_widget_add_css_class (self->sync_button, "suggested-action");
   g_signal_connect (self->sync_button, "clicked", G_CALLBACK (on_sync_button_clicked_cb), self);
+  gtk_box_append (GTK_BOX (popover_box), self->title_label);
   gtk_box_append (GTK_BOX (popover_box), self->detail_label);
   gtk_box_append (GTK_BOX (popover_box), self->sync_button);
   gtk_popover_set_child (GTK_POPOVER (popover), popover_box);
