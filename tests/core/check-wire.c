@@ -288,6 +288,90 @@ assert_batch_refused (const gchar *text)
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
 }
 
+/* A tag row in JSON text, with @tag_json as the tag value (already JSON). */
+static gchar *
+tag_batch (const gchar *tag_json)
+{
+  return g_strdup_printf ("{\"changes\":[{\"table\":\"guest_tag\",\"row\":{"
+                          "\"id\":\"" GUEST_1 "\",\"updated_hlc\":3,\"origin\":\"" DEVICE_A "\","
+                          "\"deleted\":0,\"guest_id\":\"" GUEST_2 "\",\"tag\":%s}}]}", tag_json);
+}
+
+static gchar *
+read_tag (const gchar *tag_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *text = tag_batch (tag_json);
+  g_autoptr(GPtrArray) parsed = rg_wire_parse_batch (text, strlen (text), NULL, NULL, &error);
+  const RgWireValue *value;
+
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (parsed->len, 1);
+  value = rg_wire_change_get_value (g_ptr_array_index (parsed, 0), "tag");
+  ck_assert_int_eq (value->kind, RG_WIRE_VALUE_TEXT);
+  return g_strdup (value->text);
+}
+
+START_TEST (test_reader_decodes_escapes_and_refuses_what_json_does_not_allow)
+{
+  g_autofree gchar *escaped = read_tag ("\"a\\\"b\\\\c\\/d\\n\\t\\u00e9\\u4e2d\\ud83c\\udf36\"");
+  g_autofree gchar *plain = read_tag ("\"辣 spicy\"");
+  g_autofree gchar *one = tag_batch ("\"a\"");
+  g_autofree gchar *trailing = g_strconcat (one, " {}", NULL);
+  g_autofree gchar *lone_half = tag_batch ("\"\\ud83c\"");
+  g_autofree gchar *control = tag_batch ("\"a\tb\"");
+  g_autofree gchar *nul = tag_batch ("\"a\\u0000b\"");
+  g_autofree gchar *bad_utf8 = tag_batch ("\"\xc3\x28\"");
+  g_autofree gchar *boolean = tag_batch ("true");
+  g_autofree gchar *number = tag_batch ("12");
+  const gchar *twice = "{\"changes\":[{\"table\":\"guest_tag\",\"row\":{"
+                       "\"id\":\"" GUEST_1 "\",\"updated_hlc\":3,\"origin\":\"" DEVICE_A "\","
+                       "\"deleted\":0,\"guest_id\":\"" GUEST_2 "\",\"tag\":\"a\",\"tag\":\"b\"}}]}";
+  const gchar *too_big = "{\"changes\":[{\"table\":\"guest_tag\",\"row\":{"
+                         "\"id\":\"" GUEST_1 "\",\"updated_hlc\":99999999999999999999,\"origin\":\"" DEVICE_A "\","
+                         "\"deleted\":0,\"guest_id\":\"" GUEST_2 "\",\"tag\":\"a\"}}]}";
+
+  ck_assert_str_eq (escaped, "a\"b\\c/d\n\t\xc3\xa9\xe4\xb8\xad\xf0\x9f\x8c\xb6");
+  ck_assert_str_eq (plain, "辣 spicy");
+  assert_batch_refused (trailing);
+  assert_batch_refused (lone_half);
+  assert_batch_refused (control);
+  assert_batch_refused (nul);
+  assert_batch_refused (bad_utf8);
+  assert_batch_refused (boolean);
+  assert_batch_refused (number);
+  assert_batch_refused (twice);
+  assert_batch_refused (too_big);
+  assert_batch_refused ("{\"changes\":[],}");
+  assert_batch_refused ("{\"changes\":[01]}");
+  assert_batch_refused ("{\"changes\":[] ");
+  assert_batch_refused ("");
+}
+END_TEST
+
+/* A writer that puts "row" before "table" is read the slow way, the same. */
+START_TEST (test_row_before_table_reads_the_same)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) row = tag_row (GUEST_1, 5, DEVICE_A, "wine");
+  g_autofree gchar *row_text = rg_wire_row_to_string (row);
+  g_autofree gchar *usual = g_strdup_printf ("{\"changes\":[{\"table\":\"guest_tag\",\"row\":%s}]}", row_text);
+  g_autofree gchar *swapped = g_strdup_printf ("{\"changes\":[{\"row\":%s,\"table\":\"guest_tag\"}]}", row_text);
+  g_autoptr(GPtrArray) a = rg_wire_parse_batch (usual, strlen (usual), NULL, NULL, &error);
+  g_autoptr(GPtrArray) b = NULL;
+  g_autofree gchar *text_a = NULL;
+  g_autofree gchar *text_b = NULL;
+
+  ck_assert_no_error (error);
+  b = rg_wire_parse_batch (swapped, strlen (swapped), NULL, NULL, &error);
+  ck_assert_no_error (error);
+  text_a = rg_wire_row_to_string (rg_wire_change_get_row (g_ptr_array_index (a, 0)));
+  text_b = rg_wire_row_to_string (rg_wire_change_get_row (g_ptr_array_index (b, 0)));
+  ck_assert_str_eq (text_a, text_b);
+  ck_assert_str_eq (text_a, row_text);
+}
+END_TEST
+
 START_TEST (test_hostile_batches_are_refused)
 {
   g_autoptr(GString) deep = g_string_new ("{\"changes\":");
@@ -400,6 +484,8 @@ wire_suite (void)
   tcase_add_test (tc, test_batch_round_trip);
   tcase_add_test (tc, test_pull_answer_carries_cursor);
   tcase_add_test (tc, test_hostile_batches_are_refused);
+  tcase_add_test (tc, test_reader_decodes_escapes_and_refuses_what_json_does_not_allow);
+  tcase_add_test (tc, test_row_before_table_reads_the_same);
   tcase_add_test (tc, test_depth_scan_ignores_brackets_in_strings);
   suite_add_tcase (s, tc);
 
