@@ -29,24 +29,6 @@ put_i64 (guint8 *p,
   memcpy (p, &value, sizeof value);
 }
 
-static guint32
-get_u32 (const guint8 *p)
-{
-  guint32 value;
-
-  memcpy (&value, p, sizeof value);
-  return GUINT32_FROM_LE (value);
-}
-
-static gint64
-get_i64 (const guint8 *p)
-{
-  gint64 value;
-
-  memcpy (&value, p, sizeof value);
-  return GINT64_FROM_LE (value);
-}
-
 static void
 set_entry (guint8                   *p,
            const RgRollupGuestEntry *entry)
@@ -163,28 +145,6 @@ rg_rollup_guest_n_entries (gsize size)
 }
 
 /**
- * rg_rollup_guest_get_entry:
- * @pack: a `guests` value of rollup_guest_pack
- * @index: an entry, below rg_rollup_guest_n_entries() of its size
- * @entry: (out caller-allocates): the guest's figures
- *
- * Reads one guest of a pack.
- */
-void
-rg_rollup_guest_get_entry (const guint8       *pack,
-                           guint               index,
-                           RgRollupGuestEntry *entry)
-{
-  const guint8 *p = pack + (gsize) index * RG_ROLLUP_GUEST_ENTRY_SIZE;
-
-  entry->number = get_u32 (p);
-  entry->visits = get_u32 (p + 4);
-  entry->spend = get_i64 (p + 8);
-  entry->cost = get_i64 (p + 16);
-  entry->last_ms = get_i64 (p + 24);
-}
-
-/**
  * rg_rollup_guest_add:
  * @db: a connection inside the transaction that closes the check
  * @branch_id: the visit's branch
@@ -212,7 +172,7 @@ rg_rollup_guest_add (RgDb         *db,
                      GError      **error)
 {
   g_autoptr(GByteArray) pack = NULL;
-  RgRollupGuestEntry entry = { 0, 1, spend, cost, seated_ms };
+  RgRollupGuestEntry entry = { 0, 1, spend, cost, seated_ms }, old;
   guint lo = 0, hi;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -229,17 +189,15 @@ rg_rollup_guest_add (RgDb         *db,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (get_u32 (pack->data + (gsize) mid * RG_ROLLUP_GUEST_ENTRY_SIZE) < entry.number)
+      rg_rollup_guest_get_entry (pack->data, mid, &old);
+      if (old.number < entry.number)
         lo = mid + 1;
       else
         hi = mid;
     }
   if (lo < rg_rollup_guest_n_entries (pack->len) &&
-      get_u32 (pack->data + (gsize) lo * RG_ROLLUP_GUEST_ENTRY_SIZE) == entry.number)
+      (rg_rollup_guest_get_entry (pack->data, lo, &old), old.number == entry.number))
     {
-      RgRollupGuestEntry old;
-
-      rg_rollup_guest_get_entry (pack->data, lo, &old);
       entry.visits += old.visits;
       entry.spend += old.spend;
       entry.cost += old.cost;

@@ -288,12 +288,17 @@ _rg_segment_keys_at (const RgSegmentKey *keys,
                      guint               n_ranks,
                      RgSegmentKey       *found)
 {
-  g_autofree guint *count = g_new0 (guint, N_BUCKETS + 1);
+  g_autofree guint *count = g_new0 (guint, N_BUCKETS);
+  g_autofree guint *before = g_new (guint, N_BUCKETS);
+  g_autofree guint *offset = g_new0 (guint, N_BUCKETS);
+  g_autofree guint16 *bucket_of = g_new (guint16, MAX (n, 1));
+  g_autofree RgSegmentKey *candidates = NULL;
+  guint wanted = 0;
   gdouble high = -G_MAXDOUBLE, low = G_MAXDOUBLE, scale;
 
-  /* One pass for the spread, one to count the keys of each bucket (the
-   * best first), then only the keys of a bucket holding a rank asked for
-   * are selected among. */
+  /* The keys are counted by bucket (the best first); only the keys of the
+   * buckets holding a rank asked for are gathered, each bucket's
+   * together, and selected among. */
   for (guint i = 0; i < n; i++)
     {
       high = MAX (high, keys[i].value);
@@ -301,21 +306,45 @@ _rg_segment_keys_at (const RgSegmentKey *keys,
     }
   scale = high > low ? (N_BUCKETS - 1) / (high - low) : 0;
   for (guint i = 0; i < n; i++)
-    count[(guint) ((high - keys[i].value) * scale)]++;
+    {
+      bucket_of[i] = (guint16) MIN ((high - keys[i].value) * scale, N_BUCKETS - 1);
+      count[bucket_of[i]]++;
+    }
+  for (guint b = 0, sum = 0; b < N_BUCKETS; b++)
+    {
+      before[b] = sum;
+      sum += count[b];
+    }
   for (guint r = 0; r < n_ranks; r++)
     {
-      g_autofree RgSegmentKey *candidates = NULL;
-      guint bucket = 0, before = 0, taken = 0;
+      guint b = 0;
 
       g_return_if_fail (ranks[r] < n);
-      while (before + count[bucket] <= ranks[r])
-        before += count[bucket++];
-      candidates = g_new (RgSegmentKey, count[bucket]);
-      for (guint i = 0; i < n; i++)
-        if ((guint) ((high - keys[i].value) * scale) == bucket)
-          candidates[taken++] = keys[i];
-      select_keys (candidates, taken, ranks[r] - before);
-      found[r] = candidates[ranks[r] - before];
+      while (before[b] + count[b] <= ranks[r])
+        b++;
+      if (offset[b] == 0)
+        {
+          wanted += count[b];
+          offset[b] = wanted;   /* the end of its candidates, for now */
+        }
+    }
+  candidates = g_new (RgSegmentKey, MAX (wanted, 1));
+  for (guint b = 0; b < N_BUCKETS; b++)
+    if (offset[b] != 0)
+      offset[b] -= count[b] - 1;   /* its start + 1; 0 stays "not wanted" */
+  for (guint i = 0; i < n; i++)
+    if (offset[bucket_of[i]] != 0)
+      candidates[offset[bucket_of[i]]++ - 1] = keys[i];
+  for (guint r = 0; r < n_ranks; r++)
+    {
+      guint b = 0, start;
+
+      while (before[b] + count[b] <= ranks[r])
+        b++;
+      /* offset[b] is now the end of the bucket's candidates + 1. */
+      start = offset[b] - 1 - count[b];
+      select_keys (candidates + start, count[b], ranks[r] - before[b]);
+      found[r] = candidates[start + ranks[r] - before[b]];
     }
 }
 
