@@ -48,16 +48,24 @@ add_visit (RgDb        *db,
                G_GINT64_FORMAT ")", n, g, ms, status, subtotal);
 }
 
+static void
+add_branch (RgDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgBranch) branch = rg_branch_add (db, "Main", "UTC", &error);
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (branch);
+}
+
 /* 100 guests; guest i spent (i + 1) × 100 in one closed visit a month
  * before June 15, so guest 99 is the top one. */
 static RgTestDb *
 make_guests (void)
 {
-  g_autoptr(GError) error = NULL;
   RgTestDb *t = rg_test_db_new ();
-  g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Main", "UTC", &error);
 
-  ck_assert_no_error (error);
+  add_branch (t->db);
   for (gint i = 0; i < N_GUESTS; i++)
     {
       run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
@@ -126,10 +134,8 @@ END_TEST
 START_TEST (test_window_and_status)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Main", "UTC", &error);
 
-  ck_assert_no_error (error);
+  add_branch (t->db);
   for (gint i = 0; i < 4; i++)
     run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
   add_visit (t->db, 0, JUNE_15 - 366 * DAY_MS, 90000, "closed");
@@ -186,10 +192,8 @@ END_TEST
 START_TEST (test_cut_after_a_burst)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Main", "UTC", &error);
 
-  ck_assert_no_error (error);
+  add_branch (t->db);
   run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g000', 'Guest 0', 0)");
   run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g001', 'Guest 1', 0)");
   ck_assert_int_eq (tier_of (t->db, 0, JUNE_15), RG_GUEST_TIER_NONE);
