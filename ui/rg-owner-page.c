@@ -8,8 +8,9 @@
  * exact numbers.  A change of range or branch starts one worker thread on
  * a connection of its own; it runs the report of the visible tab first and
  * hands each report back to the main loop as soon as it is made, so the
- * first chart shows while the others are still being computed.  A newer
- * load cancels the older one, whose late results are dropped.
+ * first chart shows while the others are still being computed; only the
+ * tab in view is redrawn, the others when they are shown.  A newer load
+ * cancels the older one, whose late results are dropped.
  */
 #include "rg-owner-page.h"
 
@@ -55,6 +56,7 @@ struct _RgOwnerPage
   gchar          *from;
   gchar          *to;
   gchar          *error_message;
+  gboolean        stale[RG_REPORT_N_KINDS]; /* a hidden tab to redo when shown */
   guint           pending;                /* jobs of the load not yet back */
   guint           relayout_source;
   gboolean        wide;
@@ -348,6 +350,19 @@ update_tab (RgOwnerPage  *self,
 {
   update_chart (self, kind);
   update_tables (self, kind);
+  self->stale[kind] = FALSE;
+}
+
+/* Redraws the tab of @kind if it is in view, or marks it to be redone when
+ * it is: building the tables of hidden tabs would delay the first chart. */
+static void
+refresh_tab (RgOwnerPage  *self,
+             RgReportKind  kind)
+{
+  if (kind == visible_kind (self))
+    update_tab (self, kind);
+  else
+    self->stale[kind] = TRUE;
 }
 
 static void
@@ -414,20 +429,20 @@ deliver_cb (gpointer user_data)
   if (result->job == JOB_LOW_RATINGS)
     {
       g_set_object (&self->low_ratings, result->list);
-      update_tables (self, RG_REPORT_FEEDBACK);
+      refresh_tab (self, RG_REPORT_FEEDBACK);
     }
   else if (result->job == JOB_TIERS_BY_PROFIT)
     {
       g_set_object (&self->tiers_by_profit, result->report);
       if (gtk_toggle_button_get_active (self->tiers_profit))
-        update_tab (self, RG_REPORT_TIERS);
+        refresh_tab (self, RG_REPORT_TIERS);
     }
   else
     {
       g_autofree gchar *before = NULL;
 
       g_set_object (&self->reports[result->job], result->report);
-      update_tab (self, (RgReportKind) result->job);
+      refresh_tab (self, (RgReportKind) result->job);
       /* Translators: beside the range picker, the period compared with */
       before = g_strdup_printf (_("Compared with %s to %s"), rg_report_get_previous_from (result->report),
                                 rg_report_get_previous_to (result->report));
@@ -440,6 +455,7 @@ deliver_cb (gpointer user_data)
 
 static void
 post_result (GTask      *task,
+             gboolean    first,
              guint       job,
              RgReport   *report,
              GListModel *list,
@@ -452,8 +468,11 @@ post_result (GTask      *task,
   result->report = report;
   result->list = list;
   result->error = error;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, deliver_cb, result,
-                              (GDestroyNotify) job_result_free);
+  /* The first report (the tab in view) comes in at once; the others below
+   * the priority of redrawing, so the frame that shows the first is
+   * painted before they are taken in. */
+  g_main_context_invoke_full (g_task_get_context (task), first ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE,
+                              deliver_cb, result, (GDestroyNotify) job_result_free);
 }
 
 static gint64
@@ -476,7 +495,7 @@ load_in_thread (GTask        *task,
 
   if (db == NULL)
     {
-      post_result (task, 0, NULL, NULL, error);
+      post_result (task, TRUE, 0, NULL, NULL, error);
       g_task_return_boolean (task, FALSE);
       return;
     }
@@ -495,14 +514,14 @@ load_in_thread (GTask        *task,
         {
           GListModel *low = rg_feedback_list_low (db, load->branch_id, day_start_ms (load->from), &error);
 
-          post_result (task, job, NULL, low, low == NULL ? error : NULL);
+          post_result (task, i == 0, job, NULL, low, low == NULL ? error : NULL);
         }
       else
         {
           RgReportKind kind = job == JOB_TIERS_BY_PROFIT ? RG_REPORT_TIERS : (RgReportKind) job;
           RgReport *report = rg_report_run (db, kind, &query, &error);
 
-          post_result (task, job, report, NULL, report == NULL ? error : NULL);
+          post_result (task, i == 0, job, report, NULL, report == NULL ? error : NULL);
         }
       error = NULL;
     }
@@ -544,7 +563,7 @@ reload (RgOwnerPage *self)
   g_clear_object (&self->low_ratings);
   show_error (self, NULL);
   for (guint k = 0; k < RG_REPORT_N_KINDS; k++)
-    update_tab (self, (RgReportKind) k);
+    refresh_tab (self, (RgReportKind) k);
   update_export (self);
 
   load = g_new0 (Load, 1);
@@ -723,6 +742,10 @@ on_view_stack_visible_child_cb (AdwViewStack *stack,
                                 GParamSpec   *pspec,
                                 RgOwnerPage  *self)
 {
+  RgReportKind kind = visible_kind (self);
+
+  if (self->stale[kind])
+    update_tab (self, kind);
   update_export (self);
 }
 

@@ -258,15 +258,18 @@ START_TEST (test_charts_show_the_report)
     ck_assert_double_eq_tol (chart_sum (chart), section_sum (revenue, "weeks", RG_MEASURE_REVENUE), 1e-6);
   }
 
-  /* Service and feedback have their charts too. */
-  ck_assert_uint_gt (rg_chart_get_n_points (rg_owner_page_get_chart (page, RG_REPORT_SERVICE)), 0);
+  /* Segments, service and feedback have their charts too. */
+  rg_owner_page_show_report (page, RG_REPORT_RFM);
+  rg_ui_test_run_for (300);
   ck_assert_uint_gt (rg_chart_get_n_points (rg_owner_page_get_chart (page, RG_REPORT_RFM)), 0);
+  g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "owner-segments-landscape"));
   rg_owner_page_show_report (page, RG_REPORT_FEEDBACK);
   rg_ui_test_run_for (300);
   g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "owner-feedback-landscape"));
   rg_owner_page_show_report (page, RG_REPORT_SERVICE);
   rg_ui_test_run_for (300);
   g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "owner-service-landscape"));
+  ck_assert_uint_gt (rg_chart_get_n_points (rg_owner_page_get_chart (page, RG_REPORT_SERVICE)), 0);
 
   /* The dark style: the charts take their colours from it. */
   rg_owner_page_show_report (page, RG_REPORT_PEAK);
