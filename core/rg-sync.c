@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rg-auth.h"
 #include "rg-rollup.h"
 #include "rg-sync-apply.h"
 #include "rg-sync-transport.h"
@@ -139,6 +140,7 @@ save_setting_or_clear (RgDb         *db,
 
 gboolean
 rg_sync_enrol (RgSync       *self,
+               const gchar  *staff_id,
                const gchar  *url,
                const gchar  *code,
                GError      **error)
@@ -156,6 +158,8 @@ rg_sync_enrol (RgSync       *self,
   guint retries = 0;
 
   g_return_val_if_fail (url != NULL && code != NULL, FALSE);
+  if (!rg_auth_require (self->db, staff_id, RG_PERMISSION_MANAGE_DEVICES, error))
+    return FALSE;
   if (g_ascii_strncasecmp (url, "https://", 8) != 0 || url[8] == '\0')
     {
       g_set_error (error, RG_ERROR, RG_ERROR_INVALID,

@@ -110,6 +110,8 @@ void rg_sync_set_batch_size (RgSync *self, guint rows);
 
 /**
  * rg_sync_enrol:
+ * @staff_id: (nullable): who enrols the terminal; must have
+ *   %RG_PERMISSION_MANAGE_DEVICES (the owner)
  * @url: the store's address, `https://host[:port]`
  * @code: the one-time code the owner got from `regulars-central --new-code`
  * @error: return location for a #GError
@@ -118,11 +120,11 @@ void rg_sync_set_batch_size (RgSync *self, guint rows);
  * device token and the CA file and pin set on @self.
  *
  * Returns: %TRUE on success; %FALSE with %RG_ERROR_INVALID (not an https
- *   address), %RG_ERROR_PERMISSION (the code is unknown, used or
- *   expired), %RG_ERROR_TLS (the certificate was refused),
+ *   address), %RG_ERROR_PERMISSION (@staff_id may not manage
+ *   devices, or the code is unknown, used or expired), %RG_ERROR_TLS (the certificate was refused),
  *   %RG_ERROR_NETWORK (the store cannot be reached).
  */
-gboolean rg_sync_enrol (RgSync *self, const gchar *url, const gchar *code, GError **error);
+gboolean rg_sync_enrol (RgSync *self, const gchar *staff_id, const gchar *url, const gchar *code, GError **error);
 
 /**
  * rg_sync_is_enrolled:

@@ -37,7 +37,7 @@ rg_cli_enrol (RgCli   *cli,
   };
 
   if (!rg_cli_parse ("URL CODE [--ca-file FILE] [--pin sha256//BASE64]", entries, &argc, &argv, 2, 2, error) ||
-      rg_cli_open (cli, error) == NULL)
+      !rg_cli_require (cli, RG_PERMISSION_MANAGE_DEVICES, error))
     return FALSE;
 
   sync = rg_sync_new (cli->db);
@@ -45,7 +45,7 @@ rg_cli_enrol (RgCli   *cli,
     rg_sync_set_ca_file (sync, ca_file);
   if (pin != NULL)
     rg_sync_set_pin (sync, pin);
-  if (!rg_sync_enrol (sync, argv[1], argv[2], error))
+  if (!rg_sync_enrol (sync, cli->staff_id, argv[1], argv[2], error))
     return FALSE;
 
   if (cli->json)

@@ -19,7 +19,7 @@ DB=$WORK/regulars.db
 export XDG_DATA_HOME=$WORK/xdg TZ=UTC
 . "$(dirname "$0")/cli-test-lib.sh"
 
-run 0 -- init --branch Main --tz UTC --country GB
+REGULARS_PIN=2468 run 0 -- init --branch Main --tz UTC --country GB --owner Mia
 
 # not enrolled: sync says what to do
 run 2 -- sync --once
@@ -31,9 +31,11 @@ has "$ERR" "regulars-cli enrol"
 run 2 -- enrol https://127.0.0.1:1
 has "$ERR" "CODE"
 run 2 -- enrol http://127.0.0.1:1 ABCD-1234
+has "$ERR" "Nobody is signed in"
+REGULARS_PIN=2468 run 2 -- --staff Mia enrol http://127.0.0.1:1 ABCD-1234
 has "$ERR" "https"
 run 2 -- sync --interval 0
-run 3 -- enrol https://127.0.0.1:1 ABCD-1234
+REGULARS_PIN=2468 run 3 -- --staff Mia enrol https://127.0.0.1:1 ABCD-1234
 [ -n "$ERR" ] || die "enrol to a closed port failed without a message"
 [ "$(query "SELECT count(*) FROM setting WHERE key LIKE 'sync.%'")" = 0 ] \
   || die "a refused enrolment saved settings"

@@ -187,8 +187,8 @@ END_TEST
 START_TEST (test_enrolment_codes_are_single_use)
 {
   g_autoptr(RgSyncHarness) h = rg_sync_harness_new ();
-  g_autoptr(RgTestDb) first = rg_test_db_new ();
-  g_autoptr(RgTestDb) second = rg_test_db_new ();
+  g_autoptr(RgTestDb) first = rg_test_db_new_staffed ();
+  g_autoptr(RgTestDb) second = rg_test_db_new_staffed ();
   g_autoptr(RgSync) a = rg_sync_new (first->db);
   g_autoptr(RgSync) b = rg_sync_new (second->db);
   g_autoptr(GError) error = NULL;
@@ -197,12 +197,12 @@ START_TEST (test_enrolment_codes_are_single_use)
 
   rg_sync_set_ca_file (a, h->ca_file);
   rg_sync_set_ca_file (b, h->ca_file);
-  ck_assert (rg_sync_enrol (a, h->url, code, &error));
+  ck_assert (rg_sync_enrol (a, "owner", h->url, code, &error));
   ck_assert_no_error (error);
-  ck_assert (!rg_sync_enrol (b, h->url, code, &error));
+  ck_assert (!rg_sync_enrol (b, "owner", h->url, code, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
   g_clear_error (&error);
-  ck_assert (!rg_sync_enrol (b, h->url, "NOPE-NOPE-NOPE", &error));
+  ck_assert (!rg_sync_enrol (b, "owner", h->url, "NOPE-NOPE-NOPE", &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
   ck_assert (!rg_sync_is_enrolled (second->db));
 

@@ -58,23 +58,25 @@ START_TEST (test_two_terminals_from_the_command_line)
   g_autofree gchar *code_b = rg_sync_harness_new_code (h);
   g_autofree gchar *out = NULL;
 
-  g_free (cli (a, 0, "init", "--branch", "Main", "--tz", "UTC", "--country", "CN", NULL));
-  g_free (cli (b, 0, "init", "--branch", "Main", "--tz", "UTC", "--country", "CN", NULL));
+  /* each terminal's owner enrols it */
+  g_setenv ("REGULARS_PIN", "2468", TRUE);
+  g_free (cli (a, 0, "init", "--branch", "Main", "--tz", "UTC", "--country", "CN", "--owner", "Mia", NULL));
+  g_free (cli (b, 0, "init", "--branch", "Main", "--tz", "UTC", "--country", "CN", "--owner", "Mia", NULL));
 
   /* a store whose certificate no trusted CA signed: refused, the code kept */
-  out = cli (a, 3, "enrol", h->url, code_a, "--ca-file", h->other_ca_file, NULL);
+  out = cli (a, 3, "--staff", "Mia", "enrol", h->url, code_a, "--ca-file", h->other_ca_file, NULL);
   ck_assert_has (out, "certificate");
   g_clear_pointer (&out, g_free);
   ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM enrol_code WHERE used_at IS NOT NULL"), 0);
 
-  out = cli (a, 0, "enrol", h->url, code_a, "--ca-file", h->ca_file, "--pin", h->pin, NULL);
+  out = cli (a, 0, "--staff", "Mia", "enrol", h->url, code_a, "--ca-file", h->ca_file, "--pin", h->pin, NULL);
   ck_assert_has (out, "enrolled");
   g_clear_pointer (&out, g_free);
 
   /* the code is used up */
-  out = cli (b, 2, "enrol", h->url, code_a, "--ca-file", h->ca_file, NULL);
+  out = cli (b, 2, "--staff", "Mia", "enrol", h->url, code_a, "--ca-file", h->ca_file, NULL);
   g_clear_pointer (&out, g_free);
-  out = cli (b, 0, "enrol", h->url, code_b, "--ca-file", h->ca_file, NULL);
+  out = cli (b, 0, "--staff", "Mia", "enrol", h->url, code_b, "--ca-file", h->ca_file, NULL);
   g_clear_pointer (&out, g_free);
 
   g_free (cli (a, 0, "guest", "add", "--name", "Chen Jie", "--phone", "+8613700001111", NULL));

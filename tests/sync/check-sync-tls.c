@@ -55,9 +55,10 @@ assert_enrol_refused (RgSyncHarness *h,
   g_autoptr(RgSync) again = rg_sync_new (t->db);
   g_autoptr(GError) error = NULL;
   g_autofree gchar *code = rg_sync_harness_new_code (h);
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (t->db, RG_ROLE_OWNER);
 
   rg_sync_set_ca_file (sync, h->ca_file);
-  ck_assert (!rg_sync_enrol (sync, url, code, &error));
+  ck_assert (!rg_sync_enrol (sync, owner_id, url, code, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_TLS);
   ck_assert_msg (strstr (error->message, reason) != NULL, "“%s” does not say %s", error->message, reason);
   ck_assert (!rg_sync_is_enrolled (t->db));
@@ -66,7 +67,7 @@ assert_enrol_refused (RgSyncHarness *h,
   /* the same code still works with the real store */
   g_clear_error (&error);
   rg_sync_set_ca_file (again, h->ca_file);
-  ck_assert (rg_sync_enrol (again, h->url, code, &error));
+  ck_assert (rg_sync_enrol (again, owner_id, h->url, code, &error));
   ck_assert_no_error (error);
 }
 
@@ -125,8 +126,9 @@ START_TEST (test_plain_http_is_refused)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(RgSync) sync = rg_sync_new (t->db);
   g_autoptr(GError) error = NULL;
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (t->db, RG_ROLE_OWNER);
 
-  ck_assert (!rg_sync_enrol (sync, "http://localhost:8480", "ABCD-EFGH-JKLM", &error));
+  ck_assert (!rg_sync_enrol (sync, owner_id, "http://localhost:8480", "ABCD-EFGH-JKLM", &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   ck_assert (!rg_sync_is_enrolled (t->db));
 }

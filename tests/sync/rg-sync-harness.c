@@ -601,12 +601,13 @@ rg_sync_harness_enrol (RgSyncHarness *h,
 {
   g_autoptr(GError) error = NULL;
   g_autofree gchar *code = rg_sync_harness_new_code (h);
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (db, RG_ROLE_OWNER);
   RgSync *sync = rg_sync_new (db);
 
   rg_sync_set_ca_file (sync, h->ca_file);
   rg_sync_set_timeouts (sync, 3000, 20000);
   rg_sync_set_retries (sync, 12, 20);
-  rg_sync_enrol (sync, h->url, code, &error);
+  rg_sync_enrol (sync, owner_id, h->url, code, &error);
   ck_assert_no_error (error);
   return sync;
 }
