@@ -9,7 +9,9 @@
  *   GET  /v1/changes?since=CURSOR&limit=N
  *                                        200 {"changes": […], "cursor": …, "more": …}
  *
- * /v1/changes needs `Authorization: Bearer TOKEN` (401 otherwise); a body
+ * /v1/changes needs `Authorization: Bearer TOKEN` (401 otherwise, or once
+ * the device is revoked) and takes a token from the device's rate limit
+ * (429 with Retry-After when there is none, rg-central-devices.h); a body
  * that is not valid JSON or names unknown tables or columns gets 400, one
  * over max-body 413; a refused request changes nothing.  The server speaks
  * plain HTTP on the loopback or a private network: TLS is the terminator's
