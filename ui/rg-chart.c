@@ -428,7 +428,18 @@ key_name (const gchar *key)
     { "up", N_("Moved up") }, { "down", N_("Moved down") }, { "same", N_("Stayed") }, { "joined", N_("Joined") },
     { "left", N_("Left") }, { "active", N_("Active") }, { "inactive", N_("Inactive") },
     { "never_came", N_("Enrolled, never came") }, { "lapsed", N_("Lapsed regulars") },
+    { "dish", N_("Dishes") },
   };
+  /* The aspects of feedback, named as the rating dialog names them. */
+  static const struct { const gchar *key; const gchar *name; } aspects[] = {
+    { "food", NC_("rating", "Food") }, { "service", NC_("rating", "Service") },
+    { "ambience", NC_("rating", "Ambience") }, { "tableware", NC_("rating", "Tableware") },
+    { "overall", NC_("rating", "Overall") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (aspects); i++)
+    if (g_strcmp0 (key, aspects[i].key) == 0)
+      return g_dpgettext2 (NULL, "rating", aspects[i].name);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_strcmp0 (key, names[i].key) == 0)

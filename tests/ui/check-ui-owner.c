@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rg-auth.h"
+#include "rg-branch.h"
 #include "rg-chart-bars.h"
 #include "rg-chart-heatmap.h"
 #include "rg-chart-lines.h"
@@ -324,6 +325,36 @@ START_TEST (test_range_change_redraws)
 
     ck_assert_str_eq (rg_owner_page_get_from (page), first);
     ck_assert_str_eq (rg_owner_page_get_to (page), last);
+  }
+
+  /* One branch of two: the new one has no visits yet. */
+  {
+    g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Harbour", "Asia/Shanghai", &error);
+    g_autoptr(RgReport) mine = NULL;
+    GtkDropDown *picker;
+
+    ck_assert_no_error (error);
+    ck_assert (rg_owner_page_set_days (page, FIRST_DAY, LAST_DAY, &error));
+    wait_loaded (page);
+    rg_owner_page_open (page);
+    wait_loaded (page);
+    picker = GTK_DROP_DOWN (rg_ui_test_find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, "branch-picker"));
+    ck_assert_ptr_nonnull (picker);
+    ck_assert (gtk_widget_get_visible (GTK_WIDGET (picker)));
+    ck_assert_uint_eq (g_list_model_get_n_items (gtk_drop_down_get_model (picker)), 3);
+    for (guint i = 1; i < 3; i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (picker)), i),
+                     "Harbour") == 0)
+        gtk_drop_down_set_selected (picker, i);
+    wait_loaded (page);
+    ck_assert_str_eq (rg_owner_page_get_branch_id (page), rg_branch_get_id (branch));
+    mine = expected_report (t->db, owner_id, RG_REPORT_PEAK, page, FALSE);
+    ck_assert_double_eq_tol (chart_sum (chart), section_sum (mine, "heatmap", RG_MEASURE_COVERS), 1e-6);
+    ck_assert_double_eq_tol (chart_sum (chart), 0, 1e-6);
+    gtk_drop_down_set_selected (picker, 0);
+    wait_loaded (page);
+    ck_assert_ptr_null (rg_owner_page_get_branch_id (page));
+    ck_assert_double_eq_tol (chart_sum (chart), before, 1e-6);
   }
 
   /* A day that is not one is refused and changes nothing. */
