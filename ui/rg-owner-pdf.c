@@ -46,30 +46,43 @@ draw_text (Page        *page,
            gdouble      xalign)
 {
   g_autoptr(PangoLayout) layout = rg_chart_create_layout (page->cr, text);
+  g_autoptr(PangoLayout) reference = rg_chart_create_layout (page->cr, "Ag");
   PangoFontDescription *font = pango_font_description_from_string (font_name);
+  gdouble shift;
   gint w, h;
 
   pango_layout_set_font_description (layout, font);
+  pango_layout_set_font_description (reference, font);
   pango_font_description_free (font);
   pango_layout_set_width (layout, (gint) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &w, &h);
+  /* On the baseline of Latin text, whatever script the text is in, so a
+   * row of Chinese names lines up with its numbers. */
+  shift = (pango_layout_get_baseline (reference) - pango_layout_get_baseline (layout)) / (gdouble) PANGO_SCALE;
   gdk_cairo_set_source_rgba (page->cr, &page->palette.fg);
-  cairo_move_to (page->cr, x + xalign * (width - w), page->y);
+  cairo_move_to (page->cr, x + xalign * (width - w), page->y + shift);
   pango_cairo_show_layout (page->cr, layout);
+}
+
+/* The page number at the foot of the page being finished. */
+static void
+draw_foot (Page *page)
+{
+  g_autofree gchar *number = NULL;
+
+  page->y = A4_HEIGHT - MARGIN + 4;
+  /* Translators: the foot of a printed report's page */
+  number = g_strdup_printf (_("Page %u"), page->page);
+  draw_text (page, number, "Sans 8", MARGIN, content_width (), 1);
 }
 
 static void
 new_page (Page *page)
 {
-  g_autofree gchar *number = NULL;
-
+  draw_foot (page);
   cairo_show_page (page->cr);
   page->page++;
-  page->y = A4_HEIGHT - MARGIN + 4;
-  /* Translators: the foot of a printed report's page */
-  number = g_strdup_printf (_("Page %u"), page->page);
-  draw_text (page, number, "Sans 8", MARGIN, content_width (), 1);
   page->y = MARGIN;
 }
 
@@ -80,7 +93,7 @@ draw_row (Page             *page,
           guint             n_cells,
           const gchar      *font)
 {
-  gdouble name_w = content_width () * 0.4;
+  gdouble name_w = content_width () * 0.36;
   gdouble cell_w = n_cells > 0 ? (content_width () - name_w) / n_cells : 0;
 
   draw_text (page, name, font, MARGIN, name_w - 6, 0);
@@ -203,6 +216,7 @@ rg_owner_pdf_write (const gchar            *path,
     }
   for (guint i = 0; i < n_specs; i++)
     draw_table (&page, &specs[i], rg_report_get_section (report, specs[i].section));
+  draw_foot (&page);
 
   cairo_destroy (page.cr);
   cairo_surface_finish (surface);

@@ -487,6 +487,14 @@ START_TEST (test_export_csv_and_pdf)
   ck_assert_int_gt (pages, 0);
   ck_assert_int_ge (pages, 2);   /* the dishes table does not fit under the chart */
 
+  /* A copy beside the screenshots, to look at. */
+  {
+    g_autofree gchar *copy = g_build_filename (g_getenv ("REGULARS_SCREENSHOT_DIR"), "owner-dishes.pdf", NULL);
+
+    ck_assert (rg_owner_page_export_pdf (page, copy, &error));
+    ck_assert_no_error (error);
+  }
+
   /* A folder that is not there: a message, no file. */
   ck_assert (!rg_owner_page_export_pdf (page, bad_path, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_IO);
