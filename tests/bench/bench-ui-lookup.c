@@ -14,8 +14,11 @@
  * it, with a pause between keys as a person types.  A keystroke is timed
  * from the insertion to the first frame painted after the page's results
  * changed (its "results" property notified, then the frame clock's
- * "after-paint"); the time to the model alone is printed beside it.  The
- * database is made with the demo generator when it has no guests.
+ * "after-paint"); the time to the model alone is printed beside it.  A
+ * whole phone number opens the guest card at once, so the keystrokes that
+ * open it are counted apart.  Last, the card itself: a guest chosen in the
+ * list (the page's "guest-activated") to the card drawn.  The database is
+ * made with the demo generator when it has no guests.
  */
 #include <adwaita.h>
 #include <locale.h>
@@ -45,18 +48,17 @@ typedef struct
   GdkFrameClock *clock;
   gint64         typed_ns;
   gint64         model_ns;     /* 0 until the results change */
-  gint64         layout_ns;    /* the frame that shows them: layout starts */
-  gint64         paint_ns;     /* … painting starts */
+  gint64         begin_ns;     /* the frame that shows them begins */
   gint64         painted_ns;   /* … painted; 0 until then */
+  gboolean       opened_card;  /* the answer opened a guest card */
 } Keystroke;
 
 /* Where the time of a keystroke goes, summed over all kinds. */
 typedef struct
 {
   RgBenchSamples *painted;
-  RgBenchSamples *to_frame;    /* model changed to the frame's layout */
-  RgBenchSamples *layout;      /* layout of that frame */
-  RgBenchSamples *paint;       /* its painting */
+  RgBenchSamples *to_frame;    /* model changed to the frame's start */
+  RgBenchSamples *frame;       /* the frame: style, layout, drawing */
 } Breakdown;
 
 /* --------------------------------------------------------------- helpers */
@@ -154,19 +156,20 @@ on_page_notify_results_cb (GObject    *object,
 }
 
 static void
-on_clock_layout_cb (GdkFrameClock *clock,
-                    Keystroke     *key)
+on_page_guest_activated_cb (RgLookupPage *page,
+                            const gchar  *guest_id,
+                            gboolean      navigate,
+                            Keystroke    *key)
 {
-  if (key->model_ns != 0 && key->painted_ns == 0)
-    key->layout_ns = rg_bench_now_ns ();
+  key->opened_card |= navigate;
 }
 
 static void
-on_clock_paint_cb (GdkFrameClock *clock,
-                   Keystroke     *key)
+on_clock_before_paint_cb (GdkFrameClock *clock,
+                    Keystroke     *key)
 {
   if (key->model_ns != 0 && key->painted_ns == 0)
-    key->paint_ns = rg_bench_now_ns ();
+    key->begin_ns = rg_bench_now_ns ();
 }
 
 static void
@@ -180,10 +183,17 @@ on_clock_after_paint_cb (GdkFrameClock *clock,
 /* ---------------------------------------------------------------- timing */
 
 /* Types @text into the empty field; returns how many keystrokes missed. */
+/* Keystrokes that opened a guest card rather than only changed the list. */
+typedef struct
+{
+  RgBenchSamples *list;
+  RgBenchSamples *card;
+} Painted;
+
 static guint
 type_query (Keystroke      *key,
             const gchar    *text,
-            RgBenchSamples *painted,
+            Painted        *painted,
             RgBenchSamples *model,
             Breakdown      *all)
 {
@@ -197,7 +207,8 @@ type_query (Keystroke      *key,
       gint position = -1;
       gint64 deadline;
 
-      key->model_ns = key->layout_ns = key->paint_ns = key->painted_ns = 0;
+      key->model_ns = key->begin_ns = key->painted_ns = 0;
+      key->opened_card = FALSE;
       key->typed_ns = rg_bench_now_ns ();
       gtk_editable_set_position (entry, -1);
       position = gtk_editable_get_position (entry);
@@ -207,17 +218,19 @@ type_query (Keystroke      *key,
         g_main_context_iteration (NULL, TRUE);
       if (key->painted_ns == 0)
         missed++;
+      else if (key->opened_card)
+        rg_bench_samples_add (painted->card, key->painted_ns - key->typed_ns);
       else
         {
-          rg_bench_samples_add (painted, key->painted_ns - key->typed_ns);
+          rg_bench_samples_add (painted->list, key->painted_ns - key->typed_ns);
           rg_bench_samples_add (all->painted, key->painted_ns - key->typed_ns);
-          /* A frame begun before the answer shows it only in its paint. */
-          if (key->layout_ns != 0)
+          /* A frame begun before the answer (whose layout took it in)
+           * has no start after it. */
+          if (key->begin_ns != 0)
             {
-              rg_bench_samples_add (all->to_frame, key->layout_ns - key->model_ns);
-              rg_bench_samples_add (all->layout, key->paint_ns - key->layout_ns);
+              rg_bench_samples_add (all->to_frame, key->begin_ns - key->model_ns);
+              rg_bench_samples_add (all->frame, key->painted_ns - key->begin_ns);
             }
-          rg_bench_samples_add (all->paint, key->painted_ns - key->paint_ns);
           rg_bench_samples_add (model, key->model_ns - key->typed_ns);
         }
       run_for (KEY_GAP_MS);
@@ -237,6 +250,50 @@ print_ms (RgBenchSamples *samples,
            (rg_bench_samples_quantile (samples, 0.75) - rg_bench_samples_quantile (samples, 0.25)) / 1e6,
            rg_bench_samples_quantile (samples, 0.0) / 1e6,
            rg_bench_samples_quantile (samples, 1.0) / 1e6);
+}
+
+/* A guest chosen in the list, as a tap on a row does, to the card drawn;
+ * and the part of it spent filling the card. */
+static void
+time_cards (Keystroke *key,
+            RgDb      *db,
+            gint       n,
+            GRand     *rand)
+{
+  g_autoptr(RgBenchSamples) drawn = rg_bench_samples_new (n);
+  g_autoptr(RgBenchSamples) filled = rg_bench_samples_new (n);
+  g_autoptr(RgBenchSamples) to_frame = rg_bench_samples_new (n);
+  g_autoptr(RgBenchSamples) frame = rg_bench_samples_new (n);
+
+  for (gint i = 0; i < n; i++)
+    {
+      g_autofree gchar *guest_id = query_text (db, "SELECT id FROM guest WHERE rowid >= ?1 AND deleted = 0 "
+                                                   "AND merged_into IS NULL ORDER BY rowid LIMIT 1",
+                                               g_rand_int_range (rand, 1, 100000));
+      gint64 deadline;
+
+      if (guest_id == NULL)
+        continue;
+      key->model_ns = key->begin_ns = key->painted_ns = 0;
+      key->typed_ns = rg_bench_now_ns ();
+      g_signal_emit_by_name (key->page, "guest-activated", guest_id, TRUE);
+      key->model_ns = rg_bench_now_ns ();
+      deadline = key->typed_ns + (gint64) WAIT_MS * 1000000;
+      while (key->painted_ns == 0 && rg_bench_now_ns () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      rg_bench_samples_add (filled, key->model_ns - key->typed_ns);
+      if (key->painted_ns != 0 && key->begin_ns != 0)
+        {
+          rg_bench_samples_add (drawn, key->painted_ns - key->typed_ns);
+          rg_bench_samples_add (to_frame, key->begin_ns - key->model_ns);
+          rg_bench_samples_add (frame, key->painted_ns - key->begin_ns);
+        }
+      run_for (KEY_GAP_MS);
+    }
+  print_ms (drawn, "guest chosen: to card drawn");
+  print_ms (filled, "  filling the card");
+  print_ms (to_frame, "  filled to frame start");
+  print_ms (frame, "  the frame (style, layout, drawing)");
 }
 
 static gboolean
@@ -337,22 +394,24 @@ main (int argc, char **argv)
            (rg_bench_now_ns () - t0) / 1e6);
   key.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (key.page, "notify::results", G_CALLBACK (on_page_notify_results_cb), &key);
-  g_signal_connect (key.clock, "layout", G_CALLBACK (on_clock_layout_cb), &key);
-  g_signal_connect (key.clock, "paint", G_CALLBACK (on_clock_paint_cb), &key);
+  g_signal_connect (key.page, "guest-activated", G_CALLBACK (on_page_guest_activated_cb), &key);
+  g_signal_connect (key.clock, "before-paint", G_CALLBACK (on_clock_before_paint_cb), &key);
   g_signal_connect (key.clock, "after-paint", G_CALLBACK (on_clock_after_paint_cb), &key);
 
   g_print ("keystroke to result list drawn, %s, %d queries per kind, %d ms between keys\n\n",
            path, queries, KEY_GAP_MS);
   all.painted = rg_bench_samples_new (1024);
   all.to_frame = rg_bench_samples_new (1024);
-  all.layout = rg_bench_samples_new (1024);
-  all.paint = rg_bench_samples_new (1024);
+  all.frame = rg_bench_samples_new (1024);
   for (Kind kind = 0; kind < N_KINDS; kind++)
     {
-      g_autoptr(RgBenchSamples) painted = rg_bench_samples_new (256);
+      g_autoptr(RgBenchSamples) list = rg_bench_samples_new (256);
+      g_autoptr(RgBenchSamples) card = rg_bench_samples_new (256);
       g_autoptr(RgBenchSamples) model = rg_bench_samples_new (256);
-      g_autofree gchar *painted_label = g_strdup_printf ("%s: to frame drawn", kind_labels[kind]);
+      Painted painted = { list, card };
+      g_autofree gchar *list_label = g_strdup_printf ("%s: to list drawn", kind_labels[kind]);
       g_autofree gchar *model_label = g_strdup_printf ("%s: to model changed", kind_labels[kind]);
+      g_autofree gchar *card_label = g_strdup_printf ("%s: to card drawn", kind_labels[kind]);
       guint missed = 0;
 
       for (gint i = 0; i < queries; i++)
@@ -360,25 +419,27 @@ main (int argc, char **argv)
           g_autofree gchar *text = draw_query (db, kind, rand);
 
           if (text != NULL)
-            missed += type_query (&key, text, painted, model, &all);
+            missed += type_query (&key, text, &painted, model, &all);
         }
-      print_ms (painted, painted_label);
+      print_ms (list, list_label);
       print_ms (model, model_label);
+      if (rg_bench_samples_count (card) > 0)
+        print_ms (card, card_label);
       if (missed > 0)
         g_print ("  %u keystrokes not answered within %d ms\n", missed, WAIT_MS);
     }
   g_print ("\n");
-  print_ms (all.painted, "all kinds: to frame drawn");
-  print_ms (all.to_frame, "  model changed to frame layout");
-  print_ms (all.layout, "  layout of that frame");
-  print_ms (all.paint, "  painting of that frame");
+  print_ms (all.painted, "all kinds: to list drawn");
+  print_ms (all.to_frame, "  model changed to frame start");
+  print_ms (all.frame, "  the frame (style, layout, drawing)");
+  time_cards (&key, db, queries, rand);
   g_print ("peak resident memory of this process: %" G_GINT64_FORMAT " MiB\n", rg_bench_peak_rss_kib () / 1024);
 
   g_signal_handlers_disconnect_by_data (key.clock, &key);
+  g_signal_handlers_disconnect_by_data (key.page, &key);
   gtk_window_destroy (GTK_WINDOW (window));
   rg_bench_samples_free (all.painted);
   rg_bench_samples_free (all.to_frame);
-  rg_bench_samples_free (all.layout);
-  rg_bench_samples_free (all.paint);
+  rg_bench_samples_free (all.frame);
   return 0;
 }
