@@ -5,12 +5,12 @@
  *
  * One tab per report kind (peak, dishes, guests, segments, service,
  * feedback, revenue), each a chart with its switch beside the tables of
- * exact numbers.  A change of range or branch starts one worker thread on
- * a connection of its own; it runs the report of the visible tab first and
- * hands each report back to the main loop as soon as it is made, so the
- * first chart shows while the others are still being computed; only the
- * tab in view is redrawn, the others when they are shown.  A newer load
- * cancels the older one, whose late results are dropped.
+ * exact numbers.  A change of range or branch starts a load (rg-owner-load)
+ * that makes the report of the visible tab first and hands each report
+ * back as soon as it is made, so the first chart shows while the others
+ * are still being computed; only the tab in view is redrawn, the others
+ * when they are shown.  A newer load cancels the older one, whose late
+ * results are dropped.
  */
 #include "rg-owner-page.h"
 
@@ -25,6 +25,7 @@
 #include "rg-chart-lines.h"
 #include "rg-chart-pyramid.h"
 #include "rg-feedback.h"
+#include "rg-owner-load.h"
 #include "rg-owner-pdf.h"
 #include "rg-owner-table.h"
 #include "rg-report-export.h"
@@ -35,12 +36,6 @@
 
 /* The most bars a chart of dishes shows. */
 #define MAX_DISH_BARS 12
-
-/* The jobs of a load: the report kinds, the tiers by profit, the low
- * ratings. */
-#define JOB_TIERS_BY_PROFIT RG_REPORT_N_KINDS
-#define JOB_LOW_RATINGS     (RG_REPORT_N_KINDS + 1)
-#define N_JOBS              (RG_REPORT_N_KINDS + 2)
 
 struct _RgOwnerPage
 {
@@ -88,27 +83,6 @@ struct _RgOwnerPage
 
 G_DEFINE_FINAL_TYPE (RgOwnerPage, rg_owner_page, GTK_TYPE_WIDGET)
 
-/* What a load needs, copied for the worker thread. */
-typedef struct
-{
-  gchar        *path;
-  gchar        *staff_id;
-  gchar        *branch_id;
-  gchar        *from;
-  gchar        *to;
-  guint         order[N_JOBS];
-} Load;
-
-/* One job's outcome, handed to the main loop. */
-typedef struct
-{
-  GTask      *task;       /* owned: the load's */
-  guint       job;
-  RgReport   *report;
-  GListModel *list;
-  GError     *error;
-} JobResult;
-
 /* The tables of each tab, in the order they show. */
 static const RgOwnerTableSpec table_specs[] = {
   { RG_REPORT_PEAK, "busiest", N_("Busiest Slots"),
@@ -147,27 +121,6 @@ static const RgOwnerTableSpec table_specs[] = {
 };
 
 /* --------------------------------------------------------------- helpers */
-
-static void
-load_free (Load *load)
-{
-  g_free (load->path);
-  g_free (load->staff_id);
-  g_free (load->branch_id);
-  g_free (load->from);
-  g_free (load->to);
-  g_free (load);
-}
-
-static void
-job_result_free (JobResult *result)
-{
-  g_clear_object (&result->task);
-  g_clear_object (&result->report);
-  g_clear_object (&result->list);
-  g_clear_error (&result->error);
-  g_free (result);
-}
 
 static RgReportKind
 visible_kind (RgOwnerPage *self)
@@ -407,33 +360,33 @@ dup_subtitle (RgOwnerPage *self)
 
 static void on_branch_dropdown_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, RgOwnerPage *self);
 
-/* ------------------------------------------------------------ the worker */
+/* ------------------------------------------------------------ the loads */
 
-static gboolean
-deliver_cb (gpointer user_data)
+static void
+on_load_job_done_cb (GObject      *owner,
+             guint         job,
+             RgReport     *report,
+             GListModel   *list,
+             const GError *error)
 {
-  JobResult *result = user_data;
-  RgOwnerPage *self = g_task_get_source_object (result->task);
-  GCancellable *cancellable = g_task_get_cancellable (result->task);
+  RgOwnerPage *self = RG_OWNER_PAGE (owner);
 
-  if (g_cancellable_is_cancelled (cancellable))
-    return G_SOURCE_REMOVE;
-  if (result->error != NULL)
+  if (error != NULL)
     {
-      show_error (self, result->error->message);
+      show_error (self, error->message);
       /* Without the permission nothing else will come. */
-      if (g_error_matches (result->error, RG_ERROR, RG_ERROR_PERMISSION))
-        g_cancellable_cancel (cancellable);
-      return G_SOURCE_REMOVE;
+      if (g_error_matches (error, RG_ERROR, RG_ERROR_PERMISSION))
+        g_cancellable_cancel (self->cancellable);
+      return;
     }
-  if (result->job == JOB_LOW_RATINGS)
+  if (job == RG_OWNER_JOB_LOW_RATINGS)
     {
-      g_set_object (&self->low_ratings, result->list);
+      g_set_object (&self->low_ratings, list);
       refresh_tab (self, RG_REPORT_FEEDBACK);
     }
-  else if (result->job == JOB_TIERS_BY_PROFIT)
+  else if (job == RG_OWNER_JOB_TIERS_BY_PROFIT)
     {
-      g_set_object (&self->tiers_by_profit, result->report);
+      g_set_object (&self->tiers_by_profit, report);
       if (gtk_toggle_button_get_active (self->tiers_profit))
         refresh_tab (self, RG_REPORT_TIERS);
     }
@@ -441,91 +394,15 @@ deliver_cb (gpointer user_data)
     {
       g_autofree gchar *before = NULL;
 
-      g_set_object (&self->reports[result->job], result->report);
-      refresh_tab (self, (RgReportKind) result->job);
+      g_set_object (&self->reports[job], report);
+      refresh_tab (self, (RgReportKind) job);
       /* Translators: beside the range picker, the period compared with */
-      before = g_strdup_printf (_("Compared with %s to %s"), rg_report_get_previous_from (result->report),
-                                rg_report_get_previous_to (result->report));
-      if (result->job != RG_REPORT_TIERS && result->job != RG_REPORT_RFM)
+      before = g_strdup_printf (_("Compared with %s to %s"), rg_report_get_previous_from (report),
+                                rg_report_get_previous_to (report));
+      if (job != RG_REPORT_TIERS && job != RG_REPORT_RFM)
         gtk_label_set_label (self->range_label, before);
     }
   update_export (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-post_result (GTask      *task,
-             gboolean    first,
-             guint       job,
-             RgReport   *report,
-             GListModel *list,
-             GError     *error)
-{
-  JobResult *result = g_new0 (JobResult, 1);
-
-  result->task = g_object_ref (task);
-  result->job = job;
-  result->report = report;
-  result->list = list;
-  result->error = error;
-  /* The first report (the tab in view) comes in at once; the others below
-   * the priority of redrawing, so the frame that shows the first is
-   * painted before they are taken in. */
-  g_main_context_invoke_full (g_task_get_context (task), first ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE,
-                              deliver_cb, result, (GDestroyNotify) job_result_free);
-}
-
-static gint64
-day_start_ms (const gchar *day)
-{
-  g_autoptr(GDateTime) start = g_date_time_new_utc (atoi (day), atoi (day + 5), atoi (day + 8), 0, 0, 0);
-
-  return start != NULL ? g_date_time_to_unix (start) * 1000 : 0;
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Load *load = task_data;
-  GError *error = NULL;
-  g_autoptr(RgDb) db = rg_db_open (load->path, &error);
-
-  if (db == NULL)
-    {
-      post_result (task, TRUE, 0, NULL, NULL, error);
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-  for (guint i = 0; i < N_JOBS && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      guint job = load->order[i];
-      RgReportQuery query = {
-        .staff_id = load->staff_id,
-        .from = load->from,
-        .to = load->to,
-        .branch_id = load->branch_id,
-        .by_profit = job == JOB_TIERS_BY_PROFIT,
-      };
-
-      if (job == JOB_LOW_RATINGS)
-        {
-          GListModel *low = rg_feedback_list_low (db, load->branch_id, day_start_ms (load->from), &error);
-
-          post_result (task, i == 0, job, NULL, low, low == NULL ? error : NULL);
-        }
-      else
-        {
-          RgReportKind kind = job == JOB_TIERS_BY_PROFIT ? RG_REPORT_TIERS : (RgReportKind) job;
-          RgReport *report = rg_report_run (db, kind, &query, &error);
-
-          post_result (task, i == 0, job, report, NULL, report == NULL ? error : NULL);
-        }
-      error = NULL;
-    }
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -547,10 +424,7 @@ on_load_done_cb (GObject      *source_object,
 static void
 reload (RgOwnerPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Load *load;
-  RgReportKind first;
-  guint n = 0;
+  RgOwnerLoadRequest request = { NULL, };
 
   if (self->session == NULL || self->from == NULL || self->to == NULL)
     return;
@@ -566,26 +440,15 @@ reload (RgOwnerPage *self)
     refresh_tab (self, (RgReportKind) k);
   update_export (self);
 
-  load = g_new0 (Load, 1);
-  load->path = g_strdup (rg_db_get_path (rg_session_get_db (self->session)));
-  load->staff_id = g_strdup (rg_session_get_staff_id (self->session));
-  load->branch_id = g_strdup (rg_owner_page_get_branch_id (self));
-  load->from = g_strdup (self->from);
-  load->to = g_strdup (self->to);
-  first = visible_kind (self);
-  load->order[n++] = first;
-  for (guint k = 0; k < RG_REPORT_N_KINDS; k++)
-    if (k != first)
-      load->order[n++] = k;
-  load->order[n++] = JOB_TIERS_BY_PROFIT;
-  load->order[n++] = JOB_LOW_RATINGS;
-
-  self->pending = N_JOBS;
+  request.path = rg_db_get_path (rg_session_get_db (self->session));
+  request.staff_id = rg_session_get_staff_id (self->session);
+  request.branch_id = rg_owner_page_get_branch_id (self);
+  request.from = self->from;
+  request.to = self->to;
+  request.first = visible_kind (self);
+  self->pending = RG_OWNER_N_JOBS;
   gtk_spinner_start (self->spinner);
-  task = g_task_new (self, self->cancellable, on_load_done_cb, NULL);
-  g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (task, load_in_thread);
+  rg_owner_load_start (G_OBJECT (self), &request, self->cancellable, on_load_job_done_cb, on_load_done_cb, NULL);
 }
 
 /* ---------------------------------------------------------- date ranges */
