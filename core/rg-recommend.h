@@ -169,7 +169,9 @@ const gchar       *rg_recommendation_get_name        (RgRecommendation *self);
 /* The blended score; only the order within one list means something. */
 gdouble            rg_recommendation_get_score       (RgRecommendation *self);
 /* In words: "ordered 5 times, last on 3 Nov", "often ordered with Kung Pao
- * Chicken", "popular at dinner", "matches: sweet-sour". */
+ * Chicken", "popular at dinner", "matches: sweet-sour"; in the language of
+ * the process's messages (gettext domain "regulars", bound by the app),
+ * the day written as that language writes one. */
 const gchar       *rg_recommendation_get_reason      (RgRecommendation *self);
 RgRecommendReason  rg_recommendation_get_reason_kind (RgRecommendation *self);
 
