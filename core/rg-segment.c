@@ -229,10 +229,12 @@ swap_keys (RgSegmentKey *a,
   *b = t;
 }
 
+/* Puts the (k+1)-th best of @n keys at @k, the better ones before it and
+ * the others after (nothing when @k >= @n). */
 static void
 select_keys (RgSegmentKey *keys,
-                    guint         n,
-                    guint         k)
+             guint         n,
+             guint         k)
 {
   gint64 lo = 0, hi = (gint64) n - 1;
 
@@ -275,7 +277,6 @@ compare_keys (gconstpointer a,
 {
   return key_before (a, b) ? -1 : key_before (b, a) ? 1 : 0;
 }
-
 
 /* Buckets of keys_at(): values spread linearly between the highest and
  * the lowest. */
