@@ -73,6 +73,16 @@ typedef struct
   "  UNION ALL SELECT g.guest_id, v.seated_ms, v.subtotal / v.party_size FROM visit v " \
   "  JOIN visit_guest g ON g.visit_id = v.id WHERE v.status = 'closed' AND g.deleted = 0) " \
   " GROUP BY guest_id ORDER BY guest_id)"
+/* What each host guest spent per branch and local month, as the packs of
+ * rollup_guest_pack hold it (rows in the order of unpack_guests()). */
+#define EXPECT_GUEST_MONTH \
+  "SELECT coalesce (group_concat (r, ';'), '') FROM (" \
+  " SELECT v.branch_id || '|' || strftime ('%Y-%m', " LOCAL_SECONDS ", 'unixepoch') || '|' || v.guest_id " \
+  "   || '|' || count (*) || '|' || sum ((SELECT coalesce (sum (qty * unit_price - discount), 0) FROM order_line l " \
+  "   WHERE l.visit_id = v.id AND " LIVE_LINES ")) || '|' || sum ((SELECT coalesce (sum (qty * unit_cost), 0) " \
+  "   FROM order_line l WHERE l.visit_id = v.id AND " LIVE_LINES ")) || '|' || max (v.seated_ms) AS r " \
+  " FROM visit v JOIN branch b ON b.id = v.branch_id WHERE v.status = 'closed' AND v.guest_id IS NOT NULL " \
+  " GROUP BY v.branch_id, strftime ('%Y-%m', " LOCAL_SECONDS ", 'unixepoch'), v.guest_id ORDER BY 1)"
 
 static void
 run_sql (RgDb        *db,
@@ -106,6 +116,8 @@ query_text (RgDb        *db,
   sqlite3_finalize (stmt);
   return text;
 }
+
+static gchar *unpack_guests (RgDb *db);
 
 static Fixture *
 fixture_new (void)
@@ -231,8 +243,12 @@ START_TEST (test_rollups_match_direct_computation)
   g_autofree gchar *expect_items = NULL;
   g_autofree gchar *guests = NULL;
   g_autofree gchar *expect_guests = NULL;
+  g_autofree gchar *packs = NULL;
+  g_autofree gchar *expect_packs = NULL;
 
   run_service (f);
+  packs = unpack_guests (f->db);
+  expect_packs = query_text (f->db, EXPECT_GUEST_MONTH);
   hours = query_text (f->db, DUMP_HOUR);
   expect_hours = query_text (f->db, EXPECT_HOUR);
   items = query_text (f->db, DUMP_ITEM);
@@ -245,6 +261,8 @@ START_TEST (test_rollups_match_direct_computation)
   ck_assert_str_eq (hours, expect_hours);
   ck_assert_str_eq (items, expect_items);
   ck_assert_str_eq (guests, expect_guests);
+  ck_assert_int_gt (strlen (packs), 0);
+  ck_assert_str_eq (packs, expect_packs);
   ck_assert_int_eq (rg_test_query_int (f->db,
                     "SELECT sum (revenue) FROM rollup_hour"),
                     rg_test_query_int (f->db, "SELECT sum (subtotal) FROM visit WHERE status = 'closed'"));
