@@ -16,7 +16,7 @@
 #include "rg-error.h"
 #include "rg-sync.h"
 
-#define DEFAULT_INTERVAL_S  30
+#define DEFAULT_INTERVAL_S  1       /* a change elsewhere shows here within ~2 s */
 #define PENDING_REFRESH_S   2
 #define SYNC_ATTEMPTS       3      /* the next background run tries again */
 #define SYNC_FIRST_DELAY_MS 500

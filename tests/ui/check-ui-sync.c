@@ -129,6 +129,12 @@ typedef struct
 } Ticks;
 
 static gboolean
+has_guest_named (gpointer data)
+{
+  return rg_test_query_int (data, "SELECT count (*) FROM guest WHERE name = 'Sun Yue'") == 1;
+}
+
+static gboolean
 on_tick_cb (gpointer data)
 {
   Ticks *ticks = data;
@@ -199,6 +205,29 @@ START_TEST (test_states_follow_the_store)
   ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row WHERE tbl = 'guest'"), 1);
   screenshot_details (status, "sync-synced-details");
 
+  /* syncing on its own every second: a guest added at another terminal
+   * shows on this one within two seconds */
+  {
+    g_autoptr(RgTestDb) other = rg_test_db_new ();
+    g_autoptr(RgSync) other_sync = rg_sync_harness_enrol (h, other->db);
+    gint64 start;
+    gdouble elapsed;
+
+    rg_sync_status_set_interval (status, 1);
+    rg_ui_test_run_for (1500);
+    add_guest (other->db, "Sun Yue", "+8613700005555");
+    start = g_get_monotonic_time ();
+    ck_assert (rg_sync_push (other_sync, NULL, &error));
+    ck_assert_no_error (error);
+    ck_assert (rg_ui_test_wait_until (has_guest_named, t->db, 5000));
+    elapsed = (g_get_monotonic_time () - start) / 1000.0;
+    g_print ("change on another terminal to visible here: %.0f ms\n", elapsed);
+    ck_assert_double_lt (elapsed, 2000);
+    rg_sync_status_set_interval (status, 3600);
+    ck_assert (rg_ui_test_wait_until (is_idle, status, SYNC_TIMEOUT_MS));
+    ck_assert_int_eq (rg_sync_status_get_state (status), RG_SYNC_STATE_SYNCED);
+  }
+
   /* the store stopped: offline, the change kept, the UI drawing all along */
   rg_sync_harness_kill_central (h);
   add_guest (t->db, "Li Na", "+8613700003333");
@@ -212,7 +241,7 @@ START_TEST (test_states_follow_the_store)
   ck_assert_ptr_nonnull (strstr (rg_sync_status_get_detail (status), "central store"));
   ck_assert_ptr_nonnull (strstr (rg_sync_status_get_detail (status), "wait to be sent"));
   ck_assert_int_eq (rg_sync_count_pending (t->db), pending);
-  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row WHERE tbl = 'guest'"), 1);
+  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row WHERE tbl = 'guest'"), 2);
   /* the pending count between runs does not hide that the store is away */
   rg_ui_test_run_for (2500);
   ck_assert_int_eq (rg_sync_status_get_state (status), RG_SYNC_STATE_OFFLINE);
@@ -225,7 +254,7 @@ START_TEST (test_states_follow_the_store)
   rg_sync_harness_start_central (h);
   sync_now (status);
   assert_summary (status, RG_SYNC_STATE_SYNCED, "Synced");
-  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row WHERE tbl = 'guest'"), 2);
+  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row WHERE tbl = 'guest'"), 3);
 
   /* a certificate for another host: an error with the reason, nothing sent */
   ck_assert (rg_db_set_setting (t->db, "sync.url", h->wrong_host_url, NULL));
@@ -233,7 +262,7 @@ START_TEST (test_states_follow_the_store)
   sync_now (status);
   assert_summary (status, RG_SYNC_STATE_ERROR, "Sync error");
   ck_assert_ptr_nonnull (strstr (rg_sync_status_get_detail (status), "certificate"));
-  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row WHERE tbl = 'guest'"), 2);
+  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row WHERE tbl = 'guest'"), 3);
   g_clear_pointer (&path, g_free);
   path = rg_ui_test_screenshot (GTK_WIDGET (window), "sync-error");
   g_print ("%s\n", path);
