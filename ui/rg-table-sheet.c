@@ -21,6 +21,7 @@
 #include "rg-id.h"
 #include "rg-prefs.h"
 #include "rg-recommend-log.h"
+#include "rg-ticket.h"
 #include "rg-ui-format.h"
 #include "rg-visit.h"
 
@@ -595,6 +596,27 @@ on_rate_button_clicked_cb (GtkButton    *button,
 }
 
 static void
+on_ticket_button_clicked_cb (GtkButton    *button,
+                             RgTableSheet *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgTicket) ticket = rg_ticket_new (db_of (self), rg_visit_get_id (self->visit), &error);
+  g_autofree gchar *folder = g_build_filename (g_get_user_data_dir (), "regulars", "tickets", NULL);
+  g_autofree gchar *path = NULL;
+  g_autofree gchar *message = NULL;
+
+  if (ticket == NULL || (path = rg_ticket_save (ticket, folder, &error)) == NULL)
+    {
+      say (self, error->message);
+      return;
+    }
+  /* Translators: "Ticket for table 12 sent to the kitchen: /home/…/table-12-….pdf" */
+  message = g_strdup_printf (_("Ticket for table %s sent to the kitchen: %s"),
+                             rg_visit_get_table_name (self->visit), path);
+  say (self, message);
+}
+
+static void
 on_close_check_dialog_response_cb (RgCloseCheckDialog *dialog,
                                    const gchar        *response,
                                    RgTableSheet       *self)
@@ -696,6 +718,7 @@ rg_table_sheet_class_init (RgTableSheetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgTableSheet, info_label);
   gtk_widget_class_bind_template_child (widget_class, RgTableSheet, order_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_note_save_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_ticket_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_rate_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_order_entry_line_added_cb);

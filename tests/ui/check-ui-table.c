@@ -1,0 +1,354 @@
+/* check-ui-table.c — the table sheet for a party of several known guests:
+ * everyone's allergies in the banner and in the allergen guard, the
+ * kitchen ticket, suggestions logged and hidden for the holdout, and a
+ * closed check counted into the recommender.
+ *
+ * Copyright 2026 The Regulars authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "rg-close-check-dialog.h"
+#include "rg-guest.h"
+#include "rg-menu.h"
+#include "rg-prefs.h"
+#include "rg-recommend-log.h"
+#include "rg-ui-waiter-util.h"
+
+/* Two dishes each holding an allergen the other does not, and a dish with
+ * none. */
+typedef struct
+{
+  gchar *first_id;
+  gchar *first_allergen;
+  gchar *second_id;
+  gchar *second_allergen;
+  gchar *safe_id;
+} Dishes;
+
+static void
+dishes_clear (Dishes *d)
+{
+  g_free (d->first_id);
+  g_free (d->first_allergen);
+  g_free (d->second_id);
+  g_free (d->second_allergen);
+  g_free (d->safe_id);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dishes, dishes_clear)
+
+static gint64 countf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gint64
+countf (RgDb        *db,
+        const gchar *format,
+        ...)
+{
+  g_autofree gchar *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return rg_test_query_int (db, sql);
+}
+
+static void
+pick_dishes (RgDb   *db,
+             Dishes *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = rg_menu_list (db, NULL, &error);
+
+  ck_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(RgMenuItem) item = g_list_model_get_item (items, i);
+      const gchar * const *allergens = rg_menu_item_get_allergens (item);
+
+      if (!rg_menu_item_get_available (item))
+        continue;
+      if (allergens[0] == NULL && d->safe_id == NULL)
+        d->safe_id = g_strdup (rg_menu_item_get_id (item));
+      else if (allergens[0] != NULL && d->first_id == NULL)
+        {
+          d->first_id = g_strdup (rg_menu_item_get_id (item));
+          d->first_allergen = g_strdup (allergens[0]);
+        }
+      else if (allergens[0] != NULL && d->second_id == NULL && d->first_id != NULL &&
+               !rg_menu_item_has_allergen (item, d->first_allergen))
+        for (guint j = 0; allergens[j] != NULL && d->second_id == NULL; j++)
+          {
+            g_autoptr(RgMenuItem) first = rg_menu_get (db, d->first_id, NULL);
+
+            if (!rg_menu_item_has_allergen (first, allergens[j]))
+              {
+                d->second_id = g_strdup (rg_menu_item_get_id (item));
+                d->second_allergen = g_strdup (allergens[j]);
+              }
+          }
+    }
+  ck_assert_ptr_nonnull (d->safe_id);
+  ck_assert_ptr_nonnull (d->first_id);
+  ck_assert_ptr_nonnull (d->second_id);
+}
+
+static gchar *
+guest_name (RgDb        *db,
+            const gchar *guest_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgGuest) guest = rg_guest_get (db, guest_id, &error);
+
+  ck_assert_no_error (error);
+  return g_strdup (rg_guest_get_name (guest));
+}
+
+static void
+shot (GtkWidget   *widget,
+      const gchar *name)
+{
+  g_autofree gchar *path = rg_ui_test_screenshot (widget, name);
+
+  ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* The newest ticket saved in the tickets folder, as text. */
+static gchar *
+newest_ticket (void)
+{
+  g_autofree gchar *folder = g_build_filename (g_get_user_data_dir (), "regulars", "tickets", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree gchar *newest = NULL;
+  const gchar *name;
+  gchar *text = NULL;
+
+  ck_assert_ptr_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt") && g_strcmp0 (name, newest) > 0)
+      {
+        g_free (newest);
+        newest = g_strdup (name);
+      }
+  ck_assert_ptr_nonnull (newest);
+  {
+    g_autofree gchar *path = g_build_filename (folder, newest, NULL);
+    g_autofree gchar *pdf = g_strdup (path);
+
+    memcpy (pdf + strlen (pdf) - 4, ".pdf", 4);
+    ck_assert (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  }
+  return text;
+}
+
+START_TEST (test_party_allergies_and_ticket)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Dishes) d = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *host = rg_ui_waiter_regular (t->db, 0);
+  g_autofree gchar *friend = rg_ui_waiter_regular (t->db, 1);
+  g_autofree gchar *host_name = guest_name (t->db, host);
+  g_autofree gchar *friend_name = guest_name (t->db, friend);
+  g_autofree gchar *a1 = NULL;
+  g_autofree gchar *a2 = NULL;
+  g_autofree gchar *table = NULL;
+  g_autofree gchar *visit = NULL;
+  g_autofree gchar *ticket = NULL;
+  g_autofree gchar *flag = NULL;
+  const gchar *extras[] = { friend, NULL };
+  RgWindow *window;
+  RgTableSheet *sheet;
+  GtkLabel *banner;
+  GtkWindow *dialog;
+
+  pick_dishes (t->db, &d);
+  a1 = rg_prefs_add_allergy (t->db, host, d.first_allergen, "severe", NULL, &error);
+  a2 = rg_prefs_add_allergy (t->db, friend, d.second_allergen, "anaphylactic", NULL, &error);
+  ck_assert_no_error (error);
+  visit = rg_ui_waiter_seat (t->db, host, extras, 3, &table);
+
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  sheet = rg_ui_waiter_open_table (window, table, visit);
+
+  /* Both guests' allergies, by name, in the banner. */
+  banner = GTK_LABEL (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "allergy-banner"));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (banner)));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_label (banner), host_name));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_label (banner), friend_name));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_label (banner), d.first_allergen));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_label (banner), d.second_allergen));
+
+  /* The friend's allergen marks the dish and stops it at the tap. */
+  ck_assert (gtk_widget_has_css_class (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, d.second_id)), "error"));
+  ck_assert (gtk_widget_has_css_class (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, d.first_id)), "error"));
+  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, d.safe_id)), "error"));
+  rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.second_id));
+  dialog = rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), friend_name));
+  rg_ui_waiter_respond (dialog, "_Don't Add");
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit), 0);
+
+  rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.second_id));
+  rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG), "_Confirmed With Guest, Add");
+  rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.safe_id));
+  rg_ui_test_run_for (100);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                            " AND instr (allergen_override, '%s') > 0", visit, d.second_id, d.second_allergen), 1);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit), 2);
+  shot (GTK_WIDGET (window), "table-party-landscape");
+
+  /* Send to kitchen: the ticket names the friend beside their dish. */
+  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Send to Kitchen"));
+  ticket = newest_ticket ();
+  flag = g_strdup_printf ("!! ALLERGEN %s: %s", d.second_allergen, friend_name);
+  ck_assert_msg (strstr (ticket, flag) != NULL, "no '%s' in:\n%s", flag, ticket);
+  ck_assert_ptr_nonnull (strstr (ticket, "ALLERGIES AT THIS TABLE"));
+  ck_assert_ptr_nonnull (strstr (ticket, host_name));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The same table on a tablet held upright. */
+  window = rg_ui_test_window_new (t->db, 800, 1280);
+  sheet = rg_ui_waiter_open_table (window, table, visit);
+  banner = GTK_LABEL (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "allergy-banner"));
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (banner)));
+  shot (GTK_WIDGET (window), "table-party-portrait");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+/* ---------------------------------------------------------- recommender */
+
+/* Opens the sheet of a new visit of @guest with @recommender. */
+static RgTableSheet *
+open_with_recommender (RgWindow      *window,
+                       RgDb          *db,
+                       RgRecommender *recommender,
+                       const gchar   *guest,
+                       gchar        **visit_id)
+{
+  RgWaiterPage *page = RG_WAITER_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_WAITER_PAGE, NULL));
+  g_autofree gchar *table = NULL;
+
+  *visit_id = rg_ui_waiter_seat (db, guest, NULL, 2, &table);
+  rg_waiter_page_set_recommender (page, recommender);
+  return rg_ui_waiter_open_table (window, table, *visit_id);
+}
+
+START_TEST (test_suggestions_logged_and_held_out)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgRecommender) recommender = rg_recommender_new (t->db, &error);
+  g_autofree gchar *shown_guest = NULL;
+  g_autofree gchar *held_guest = NULL;
+  g_autofree gchar *shown_visit = NULL;
+  g_autofree gchar *held_visit = NULL;
+  RgWindow *window;
+  RgTableSheet *sheet;
+  GtkWidget *usual;
+
+  ck_assert_no_error (error);
+  ck_assert (rg_recommend_set_holdout_share (t->db, 0.5, &error));
+  for (guint i = 0; i < 40 && (shown_guest == NULL || held_guest == NULL); i++)
+    {
+      g_autofree gchar *guest = rg_ui_waiter_regular (t->db, i);
+
+      if (rg_recommend_is_holdout (t->db, guest, "any"))
+        {
+          if (held_guest == NULL)
+            held_guest = g_steal_pointer (&guest);
+        }
+      else if (shown_guest == NULL)
+        shown_guest = g_steal_pointer (&guest);
+    }
+  ck_assert_ptr_nonnull (shown_guest);
+  ck_assert_ptr_nonnull (held_guest);
+
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  sheet = open_with_recommender (window, t->db, recommender, shown_guest, &shown_visit);
+  usual = rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "usual-dishes");
+  ck_assert (gtk_widget_get_mapped (usual));
+  ck_assert_int_gt (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND guest_id = '%s'"
+                            " AND shown = 1", shown_visit, shown_guest), 0);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0",
+                            shown_visit), 0);
+
+  /* The holdout guest's suggestions are logged, never shown. */
+  sheet = open_with_recommender (window, t->db, recommender, held_guest, &held_visit);
+  usual = rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "usual-dishes");
+  ck_assert (!gtk_widget_get_visible (usual));
+  ck_assert_int_gt (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND guest_id = '%s'"
+                            " AND shown = 0", held_visit, held_guest), 0);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1",
+                            held_visit), 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+START_TEST (test_closed_check_counts_into_recommender)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Dishes) d = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgRecommender) recommender = rg_recommender_new (t->db, &error);
+  g_autofree gchar *guest = rg_ui_waiter_regular (t->db, 0);
+  g_autofree gchar *visit = NULL;
+  RgWindow *window;
+  RgTableSheet *sheet;
+  guint before;
+
+  ck_assert_no_error (error);
+  pick_dishes (t->db, &d);
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  sheet = open_with_recommender (window, t->db, recommender, guest, &visit);
+  rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.safe_id));
+  rg_ui_test_run_for (100);
+  before = rg_recommender_get_n_visits (recommender);
+
+  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Close Check…"));
+  rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG), "C_lose Check");
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed'", visit), 1);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (recommender), before + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
+static Suite *
+table_suite (void)
+{
+  Suite *s = suite_create ("ui-table");
+  TCase *tc;
+
+  tc = tcase_create ("party");
+  tcase_add_test (tc, test_party_allergies_and_ticket);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("recommender");
+  tcase_add_test (tc, test_suggestions_logged_and_held_out);
+  tcase_add_test (tc, test_closed_check_counts_into_recommender);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  g_autofree gchar *data_home = g_dir_make_tmp ("regulars-table-XXXXXX", NULL);
+  g_autoptr(AdwApplication) app = NULL;
+  int status;
+
+  /* Tickets land in this program's own data folder. */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  app = rg_ui_test_init ();
+  status = rg_test_run (table_suite ());
+  g_application_release (G_APPLICATION (app));
+  rg_test_remove_tree (data_home);
+  return status;
+}
