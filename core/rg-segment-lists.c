@@ -5,8 +5,8 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * They read local_guest_stats and the guest indexes of schema versions 6,
- * 8 and 11;
+ * They read local_guest_stats, rollup_guest_last and the guest indexes of
+ * schema versions 6, 8, 11 and 13;
  * guests are shared by every branch, so the lists are too.
  */
 #include <stdlib.h>
@@ -34,6 +34,34 @@ count_query (RgDb          *db,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* The visits rollup_guest_last (schema version 13) tells apart: more are
+ * counted as 16. */
+#define LAST_VISITS_CAP 16
+
+/* How many guests who came made at least @visits visits, the last one
+ * before @before_ms (or none known): whole days from rollup_guest_last,
+ * the day @before_ms falls in from the index of local_guest_stats.  Days
+ * are last_visit_ms / 86400000, as the triggers of rollup_guest_last make
+ * them. */
+static gint64
+count_last_before (RgDb     *db,
+                   gint64    before_ms,
+                   gint64    visits,
+                   GError  **error)
+{
+  const gint64 params[3] = { before_ms, visits, before_ms / RG_DAY_MS };
+
+  if (visits > LAST_VISITS_CAP)
+    return count_query (db, "SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
+                            "WHERE (last_visit_ms < ?1 OR last_visit_ms IS NULL) AND visit_count >= ?2",
+                        params, error);
+  return count_query (db, "SELECT (SELECT coalesce (sum (guests), 0) FROM rollup_guest_last "
+                          "  WHERE day < ?3 AND visits >= ?2) "
+                          "+ (SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
+                          "  WHERE last_visit_ms >= (?3 - 1) * 86400000 AND last_visit_ms < ?1 "
+                          "  AND last_visit_ms / 86400000 = ?3 AND visit_count >= ?2)", params, error);
+}
+
 /* Regulars (enough visits) whose last visit is between @lapsed_days and a
  * year before the end of the period, the most valuable first. */
 static gboolean
@@ -53,15 +81,16 @@ add_lapsed (RgDb                 *db,
   g_autoptr(RgStmt) stmt = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *store;
+  gint64 before_end, before_start;
   int rc;
 
-  /* The count from the index by last visit, the list from the index by
-   * spend, which stops at the last one shown. */
-  *count = count_query (db, "SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
-                            "WHERE last_visit_ms >= ?1 AND last_visit_ms < ?2 AND visit_count >= ?3",
-                        params, error);
-  if (*count < 0)
+  /* The count from the guests by day of their last visit, the list from
+   * the index by spend, which stops at the last one shown. */
+  before_end = count_last_before (db, params[1], params[2], error);
+  before_start = before_end < 0 ? -1 : count_last_before (db, params[0], params[2], error);
+  if (before_start < 0)
     return FALSE;
+  *count = MAX (before_end - before_start, 0);
   stmt = rg_db_prepare (db,
       "SELECT guest_id, visit_count, total_spend, last_visit_ms FROM local_guest_stats "
       "INDEXED BY local_guest_stats_spend WHERE last_visit_ms >= ?1 AND last_visit_ms < ?2 "
@@ -350,17 +379,12 @@ _rg_segment_add_lists (RgDb                 *db,
 {
   static const RgMeasure measures[] = { RG_MEASURE_GUESTS };
   guint inactive_days = range->query->inactive_days > 0 ? range->query->inactive_days : 90;
-  gint64 inactive_params[3] = { range->end_ms - inactive_days * RG_DAY_MS, 0, 0 };
   gint64 never_params[3] = { range->from_ms, range->end_ms, 0 };
   gint64 values[4] = { active, 0, 0, 0 };
   static const gchar * const keys[4] = { "active", "inactive", "never_came", "lapsed" };
   GListStore *store;
 
-  /* All guests who came less the recent ones: counting a table is quicker
-   * than counting the long range of the index of the others. */
-  values[1] = count_query (db, "SELECT (SELECT count (*) FROM local_guest_stats) - "
-                               "(SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
-                               "WHERE last_visit_ms >= ?1)", inactive_params, error);
+  values[1] = count_last_before (db, range->end_ms - inactive_days * RG_DAY_MS, 0, error);
   if (values[1] < 0)
     return FALSE;
   values[2] = count_query (db, "SELECT count (*) FROM guest g INDEXED BY guest_created "

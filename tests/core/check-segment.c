@@ -297,6 +297,61 @@ START_TEST (test_guest_lists)
 }
 END_TEST
 
+/* Inactive guests and lapsed regulars counted from whole days of
+ * rollup_guest_last and the index for the day a count ends in: last
+ * visits one millisecond either side of the bounds, none known, and more
+ * visits than the rollup tells apart. */
+START_TEST (test_counts_at_day_edges)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Main", "UTC", &error);
+  RgReportQuery query = { .from = "2026-06-01", .to = "2026-06-30" };
+  const gint64 cutoff = END_OF_JUNE - 90 * DAY_MS;
+  static const struct { guint lapsed_visits, lapsed_days; gdouble lapsed; } cases[] = {
+    { 0, 0, 4 },      /* 4 visits, 60 days: a, b, c and e */
+    { 16, 0, 2 },     /* c and e, counted as 16 */
+    { 17, 0, 2 },     /* more than the rollup tells apart: c and e */
+    { 18, 0, 1 },     /* c */
+    { 0, 90, 3 },     /* b's last visit is the bound itself */
+    { 0, 400, 0 },    /* longer ago than a year: none */
+  };
+
+  ck_assert_no_error (error);
+  run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('a', 'A', 0), ('b', 'B', 0), ('c', 'C', 0), "
+                  "('d', 'D', 0), ('e', 'E', 0), ('f', 'F', 0)");
+  run_sql (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
+                  "VALUES ('a', 5, 0, %" G_GINT64_FORMAT ", 10), ('b', 5, 0, %" G_GINT64_FORMAT ", 20), "
+                  "('c', 20, 0, %" G_GINT64_FORMAT ", 30), ('d', 1, NULL, NULL, 40), "
+                  "('e', 17, 0, %" G_GINT64_FORMAT ", 50), ('f', 2, 0, %" G_GINT64_FORMAT ", 60)",
+           cutoff - 1, cutoff, cutoff - 3 * DAY_MS, END_OF_JUNE - 100 * DAY_MS, END_OF_JUNE - 10 * DAY_MS);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RgReport) r = NULL;
+
+      query.lapsed_visits = cases[i].lapsed_visits;
+      query.lapsed_days = cases[i].lapsed_days;
+      r = run (t->db, RG_REPORT_TIERS, &query);
+      /* a, c, d (no visit known) and e */
+      ck_assert_double_eq (value_of (r, "counts", "inactive", RG_MEASURE_GUESTS), 4);
+      ck_assert_msg (value_of (r, "counts", "lapsed", RG_MEASURE_GUESTS) == cases[i].lapsed,
+                     "case %" G_GSIZE_FORMAT ": %g lapsed", i, value_of (r, "counts", "lapsed", RG_MEASURE_GUESTS));
+      ck_assert_uint_eq (g_list_model_get_n_items (rg_report_get_section (r, "lapsed")), (guint) cases[i].lapsed);
+    }
+
+  /* A guest's last visit moving back across the bound. */
+  run_sql (t->db, "UPDATE local_guest_stats SET last_visit_ms = %" G_GINT64_FORMAT " WHERE guest_id = 'b'", cutoff - 1);
+  query.lapsed_visits = 0;
+  query.lapsed_days = 0;
+  {
+    g_autoptr(RgReport) r = run (t->db, RG_REPORT_TIERS, &query);
+
+    ck_assert_double_eq (value_of (r, "counts", "inactive", RG_MEASURE_GUESTS), 5);
+  }
+}
+END_TEST
+
 START_TEST (test_coming_dates)
 {
   g_autoptr(RgTestDb) t = make_guests ();
@@ -446,6 +501,7 @@ segment_suite (void)
   tcase_add_test (tc, test_pyramid_by_spend);
   tcase_add_test (tc, test_pyramid_by_profit);
   tcase_add_test (tc, test_guest_lists);
+  tcase_add_test (tc, test_counts_at_day_edges);
   tcase_add_test (tc, test_coming_dates);
   tcase_add_test (tc, test_coming_dates_of_many_guests);
   suite_add_tcase (s, tc);
