@@ -22,6 +22,7 @@
 #define SYNC_FIRST_DELAY_MS 500
 #define SYNC_CONNECT_MS     5000
 #define SYNC_TOTAL_MS       120000
+#define SPINNER_DELAY_MS    700
 
 struct _RgSyncStatus
 {
@@ -49,6 +50,7 @@ struct _RgSyncStatus
   guint         interval_s;
   guint         sync_source;
   guint         pending_source;
+  guint         spinner_source;
   gboolean      running;
 };
 
@@ -140,13 +142,36 @@ show_state (RgSyncStatus *self,
 }
 
 static void
+show_spinner (RgSyncStatus *self,
+              gboolean      spinning)
+{
+  gtk_widget_set_visible (self->spinner, spinning);
+  gtk_widget_set_visible (self->icon, !spinning);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), spinning);
+}
+
+static gboolean
+on_spinner_timeout_cb (gpointer data)
+{
+  RgSyncStatus *self = data;
+
+  self->spinner_source = 0;
+  show_spinner (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner shows only for a run that takes a while (a first sync, a
+ * store that answers slowly), not for the quick run of every second. */
+static void
 show_running (RgSyncStatus *self,
               gboolean      running)
 {
   self->running = running;
-  gtk_widget_set_visible (self->spinner, running);
-  gtk_widget_set_visible (self->icon, !running);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), running);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
+  if (running)
+    self->spinner_source = g_timeout_add (SPINNER_DELAY_MS, on_spinner_timeout_cb, self);
+  else
+    show_spinner (self, FALSE);
   gtk_widget_set_sensitive (self->sync_button, self->state != RG_SYNC_STATE_NOT_ENROLLED && !running);
 }
 
@@ -354,6 +379,7 @@ rg_sync_status_dispose (GObject *object)
   RgSyncStatus *self = RG_SYNC_STATUS (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->spinner_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);
   g_clear_handle_id (&self->pending_source, g_source_remove);
   g_clear_pointer (&self->button, gtk_widget_unparent);
