@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   regulars-central [--config FILE]              migrate, then serve until SIGTERM
- *   regulars-central [--config FILE] --new-code   print a one-time enrolment code
+ *   regulars-central [--config FILE] --new-code [--chain NAME]
+ *                                                 print a one-time enrolment code for a
+ *                                                 terminal of that chain (default "main")
  *   regulars-central [--config FILE] revoke DEVICE
  *                                                 revoke a device's tokens: its next
  *                                                 request gets 401
@@ -43,6 +45,7 @@ main (int argc, char **argv)
   g_autoptr(GOptionContext) options = g_option_context_new ("— the Regulars central store");
   g_autofree gchar *config_path = NULL;
   gboolean new_code = FALSE;
+  g_autofree gchar *chain = NULL;
   g_auto(RgCentralConfig) config = { 0 };
   g_autoptr(RgCentralStore) store = NULL;
   g_autoptr(RgCentralServer) server = NULL;
@@ -50,6 +53,7 @@ main (int argc, char **argv)
   GOptionEntry entries[] = {
     { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path, "Settings file", "FILE" },
     { "new-code", 0, 0, G_OPTION_ARG_NONE, &new_code, "Print a one-time enrolment code", NULL },
+    { "chain", 0, 0, G_OPTION_ARG_STRING, &chain, "The chain of the terminal the code enrols (main)", "NAME" },
     { NULL }
   };
 
@@ -74,7 +78,7 @@ main (int argc, char **argv)
 
   if (new_code)
     {
-      g_autofree gchar *code = rg_central_store_new_code (store, CODE_VALID_HOURS, &error);
+      g_autofree gchar *code = rg_central_store_new_code (store, chain, CODE_VALID_HOURS, &error);
 
       if (code == NULL)
         return fail (error);

@@ -40,6 +40,7 @@ typedef struct
   gchar   *method;
   gchar   *url;
   gchar   *device;
+  gchar   *chain;     /* the device's, once authenticated */
 
   gint64   start_us;
   guint    status;
@@ -175,7 +176,8 @@ authenticate (RgCentralServer        *self,
       g_set_error (error, RG_ERROR, RG_ERROR_PERMISSION, "no device token");
       return FALSE;
     }
-  request->device = rg_central_store_authenticate (self->store, header + strlen ("Bearer "), error);
+  request->device = rg_central_store_authenticate (self->store, header + strlen ("Bearer "),
+                                                   &request->chain, error);
   if (request->device == NULL)
     return FALSE;
   if (self->rate == 0)
@@ -206,7 +208,7 @@ handle_push (RgCentralServer       *self,
   changes = rg_wire_parse_batch (request->body->str, request->body->len, NULL, NULL, &error);
   if (changes == NULL)
     return respond_gerror (connection, request, error);
-  if (changes->len > 0 && !rg_central_store_push (self->store, changes, &applied, &error))
+  if (changes->len > 0 && !rg_central_store_push (self->store, request->chain, changes, &applied, &error))
     return respond_gerror (connection, request, error);
   return respond (connection, request, MHD_HTTP_OK,
                   g_strdup_printf ("{\"accepted\":%u,\"applied\":%u}", changes->len, applied));
@@ -230,7 +232,7 @@ handle_pull (RgCentralServer       *self,
     return respond_error (connection, request, MHD_HTTP_BAD_REQUEST, "the limit is not valid");
 
   out = g_string_new (NULL);
-  if (!rg_central_store_pull (self->store, since, (guint) limit, out, &error))
+  if (!rg_central_store_pull (self->store, request->chain, since, (guint) limit, out, &error))
     {
       g_string_free (out, TRUE);
       return respond_gerror (connection, request, error);
@@ -346,6 +348,7 @@ on_daemon_completed_cb (void                            *cls,
   g_free (request->method);
   g_free (request->url);
   g_free (request->device);
+  g_free (request->chain);
   g_free (request);
   *con_cls = NULL;
 }

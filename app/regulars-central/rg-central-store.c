@@ -203,6 +203,14 @@ _rg_central_store_query (RgCentralStore      *self,
 
 /* ------------------------------------------------------------- migrations */
 
+/* qsort() hands over pointers to the elements of a string vector. */
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const gchar * const *) a, *(const gchar * const *) b);
+}
+
 static gboolean
 apply_migrations (PGconn  *conn,
                   GError **error)
@@ -222,7 +230,7 @@ apply_migrations (PGconn  *conn,
     return FALSE;
   version = atoi (PQgetvalue (current, 0, 0));
 
-  qsort (names, g_strv_length (names), sizeof (gchar *), (GCompareFunc) g_strcmp0);
+  qsort (names, g_strv_length (names), sizeof (gchar *), compare_names);
   for (gint i = 0; names[i] != NULL; i++)
     {
       gint number = atoi (names[i]);
@@ -305,6 +313,7 @@ random_bytes (guint8 *buf,
 
 gchar *
 rg_central_store_new_code (RgCentralStore  *self,
+                           const gchar     *chain,
                            guint            valid_hours,
                            GError         **error)
 {
@@ -318,6 +327,12 @@ rg_central_store_new_code (RgCentralStore  *self,
   g_autoptr(PGresult) result = NULL;
   PGconn *conn;
 
+  if (chain != NULL && (*chain == '\0' || strlen (chain) > 100 || !g_utf8_validate (chain, -1, NULL)))
+    {
+      g_string_free (code, TRUE);
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "a chain is named by 1 to 100 bytes of text");
+      return NULL;
+    }
   random_bytes (raw, sizeof raw);
   for (gsize i = 0; i < sizeof raw; i++)
     {
@@ -332,11 +347,11 @@ rg_central_store_new_code (RgCentralStore  *self,
   if (conn == NULL)
     return NULL;
   {
-    const gchar *params[] = { hash, hours };
+    const gchar *params[] = { hash, hours, chain != NULL ? chain : RG_CENTRAL_CHAIN_DEFAULT };
 
-    result = run (conn, "INSERT INTO enrol_code (code_hash, expires_at) "
-                        "VALUES ($1, now () + make_interval (hours => $2::int))",
-                  2, params, PGRES_COMMAND_OK, "saving the enrolment code", error);
+    result = run (conn, "INSERT INTO enrol_code (code_hash, expires_at, chain) "
+                        "VALUES ($1, now () + make_interval (hours => $2::int), $3)",
+                  3, params, PGRES_COMMAND_OK, "saving the enrolment code", error);
   }
   release (self, conn);
   return result != NULL ? g_steal_pointer (&text) : NULL;
@@ -375,12 +390,12 @@ rg_central_store_enrol (RgCentralStore  *self,
     return NULL;
   {
     const gchar *use_params[] = { code_hash, device_id };
-    const gchar *save_params[] = { token_hash, device_id, name ? name : "" };
+    const gchar *save_params[] = { token_hash, device_id, name ? name : "", NULL };
 
     if (!run_command (conn, "BEGIN", "enrolling a device", error))
       goto out;
     used = run (conn, "UPDATE enrol_code SET used_at = now (), device_id = $2 "
-                      "WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now () RETURNING 1",
+                      "WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now () RETURNING chain",
                 2, use_params, PGRES_TUPLES_OK, "enrolling a device", error);
     if (used == NULL)
       goto out;
@@ -390,8 +405,9 @@ rg_central_store_enrol (RgCentralStore  *self,
                      "the enrolment code is unknown, already used or expired");
         goto out;
       }
-    saved = run (conn, "INSERT INTO device_token (token_hash, device_id, name) VALUES ($1, $2, $3)",
-                 3, save_params, PGRES_COMMAND_OK, "enrolling a device", error);
+    save_params[3] = PQgetvalue (used, 0, 0);
+    saved = run (conn, "INSERT INTO device_token (token_hash, device_id, name, chain) VALUES ($1, $2, $3, $4)",
+                 4, save_params, PGRES_COMMAND_OK, "enrolling a device", error);
     if (saved == NULL || !run_command (conn, "COMMIT", "enrolling a device", error))
       goto out;
   }
@@ -406,6 +422,7 @@ out:
 gchar *
 rg_central_store_authenticate (RgCentralStore  *self,
                                const gchar     *token,
+                               gchar          **chain,
                                GError         **error)
 {
   g_autofree gchar *hash = NULL;
@@ -424,7 +441,7 @@ rg_central_store_authenticate (RgCentralStore  *self,
   {
     const gchar *params[] = { hash };
 
-    result = run (conn, "SELECT device_id FROM device_token WHERE token_hash = $1 AND revoked_at IS NULL",
+    result = run (conn, "SELECT device_id, chain FROM device_token WHERE token_hash = $1 AND revoked_at IS NULL",
                   1, params, PGRES_TUPLES_OK, "checking the device token", error);
   }
   release (self, conn);
@@ -435,6 +452,7 @@ rg_central_store_authenticate (RgCentralStore  *self,
       g_set_error (error, RG_ERROR, RG_ERROR_PERMISSION, "the device token is unknown or revoked");
       return NULL;
     }
+  *chain = g_strdup (PQgetvalue (result, 0, 1));
   return g_strdup (PQgetvalue (result, 0, 0));
 }
 
@@ -478,10 +496,11 @@ push_failed (PGconn       *conn,
   return PUSH_FAILED;
 }
 
-/* Locks and loads the stored versions of every row of @changes. */
+/* Locks and loads the stored versions of every row of @changes in @chain. */
 static PushOutcome
-load_stored (PGconn      *conn,
-             GPtrArray   *changes,
+load_stored (PGconn       *conn,
+             const gchar  *chain,
+             GPtrArray    *changes,
              GHashTable  *slots,
              GError     **error)
 {
@@ -489,7 +508,7 @@ load_stored (PGconn      *conn,
   g_autoptr(JsonNode) root = NULL;
   g_autofree gchar *keys_text = NULL;
   g_autoptr(PGresult) result = NULL;
-  const gchar *params[1];
+  const gchar *params[2];
 
   json_builder_begin_array (keys);
   for (guint i = 0; i < changes->len; i++)
@@ -505,13 +524,15 @@ load_stored (PGconn      *conn,
   root = json_builder_get_root (keys);
   keys_text = json_to_string (root, FALSE);
   params[0] = keys_text;
+  params[1] = chain;
 
   result = PQexecParams (conn,
                          "SELECT s.tbl, s.data::text FROM sync_row s "
                          "JOIN (SELECT DISTINCT k->>0 AS tbl, k->>1 AS id "
                          "      FROM jsonb_array_elements ($1::jsonb) k) w "
-                         "ON s.tbl = w.tbl AND s.id = w.id ORDER BY s.tbl, s.id FOR UPDATE OF s",
-                         1, NULL, params, NULL, NULL, 0);
+                         "ON s.tbl = w.tbl AND s.id = w.id WHERE s.chain = $2 "
+                         "ORDER BY s.tbl, s.id FOR UPDATE OF s",
+                         2, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     return push_failed (conn, result, "reading the stored rows", error);
 
@@ -602,8 +623,9 @@ build_rows (GPtrArray  *changes,
 }
 
 static PushOutcome
-push_once (PGconn     *conn,
-           GPtrArray  *changes,
+push_once (PGconn       *conn,
+           const gchar  *chain,
+           GPtrArray    *changes,
            guint      *applied,
            GError    **error)
 {
@@ -612,14 +634,14 @@ push_once (PGconn     *conn,
   g_autofree gchar *updates = NULL;
   g_autoptr(PGresult) inserted = NULL;
   g_autoptr(PGresult) updated = NULL;
-  const gchar *params[1];
+  const gchar *params[2];
   guint n_inserts;
   guint n_updates;
   PushOutcome outcome;
 
   if (!run_command (conn, "BEGIN", "starting the push", error))
     return PUSH_FAILED;
-  outcome = load_stored (conn, changes, slots, error);
+  outcome = load_stored (conn, chain, changes, slots, error);
   if (outcome != PUSH_DONE)
     return outcome;
   *applied = merge_changes (changes, slots, error);
@@ -627,14 +649,15 @@ push_once (PGconn     *conn,
   updates = build_rows (changes, slots, TRUE, &n_updates);
 
   params[0] = inserts;
+  params[1] = chain;
   inserted = PQexecParams (conn,
-      "INSERT INTO sync_row (tbl, id, updated_hlc, origin, deleted, data, xid, seq) "
-      "SELECT c->>'table', c->'row'->>'id', (c->'row'->>'updated_hlc')::bigint, c->'row'->>'origin', "
+      "INSERT INTO sync_row (chain, tbl, id, updated_hlc, origin, deleted, data, xid, seq) "
+      "SELECT $2, c->>'table', c->'row'->>'id', (c->'row'->>'updated_hlc')::bigint, c->'row'->>'origin', "
       "       (c->'row'->>'deleted')::int = 1, c->'row', pg_current_xact_id ()::text::bigint, "
       "       nextval ('sync_row_seq') "
       "FROM jsonb_array_elements ($1::jsonb) WITH ORDINALITY AS a (c, n) ORDER BY n "
-      "ON CONFLICT (tbl, id) DO NOTHING",
-      1, NULL, params, NULL, NULL, 0);
+      "ON CONFLICT (chain, tbl, id) DO NOTHING",
+      2, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (inserted) != PGRES_COMMAND_OK)
     return push_failed (conn, inserted, "saving new rows", error);
   /* a concurrent push made one of these rows since load_stored(): start
@@ -648,8 +671,8 @@ push_once (PGconn     *conn,
       "       origin = c->'row'->>'origin', deleted = (c->'row'->>'deleted')::int = 1, "
       "       data = c->'row', xid = pg_current_xact_id ()::text::bigint, seq = nextval ('sync_row_seq') "
       "FROM jsonb_array_elements ($1::jsonb) c "
-      "WHERE s.tbl = c->>'table' AND s.id = c->'row'->>'id'",
-      1, NULL, params, NULL, NULL, 0);
+      "WHERE s.chain = $2 AND s.tbl = c->>'table' AND s.id = c->'row'->>'id'",
+      2, NULL, params, NULL, NULL, 0);
   if (PQresultStatus (updated) != PGRES_COMMAND_OK)
     return push_failed (conn, updated, "saving changed rows", error);
 
@@ -664,6 +687,7 @@ push_once (PGconn     *conn,
 
 gboolean
 rg_central_store_push (RgCentralStore  *self,
+                       const gchar     *chain,
                        GPtrArray       *changes,
                        guint           *applied,
                        GError         **error)
@@ -675,7 +699,7 @@ rg_central_store_push (RgCentralStore  *self,
     return FALSE;
   for (gint attempt = 0; attempt < PUSH_ATTEMPTS; attempt++)
     {
-      PushOutcome outcome = push_once (conn, changes, &n_applied, error);
+      PushOutcome outcome = push_once (conn, chain, changes, &n_applied, error);
 
       if (outcome == PUSH_RETRY)
         {
@@ -728,6 +752,7 @@ parse_cursor (const gchar  *cursor,
 
 gboolean
 rg_central_store_pull (RgCentralStore  *self,
+                       const gchar     *chain,
                        const gchar     *cursor,
                        guint            limit,
                        GString         *out,
@@ -746,14 +771,14 @@ rg_central_store_pull (RgCentralStore  *self,
   if (conn == NULL)
     return FALSE;
   {
-    const gchar *params[] = { xid, seq, limit_text };
+    const gchar *params[] = { xid, seq, limit_text, chain };
 
     result = run (conn,
                   "SELECT tbl, data::text, xid, seq FROM sync_row "
-                  "WHERE (xid, seq) > ($1::bigint, $2::bigint) "
+                  "WHERE chain = $4 AND (xid, seq) > ($1::bigint, $2::bigint) "
                   "  AND xid < pg_snapshot_xmin (pg_current_snapshot ())::text::bigint "
                   "ORDER BY xid, seq LIMIT $3::int",
-                  3, params, PGRES_TUPLES_OK, "reading changes", error);
+                  4, params, PGRES_TUPLES_OK, "reading changes", error);
   }
   release (self, conn);
   if (result == NULL)

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 
 typedef struct _RgCentralStore RgCentralStore;
 
+/* The chain of devices enrolled without naming one (and of every row
+ * stored before chains: schema/central/003-chains.sql). */
+#define RG_CENTRAL_CHAIN_DEFAULT "main"
+
 /**
  * rg_central_store_new:
  * @conninfo: a libpq connection string
@@ -50,14 +54,19 @@ gboolean rg_central_store_check (RgCentralStore *self, GError **error);
 
 /**
  * rg_central_store_new_code:
+ * @chain: (nullable): the chain (restaurant group) the terminal will
+ *   belong to, %NULL for %RG_CENTRAL_CHAIN_DEFAULT
  * @valid_hours: how long the code may be used
  *
  * Makes a one-time enrolment code for the owner to type on a new terminal.
+ * A device belongs to the chain of its code: it pushes into and pulls from
+ * that chain's rows only.
  *
  * Returns: (transfer full): the code (`XXXX-XXXX-XXXX`), or %NULL with
  *   %RG_ERROR_DB.
  */
 gchar *rg_central_store_new_code (RgCentralStore  *self,
+                                  const gchar     *chain,
                                   guint            valid_hours,
                                   GError         **error);
 
@@ -81,16 +90,20 @@ gchar *rg_central_store_enrol (RgCentralStore  *self,
 /**
  * rg_central_store_authenticate:
  * @token: a bearer token
+ * @chain: (out) (transfer full): the device's chain
  *
  * Returns: (transfer full): the device id the token belongs to, or %NULL
  *   with %RG_ERROR_PERMISSION (unknown or revoked) or %RG_ERROR_DB.
  */
 gchar *rg_central_store_authenticate (RgCentralStore  *self,
                                       const gchar     *token,
+                                      gchar          **chain,
                                       GError         **error);
 
 /**
  * rg_central_store_push:
+ * @chain: the pushing device's chain: rows of other chains are never
+ *   read nor touched, even with the same ids
  * @changes: (element-type RgWireChange): validated changes
  * @applied: (out) (optional): how many rows changed in the store
  *
@@ -102,12 +115,14 @@ gchar *rg_central_store_authenticate (RgCentralStore  *self,
  *   applied.
  */
 gboolean rg_central_store_push (RgCentralStore  *self,
+                                const gchar     *chain,
                                 GPtrArray       *changes,
                                 guint           *applied,
                                 GError         **error);
 
 /**
  * rg_central_store_pull:
+ * @chain: the pulling device's chain: only its rows are returned
  * @cursor: (nullable): the cursor of the previous answer, or %NULL from
  *   the start
  * @limit: the most rows to return
@@ -118,6 +133,7 @@ gboolean rg_central_store_push (RgCentralStore  *self,
  *   this store did not make) or %RG_ERROR_DB.
  */
 gboolean rg_central_store_pull (RgCentralStore  *self,
+                                const gchar     *chain,
                                 const gchar     *cursor,
                                 guint            limit,
                                 GString         *out,

@@ -1,7 +1,8 @@
 /* check-sync-door.c — the central store's door: enrolment forms read
  * strictly, a device revoked by the owner gets 401 on its next request,
  * and each device's rate limit (429 with Retry-After) holds across two
- * instances of the store sharing one database.
+ * instances of the store sharing one database; two chains on one store
+ * never see nor touch each other's rows.
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -186,12 +187,12 @@ request (RgSyncHarness *h,
   return a;
 }
 
-/* Enrols DEVICE with a fresh code through the terminator; its token. */
+/* Enrols DEVICE with @code through the terminator; its token. */
 static gchar *
-enrol (RgSyncHarness *h,
-       const gchar   *device)
+enrol_with (RgSyncHarness *h,
+            const gchar   *device,
+            const gchar   *code)
 {
-  g_autofree gchar *code = rg_sync_harness_new_code (h);
   g_autofree gchar *form = g_strdup_printf ("{\"code\":\"%s\",\"device_id\":\"%s\",\"name\":\"till\"}",
                                             code, device);
   g_autoptr(Answer) a = request (h, h->url, "/v1/enrol", NULL, form);
@@ -201,6 +202,16 @@ enrol (RgSyncHarness *h,
   ck_assert_ptr_nonnull (start);
   start += strlen ("\"token\":\"");
   return g_strndup (start, strcspn (start, "\""));
+}
+
+/* Enrols DEVICE with a fresh code of the default chain. */
+static gchar *
+enrol (RgSyncHarness *h,
+       const gchar   *device)
+{
+  g_autofree gchar *code = rg_sync_harness_new_code (h);
+
+  return enrol_with (h, device, code);
 }
 
 /* Runs `regulars-central ARGS…` against the harness's database; its exit
@@ -386,6 +397,53 @@ START_TEST (test_rate_limit_holds_across_instances)
 }
 END_TEST
 
+#define GUEST_ID  "0190a1b2-0000-7000-8000-000000000001"
+#define TAG_ID    "0190a1b2-0000-7000-8000-000000000002"
+#define TAG_ROW(hlc, device, tag) \
+  "{\"changes\":[{\"table\":\"guest_tag\",\"row\":{\"id\":\"" TAG_ID "\",\"updated_hlc\":" hlc "," \
+  "\"origin\":\"" device "\",\"deleted\":0,\"guest_id\":\"" GUEST_ID "\",\"tag\":\"" tag "\"}}]}"
+
+START_TEST (test_chains_never_meet)
+{
+  g_autoptr(RgSyncHarness) h = rg_sync_harness_new ();
+  g_autofree gchar *north_code = NULL;
+  g_autofree gchar *bad = NULL;
+  g_autofree gchar *token_main = NULL;
+  g_autofree gchar *token_north = NULL;
+  g_autoptr(Answer) pushed = NULL;
+  g_autoptr(Answer) north_sees = NULL;
+  g_autoptr(Answer) north_pushed = NULL;
+  g_autoptr(Answer) main_sees = NULL;
+  g_autoptr(Answer) north_again = NULL;
+
+  ck_assert_int_eq (central (h, &north_code, "--new-code", "--chain", "North Group", NULL), 0);
+  g_strstrip (north_code);
+  ck_assert_int_eq (central (h, &bad, "--new-code", "--chain", "", NULL), 1);
+  token_main = enrol (h, DEVICE_A);
+  token_north = enrol_with (h, DEVICE_B, north_code);
+
+  /* the main chain's row is not the north's to read */
+  pushed = request (h, h->url, "/v1/changes", token_main, TAG_ROW ("5", DEVICE_A, "wine"));
+  ck_assert_uint_eq (pushed->status, 200);
+  north_sees = request (h, h->url, "/v1/changes", token_north, NULL);
+  ck_assert_uint_eq (north_sees->status, 200);
+  ck_assert_ptr_nonnull (strstr (north_sees->body, "\"changes\":[]"));
+  ck_assert_ptr_null (strstr (north_sees->body, TAG_ID));
+
+  /* nor to overwrite, even with the same id and a later clock */
+  north_pushed = request (h, h->url, "/v1/changes", token_north, TAG_ROW ("9", DEVICE_B, "tea"));
+  ck_assert_uint_eq (north_pushed->status, 200);
+  main_sees = request (h, h->url, "/v1/changes", token_main, NULL);
+  ck_assert_ptr_nonnull (strstr (main_sees->body, "\"wine\""));
+  ck_assert_ptr_null (strstr (main_sees->body, "tea"));
+  north_again = request (h, h->url, "/v1/changes", token_north, NULL);
+  ck_assert_ptr_nonnull (strstr (north_again->body, "\"tea\""));
+  ck_assert_ptr_null (strstr (north_again->body, "wine"));
+  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM sync_row"), 2);
+  ck_assert_int_eq (rg_sync_harness_query_int (h, "SELECT count (*) FROM device_token WHERE chain = 'North Group'"), 1);
+}
+END_TEST
+
 static Suite *
 door_suite (void)
 {
@@ -403,6 +461,7 @@ door_suite (void)
   tcase_add_test (tc, test_hostile_enrolment_gets_400_and_uses_no_code);
   tcase_add_test (tc, test_revoked_device_gets_401);
   tcase_add_test (tc, test_rate_limit_holds_across_instances);
+  tcase_add_test (tc, test_chains_never_meet);
   suite_add_tcase (s, tc);
   return s;
 }
