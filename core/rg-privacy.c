@@ -334,6 +334,69 @@ rg_privacy_filter_marketing (RgDb                *db,
   return g_strv_builder_end (kept);
 }
 
+JsonNode *
+rg_privacy_export_segment (RgDb                *db,
+                           const gchar         *staff_id,
+                           const gchar         *segment,
+                           const gchar * const *guest_ids,
+                           GError             **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_auto(GStrv) kept = NULL;
+  g_autofree gchar *detail = NULL;
+  guint n_given = guest_ids != NULL ? g_strv_length ((gchar **) guest_ids) : 0;
+  guint n_kept;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_EXPORT, error))
+    return NULL;
+  if (segment == NULL || *segment == '\0' || !g_utf8_validate (segment, -1, NULL))
+    {
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "Exporting a guest list: the list needs a name.");
+      return NULL;
+    }
+  if ((kept = rg_privacy_filter_marketing (db, guest_ids, error)) == NULL)
+    return NULL;
+
+  n_kept = g_strv_length (kept);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n_kept; i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+          "SELECT g.name, (SELECT p.e164 FROM guest_phone p WHERE p.guest_id = g.id AND p.deleted = 0 "
+          "                ORDER BY p.rowid LIMIT 1) "
+          "FROM guest g WHERE g.id = ?1", error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, kept[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          rg_db_set_error (db, error, "reading the guests of the list %s", segment);
+          return NULL;
+        }
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "guest_id");
+      json_builder_add_string_value (b, kept[i]);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, (const gchar *) sqlite3_column_text (stmt, 0));
+      json_builder_set_member_name (b, "phone");
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_string_value (b, (const gchar *) sqlite3_column_text (stmt, 1));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  detail = g_strdup_printf ("%u guest%s kept, %u left out without marketing consent",
+                            n_kept, n_kept == 1 ? "" : "s", n_given - n_kept);
+  if (!rg_audit_log (db, staff_id, "segment.export", segment, detail, error))
+    return NULL;
+  return json_builder_get_root (b);
+}
+
 GListModel *
 rg_privacy_list_audit (RgDb         *db,
                        const gchar  *staff_id,

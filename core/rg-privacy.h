@@ -86,6 +86,33 @@ gboolean rg_privacy_erase (RgDb *db, const gchar *staff_id, const gchar *guest_i
 GStrv rg_privacy_filter_marketing (RgDb *db, const gchar * const *guest_ids, GError **error);
 
 /**
+ * rg_privacy_export_segment:
+ * @db: the terminal's database
+ * @staff_id: who exports; must have %RG_PERMISSION_EXPORT (the owner)
+ * @segment: what the list is, for the audit ("lapsed", "dates"…); not
+ *   empty, valid UTF-8
+ * @guest_ids: (array zero-terminated=1): the guests of a segment, such as
+ *   the keys of a report's guest list ("top", "lapsed", "dates", "guests")
+ * @error: return location for a #GError
+ *
+ * Exports a guest list for a campaign: only the guests who agreed to
+ * marketing (rg_privacy_filter_marketing()), in the order given, each with
+ * their name and first phone number.  Audited ("segment.export", the
+ * segment as subject, how many were kept and left out as detail).
+ *
+ * Returns: (transfer full): a JSON array of objects `{"guest_id", "name",
+ *   "phone"}` (phone %NULL without one), or %NULL with
+ *   %RG_ERROR_PERMISSION, %RG_ERROR_NOT_FOUND (unknown staff),
+ *   %RG_ERROR_INVALID (a bad @segment) or a database error; nothing is
+ *   written then.
+ */
+JsonNode *rg_privacy_export_segment (RgDb                *db,
+                                     const gchar         *staff_id,
+                                     const gchar         *segment,
+                                     const gchar * const *guest_ids,
+                                     GError             **error);
+
+/**
  * rg_privacy_list_audit:
  * @db: the terminal's database
  * @staff_id: who reads; must have %RG_PERMISSION_VIEW_AUDIT (an owner)

@@ -237,6 +237,15 @@ call_guest_erase (Scene *s, const gchar *staff_id, GError **error)
 }
 
 static gboolean
+call_segment_export (Scene *s, const gchar *staff_id, GError **error)
+{
+  const gchar *ids[] = { s->guest, NULL };
+  g_autoptr(JsonNode) list = rg_privacy_export_segment (s->t->db, staff_id, "lapsed", ids, error);
+
+  return list != NULL;
+}
+
+static gboolean
 call_audit (Scene *s, const gchar *staff_id, GError **error)
 {
   g_autoptr(GListModel) entries = rg_privacy_list_audit (s->t->db, staff_id, NULL, 0, 10, error);
@@ -297,6 +306,7 @@ static const struct
   { "rg_privacy_export", call_guest_export, "o" },
   { "rg_privacy_erase", call_guest_erase, "o" },
   { "rg_privacy_list_audit", call_audit, "o" },
+  { "rg_privacy_export_segment", call_segment_export, "o" },
   { "rg_auth_add_staff", call_staff_add, "o" },
   { "rg_auth_set_pin", call_staff_pin, "o" },
   { "rg_auth_disable_staff", call_staff_disable, "o" },

@@ -381,6 +381,45 @@ START_TEST (test_marketing_filter)
 }
 END_TEST
 
+/* A campaign list keeps only who agreed to marketing, in order, with the
+ * first phone; it is the owner's, and audited. */
+START_TEST (test_segment_export_keeps_consent)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(GError) error = NULL;
+  const gchar *ids[] = { FRIEND, f->guest_id, NULL };
+  gint64 audit = rg_test_query_int (f->t->db, "SELECT count(*) FROM audit_log");
+  g_autoptr(JsonNode) refused = rg_privacy_export_segment (f->t->db, rg_staff_get_id (f->waiter), "lapsed",
+                                                           ids, &error);
+  g_autoptr(JsonNode) unnamed = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  JsonArray *rows;
+  JsonObject *first;
+
+  ck_assert_ptr_null (refused);
+  ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
+  g_clear_error (&error);
+  unnamed = rg_privacy_export_segment (f->t->db, owner_id (f), "", ids, &error);
+  ck_assert_ptr_null (unnamed);
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (rg_test_query_int (f->t->db, "SELECT count(*) FROM audit_log"), audit);
+
+  list = rg_privacy_export_segment (f->t->db, owner_id (f), "lapsed", ids, &error);
+  ck_assert_no_error (error);
+  rows = json_node_get_array (list);
+  ck_assert_uint_eq (json_array_get_length (rows), 1);
+  first = json_array_get_object_element (rows, 0);
+  ck_assert_str_eq (json_object_get_string_member (first, "guest_id"), f->guest_id);
+  ck_assert_str_eq (json_object_get_string_member (first, "name"), "Zhang Wei");
+  ck_assert_str_eq (json_object_get_string_member (first, "phone"), "+8613800138000");
+  ck_assert_int_eq (rg_test_query_int (f->t->db,
+                                       "SELECT count(*) FROM audit_log WHERE action = 'segment.export' "
+                                       "AND subject = 'lapsed' "
+                                       "AND detail = '1 guest kept, 1 left out without marketing consent'"), 1);
+}
+END_TEST
+
 /* ----------------------------------------------------------------- audit */
 
 START_TEST (test_audit_is_for_the_owner)
@@ -433,6 +472,7 @@ privacy_suite (void)
 
   tc = tcase_create ("consent");
   tcase_add_test (tc, test_marketing_filter);
+  tcase_add_test (tc, test_segment_export_keeps_consent);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("audit");
