@@ -502,6 +502,15 @@ rg_db_open (const gchar  *path,
 }
 
 void
+rg_db_bound_memory (gint64 heap_limit)
+{
+  g_return_if_fail (heap_limit > 0);
+
+  sqlite3_config (SQLITE_CONFIG_MMAP_SIZE, (sqlite3_int64) 0, (sqlite3_int64) 0);
+  sqlite3_soft_heap_limit64 (heap_limit);
+}
+
+void
 rg_db_close (RgDb *self)
 {
   if (self == NULL)

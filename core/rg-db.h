@@ -42,6 +42,22 @@ typedef sqlite3_stmt RgStmt;
 RgDb *rg_db_open (const gchar *path, GError **error);
 
 /**
+ * rg_db_bound_memory:
+ * @heap_limit: the soft limit, in bytes, of SQLite's memory in this process
+ *
+ * For a long-running program with a screen (the app): the database is read,
+ * not memory-mapped, and the page caches of every connection share
+ * @heap_limit, so the pages a whole-history read touched (the
+ * recommender's model, the day's tier cut) do not stay resident.  Without
+ * this each connection maps up to 1 GiB of the file, which suits the CLI
+ * and the batch jobs.  Process-wide: call it before the first rg_db_open().
+ */
+void rg_db_bound_memory (gint64 heap_limit);
+
+/* The bound the app sets, which its benchmarks set too. */
+#define RG_DB_APP_HEAP_LIMIT (16 * 1024 * 1024)
+
+/**
  * rg_db_close:
  * @self: (transfer full) (nullable): a connection
  *

@@ -9,19 +9,15 @@
  * answers input), as CLOCK_MONOTONIC microseconds, for the start-up
  * benchmark (tests/bench/bench-ui-start.c) to subtract its spawn time from.
  *
- * The app keeps SQLite's memory bounded: the core maps up to 1 GiB of the
- * file per connection, so the pages of every whole-history read (the
- * recommender's model, the day's tier cut) would stay resident in the app
- * (600 MiB on a 100 000-guest database).  Here the file is read, not
- * mapped, and the page caches of all connections share a soft limit.
+ * The app keeps SQLite's memory bounded (rg_db_bound_memory()): mapped, the
+ * pages of every whole-history read would stay resident (600 MiB on a
+ * 100 000-guest database).
  */
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <sqlite3.h>
 
+#include "rg-db.h"
 #include "rg-window.h"
-
-#define SQLITE_HEAP_LIMIT (16 * 1024 * 1024)
 
 typedef struct
 {
@@ -126,8 +122,7 @@ main (int    argc,
   int status;
 
   /* Before any connection opens. */
-  sqlite3_config (SQLITE_CONFIG_MMAP_SIZE, (sqlite3_int64) 0, (sqlite3_int64) 0);
-  sqlite3_soft_heap_limit64 (SQLITE_HEAP_LIMIT);
+  rg_db_bound_memory (RG_DB_APP_HEAP_LIMIT);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -24,6 +24,7 @@
 #include <locale.h>
 
 #include "rg-bench-util.h"
+#include "rg-db.h"
 #include "rg-demo.h"
 #include "rg-lookup-page.h"
 #include "rg-phone.h"
@@ -356,6 +357,8 @@ main (int argc, char **argv)
                   error ? ": " : "", error ? error->message : "");
       return 2;
     }
+  /* SQLite bounded as in the app (app/regulars/main.c). */
+  rg_db_bound_memory (RG_DB_APP_HEAP_LIMIT);
   if (!gtk_init_check ())
     {
       g_printerr ("no display: run under xvfb-run\n");

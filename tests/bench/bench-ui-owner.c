@@ -19,6 +19,7 @@
 
 #include "rg-auth.h"
 #include "rg-bench-util.h"
+#include "rg-db.h"
 #include "rg-demo.h"
 #include "rg-owner-page.h"
 #include "rg-session.h"
@@ -144,6 +145,8 @@ main (int    argc,
                   error != NULL ? error->message : "");
       return 2;
     }
+  /* SQLite bounded as in the app (app/regulars/main.c). */
+  rg_db_bound_memory (RG_DB_APP_HEAP_LIMIT);
   gtk_init ();
   adw_init ();
 
