@@ -318,6 +318,7 @@ START_TEST (test_counts_at_day_edges)
   };
 
   ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (branch);
   run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('a', 'A', 0), ('b', 'B', 0), ('c', 'C', 0), "
                   "('d', 'D', 0), ('e', 'E', 0), ('f', 'F', 0)");
   run_sql (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
