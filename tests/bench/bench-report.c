@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   bench-report --db /tmp/bench-10m.db [--days 30] [--runs 9] [--scan-runs 3] [--report tiers]
+ *                [--app-memory]
  *
  * A database without visits is filled by the demo generator first (400 000
  * guests, 3 years, 5 branches: about 10M order lines, which takes a long
@@ -263,12 +264,14 @@ main (int argc, char **argv)
   g_autofree gchar *path = NULL;
   gint days = 30, runs = 9, scan_runs = 3;
   g_autofree gchar *only = NULL;
+  gboolean app_memory = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database file (filled by the demo when empty)", "PATH" },
     { "days", 0, 0, G_OPTION_ARG_INT, &days, "Days in the report's period (30)", "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each report (9)", "N" },
     { "scan-runs", 0, 0, G_OPTION_ARG_INT, &scan_runs, "Runs of each plain scan (3; 0: none)", "N" },
     { "report", 0, 0, G_OPTION_ARG_STRING, &only, "Only this report (peak, dishes, tiers, rfm…)", "KIND" },
+    { "app-memory", 0, 0, G_OPTION_ARG_NONE, &app_memory, "SQLite's memory bounded as in the app", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— report benchmark");
@@ -284,10 +287,13 @@ main (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || days <= 0 || runs <= 0 ||
       scan_runs < 0)
     {
-      g_printerr ("usage: bench-report --db PATH [--days N] [--runs N] [--scan-runs N] [--report KIND]%s%s\n",
+      g_printerr ("usage: bench-report --db PATH [--days N] [--runs N] [--scan-runs N] [--report KIND] "
+                  "[--app-memory]%s%s\n",
                   error ? ": " : "", error ? error->message : "");
       return 2;
     }
+  if (app_memory)
+    rg_db_bound_memory (RG_DB_APP_HEAP_LIMIT);
   db = rg_db_open (path, &error);
   if (db == NULL || !ensure_data (db, &error) || (owner_id = dup_owner_id (db, &error)) == NULL)
     {
