@@ -329,7 +329,7 @@ rg_recommend_eval_last_visit (RgDb                      *db,
                               GError                   **error)
 {
   g_autoptr(RgRecommendEval) self = g_object_new (RG_TYPE_RECOMMEND_EVAL, NULL);
-  g_autoptr(RgRecommendModel) model = rg_recommend_model_new ();
+  g_autoptr(RgRecommendModel) model = NULL;
   g_autoptr(GPtrArray) baskets = NULL;
   g_autoptr(GHashTable) guests = NULL;
   g_autoptr(GHashTable) held = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -342,6 +342,7 @@ rg_recommend_eval_last_visit (RgDb                      *db,
 
   g_return_val_if_fail (db != NULL, NULL);
   init_weights (&weights, given);
+  model = rg_recommend_model_new (weights.half_life_days);
 
   start = g_get_monotonic_time ();
   baskets = rg_recommend_load_baskets (db, model, NULL, error);
@@ -396,7 +397,7 @@ rg_recommend_eval_basket (RgDb                      *db,
                           GError                   **error)
 {
   g_autoptr(RgRecommendEval) self = g_object_new (RG_TYPE_RECOMMEND_EVAL, NULL);
-  g_autoptr(RgRecommendModel) model = rg_recommend_model_new ();
+  g_autoptr(RgRecommendModel) model = NULL;
   g_autoptr(GPtrArray) baskets = NULL;
   g_autoptr(RgRankMenu) menu = NULL;
   gdouble margin = rg_recommend_get_margin_weight (db);
@@ -405,6 +406,7 @@ rg_recommend_eval_basket (RgDb                      *db,
 
   g_return_val_if_fail (db != NULL, NULL);
   init_weights (&weights, given);
+  model = rg_recommend_model_new (weights.half_life_days);
 
   start = g_get_monotonic_time ();
   baskets = rg_recommend_load_baskets (db, model, NULL, error);

@@ -18,13 +18,14 @@ struct _RgRecommendModel
   GArray     *count;        /* item → guint: baskets with the item */
   GArray     *daypart_count[RG_DAYPART_COUNT];
   GPtrArray  *pairs;        /* item → GHashTable (other + 1 → count), NULL when none */
-  GHashTable *guests;       /* guest id → GHashTable (item + 1 → visits with it) */
+  GHashTable *guests;       /* guest id → RgGuestSummary */
   GArray     *guest_count;  /* item → guint: guests who ordered it */
   GPtrArray  *guest_pairs;  /* item → GHashTable (other + 1 → guests who ordered both) */
 
   guint       n_baskets;
   guint       n_daypart[RG_DAYPART_COUNT];
   guint64     n_lines;      /* sum of count: distinct items over all baskets */
+  gdouble     half_life_days;
 
   /* Fitted from the counts when first asked for after they changed (see
    * fit_priors(): it takes a pass over the pairs, no more). */
@@ -216,6 +217,42 @@ rg_recommend_load_baskets (RgDb              *db,
   return collect_baskets (db, stmt, model, error);
 }
 
+GHashTable *
+rg_recommend_load_parties (RgDb         *db,
+                           const gchar  *visit_id,
+                           GError      **error)
+{
+  g_autoptr(GHashTable) parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT g.visit_id, g.guest_id FROM visit_guest g JOIN visit v ON v.id = g.visit_id "
+      "WHERE g.deleted = 0 AND v.deleted = 0 AND v.status = 'closed' "
+      "AND g.guest_id IS NOT v.guest_id AND (?1 IS NULL OR g.visit_id = ?1)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const gchar *visit = (const gchar *) sqlite3_column_text (stmt, 0);
+      GPtrArray *guests = g_hash_table_lookup (parties, visit);
+
+      if (guests == NULL)
+        {
+          guests = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (parties, g_strdup (visit), guests);
+        }
+      g_ptr_array_add (guests, g_strdup ((const gchar *) sqlite3_column_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rg_db_set_error (db, error, "reading who sat at which table");
+      return NULL;
+    }
+  return g_steal_pointer (&parties);
+}
+
 gchar *
 rg_recommend_dup_visit_status (RgDb         *db,
                                const gchar  *visit_id,
@@ -249,10 +286,21 @@ free_neighbours (gpointer neighbours)
     g_hash_table_unref (neighbours);
 }
 
+static void
+guest_summary_free (RgGuestSummary *guest)
+{
+  g_free (guest->dishes);
+  g_free (guest);
+}
+
 RgRecommendModel *
-rg_recommend_model_new (void)
+rg_recommend_model_new (gdouble half_life_days)
 {
   RgRecommendModel *self = g_new0 (RgRecommendModel, 1);
+
+  g_return_val_if_fail (half_life_days > 0, NULL);
+
+  self->half_life_days = half_life_days;
 
   self->ids = g_ptr_array_new_with_free_func (g_free);
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -261,7 +309,7 @@ rg_recommend_model_new (void)
     self->daypart_count[d] = g_array_new (FALSE, TRUE, sizeof (guint));
   self->pairs = g_ptr_array_new_with_free_func (free_neighbours);
   self->guests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) g_hash_table_unref);
+                                        (GDestroyNotify) guest_summary_free);
   self->guest_count = g_array_new (FALSE, TRUE, sizeof (guint));
   self->guest_pairs = g_ptr_array_new_with_free_func (free_neighbours);
   return self;
@@ -364,19 +412,15 @@ count_pair (GPtrArray *pairs,
 /* Pairs @item with every other dish the guest has ordered, when it enters
  * (@sign 1) or leaves (-1) the guest's set of dishes. */
 static void
-count_guest_pairs (RgRecommendModel *self,
-                   GHashTable       *dishes,
-                   guint             item,
-                   gint              sign)
+count_guest_pairs (RgRecommendModel     *self,
+                   const RgGuestSummary *guest,
+                   guint                 item,
+                   gint                  sign)
 {
-  GHashTableIter iter;
-  gpointer key;
-
   add_to (&g_array_index (self->guest_count, guint, item), sign);
-  g_hash_table_iter_init (&iter, dishes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint i = 0; i < guest->n_dishes; i++)
     {
-      guint other = GPOINTER_TO_UINT (key) - 1;
+      guint other = guest->dishes[i].item;
 
       if (other == item)
         continue;
@@ -385,47 +429,159 @@ count_guest_pairs (RgRecommendModel *self,
     }
 }
 
-/* The guest-level counts: which dishes each guest has ever ordered, and
- * for each pair of dishes how many guests ordered both. */
+/* The position of @item in the guest's sorted dishes, or where it would
+ * go (with *@found FALSE). */
+static guint
+guest_find_dish (const RgGuestSummary *guest,
+                 guint                 item,
+                 gboolean             *found)
+{
+  guint lo = 0, hi = guest->n_dishes;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (guest->dishes[mid].item < item)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *found = lo < guest->n_dishes && guest->dishes[lo].item == item;
+  return lo;
+}
+
+static RgGuestDish *
+guest_insert_dish (RgGuestSummary *guest,
+                   guint           at,
+                   guint           item)
+{
+  if (guest->n_dishes == guest->n_alloc)
+    {
+      guest->n_alloc = MAX (4, guest->n_alloc + guest->n_alloc / 2);
+      guest->dishes = g_renew (RgGuestDish, guest->dishes, guest->n_alloc);
+    }
+  memmove (&guest->dishes[at + 1], &guest->dishes[at],
+           (guest->n_dishes - at) * sizeof (RgGuestDish));
+  guest->n_dishes++;
+  guest->dishes[at] = (RgGuestDish) { .item = item };
+  return &guest->dishes[at];
+}
+
+static void
+guest_remove_dish (RgGuestSummary *guest,
+                   guint           at)
+{
+  guest->n_dishes--;
+  memmove (&guest->dishes[at], &guest->dishes[at + 1],
+           (guest->n_dishes - at) * sizeof (RgGuestDish));
+}
+
+gdouble
+rg_recommend_model_decay (RgRecommendModel *self,
+                          gint64            from_ms,
+                          gint64            to_ms)
+{
+  return exp2 (-MAX (0, to_ms - from_ms) / (self->half_life_days * RG_MS_PER_DAY));
+}
+
+/* Adds a visit at @seated_ms to a recency-weighted sum kept as of @last_ms
+ * (the latest visit so far), moving it to the new visit when that is
+ * later; or takes one back, leaving the reference where it is. */
+static void
+add_weighted (RgRecommendModel *self,
+              gdouble          *weight,
+              gint64           *last_ms,
+              gint64            seated_ms,
+              gint              sign)
+{
+  if (sign < 0)
+    *weight = MAX (0, *weight - rg_recommend_model_decay (self, seated_ms, *last_ms));
+  else if (seated_ms >= *last_ms)
+    {
+      *weight = *weight * rg_recommend_model_decay (self, *last_ms, seated_ms) + 1;
+      *last_ms = seated_ms;
+    }
+  else
+    *weight += rg_recommend_model_decay (self, seated_ms, *last_ms);
+}
+
+/* The guest-level counts of one guest of @basket: the summary of the
+ * dishes the guest has ordered, and for each pair of dishes how many
+ * guests ordered both. */
 static void
 count_guest (RgRecommendModel *self,
              const RgBasket   *basket,
+             const gchar      *guest_id,
              gint              sign)
 {
-  GHashTable *dishes;
+  RgGuestSummary *guest = g_hash_table_lookup (self->guests, guest_id);
 
-  if (basket->guest_id == NULL)
-    return;
-  dishes = g_hash_table_lookup (self->guests, basket->guest_id);
-  if (dishes == NULL)
+  if (guest == NULL)
     {
       g_return_if_fail (sign > 0);
-      dishes = g_hash_table_new (g_direct_hash, g_direct_equal);
-      g_hash_table_insert (self->guests, g_strdup (basket->guest_id), dishes);
+      guest = g_new0 (RgGuestSummary, 1);
+      g_hash_table_insert (self->guests, g_strdup (guest_id), guest);
     }
 
+  add_weighted (self, &guest->weight, &guest->last_ms, basket->seated_ms, sign);
+  if (sign > 0 && guest->last_ms == basket->seated_ms)
+    guest->tz = basket->tz;
   for (guint i = 0; i < basket->items->len; i++)
     {
       guint item = g_array_index (basket->items, guint, i);
-      gpointer key = GUINT_TO_POINTER (item + 1);
-      guint visits = GPOINTER_TO_UINT (g_hash_table_lookup (dishes, key));
+      gboolean found;
+      guint at = guest_find_dish (guest, item, &found);
+      RgGuestDish *dish;
+      gint64 last_ms;
+      gdouble weight;
 
-      add_to (&visits, sign);
-      if (sign > 0 && visits == 1)
+      if (!found)
         {
-          g_hash_table_insert (dishes, key, GUINT_TO_POINTER (visits));
-          count_guest_pairs (self, dishes, item, 1);
+          g_return_if_fail (sign > 0);
+          count_guest_pairs (self, guest, item, 1);
+          guest_insert_dish (guest, at, item);
         }
-      else if (visits == 0)
+      dish = &guest->dishes[at];
+      add_to (&dish->times, sign);
+      if (dish->times == 0)
         {
-          count_guest_pairs (self, dishes, item, -1);
-          g_hash_table_remove (dishes, key);
+          guest_remove_dish (guest, at);
+          count_guest_pairs (self, guest, item, -1);
+          continue;
         }
-      else
-        g_hash_table_insert (dishes, key, GUINT_TO_POINTER (visits));
+      last_ms = dish->last_s * G_GINT64_CONSTANT (1000);
+      weight = dish->weight;
+      add_weighted (self, &weight, &last_ms, basket->seated_ms, sign);
+      dish->weight = (gfloat) weight;
+      dish->last_s = (guint32) CLAMP (last_ms / 1000, 0, G_MAXUINT32);
     }
-  if (g_hash_table_size (dishes) == 0)
-    g_hash_table_remove (self->guests, basket->guest_id);
+  if (guest->n_dishes == 0)
+    g_hash_table_remove (self->guests, guest_id);
+}
+
+void
+rg_recommend_model_count_party (RgRecommendModel *self,
+                                const RgBasket   *basket,
+                                const gchar      *guest_id)
+{
+  if (basket->items->len == 0 || g_strcmp0 (guest_id, basket->guest_id) == 0)
+    return;
+  self->fitted = FALSE;
+  count_guest (self, basket, guest_id, 1);
+}
+
+const RgGuestSummary *
+rg_recommend_model_find_guest (RgRecommendModel *self,
+                               const gchar      *guest_id)
+{
+  return g_hash_table_lookup (self->guests, guest_id);
+}
+
+gdouble
+rg_recommend_model_get_half_life (RgRecommendModel *self)
+{
+  return self->half_life_days;
 }
 
 void
@@ -452,7 +608,8 @@ rg_recommend_model_count (RgRecommendModel *self,
         if (j != i)
           count_pair (self->pairs, a, g_array_index (items, guint, j), sign);
     }
-  count_guest (self, basket, sign);
+  if (basket->guest_id != NULL)
+    count_guest (self, basket, basket->guest_id, sign);
 }
 
 guint
@@ -738,6 +895,7 @@ rg_recommend_model_estimate_memory (RgRecommendModel *self)
     }
   g_hash_table_iter_init (&iter, self->guests);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    bytes += strlen (key) + 1 + 4 * sizeof (gpointer) + neighbours_memory (value);
+    bytes += strlen (key) + 1 + 4 * sizeof (gpointer) + sizeof (RgGuestSummary) +
+             ((RgGuestSummary *) value)->n_alloc * sizeof (RgGuestDish);
   return bytes;
 }

@@ -29,9 +29,34 @@ typedef struct
 void rg_basket_free (RgBasket *basket);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgBasket, rg_basket_free)
 
+#define RG_MS_PER_DAY (24.0 * 3600.0 * 1000.0)
+
+/* A dish one guest has ordered: 16 bytes, so that the histories of 100 000
+ * guests take a few tens of megabytes. */
+typedef struct
+{
+  guint   item;
+  guint   times;     /* visits with the dish */
+  gfloat  weight;    /* Σ 2^(-(last_s - seated) / half-life) over those visits */
+  guint32 last_s;    /* the latest of them, Unix seconds */
+} RgGuestDish;
+
+/* Everything a query needs of a guest's history, kept with the model so
+ * that it reads none from the database. */
+typedef struct
+{
+  gint64       last_ms;    /* the guest's latest visit */
+  gdouble      weight;     /* Σ 2^(-(last_ms - seated) / half-life) over the visits */
+  const gchar *tz;         /* interned: the branch's zone of the latest visit */
+  guint        n_dishes;
+  guint        n_alloc;
+  RgGuestDish *dishes;     /* sorted by item */
+} RgGuestSummary;
+
 typedef struct _RgRecommendModel RgRecommendModel;
 
-RgRecommendModel *rg_recommend_model_new (void);
+/* A model whose guest summaries weigh visits by @half_life_days. */
+RgRecommendModel *rg_recommend_model_new (gdouble half_life_days);
 void              rg_recommend_model_free (RgRecommendModel *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgRecommendModel, rg_recommend_model_free)
 
@@ -44,6 +69,17 @@ const gchar *rg_recommend_model_get_item_id (RgRecommendModel *self, guint item)
 
 /* Adds (@sign = 1) or takes back (@sign = -1) the counts of one basket. */
 void         rg_recommend_model_count       (RgRecommendModel *self, const RgBasket *basket, gint sign);
+
+/* Adds @basket to the summary of @guest_id, a guest of the party who was
+ * not the host (the host is counted by rg_recommend_model_count()). */
+void         rg_recommend_model_count_party (RgRecommendModel *self, const RgBasket *basket,
+                                             const gchar *guest_id);
+/* (nullable): the history of @guest_id as host or guest of a party;
+ * %NULL when the guest has no closed visit. */
+const RgGuestSummary *rg_recommend_model_find_guest (RgRecommendModel *self, const gchar *guest_id);
+gdouble      rg_recommend_model_get_half_life (RgRecommendModel *self);
+/* 2^(-(@to_ms - @from_ms) / half-life), 1 when @to_ms is not later. */
+gdouble      rg_recommend_model_decay       (RgRecommendModel *self, gint64 from_ms, gint64 to_ms);
 
 guint        rg_recommend_model_get_n_baskets (RgRecommendModel *self);
 /* In how many baskets @item was. */
@@ -111,6 +147,12 @@ GPtrArray   *rg_recommend_load_guest_baskets (RgDb              *db,
                                               RgRecommendModel  *model,
                                               const gchar       *guest_id,
                                               GError           **error);
+
+/* The guests of the closed visits (of @visit_id only, if not %NULL) who
+ * were not their hosts: visit id → #GPtrArray of guest ids. */
+GHashTable  *rg_recommend_load_parties (RgDb         *db,
+                                        const gchar  *visit_id,
+                                        GError      **error);
 
 /* The daypart of @utc_ms in the local time of @tz. */
 RgDaypart    rg_daypart_in_zone (gint64 utc_ms, GTimeZone *tz);

@@ -10,7 +10,6 @@
 #include <math.h>
 #include <string.h>
 
-#define MS_PER_DAY (24.0 * 3600.0 * 1000.0)
 #define AVERSE_SUFFIX "-averse"
 /* What a "like" adds to the history signal, the share of visits a dish
  * the guest orders every other time would have. */
@@ -176,7 +175,7 @@ rg_rank_profile_add_basket (RgRankProfile  *profile,
   if (!g_hash_table_add (profile->visits, g_strdup (basket->visit_id)))
     return;
 
-  age_days = MAX (0, profile->now_ms - basket->seated_ms) / MS_PER_DAY;
+  age_days = MAX (0, profile->now_ms - basket->seated_ms) / RG_MS_PER_DAY;
   weight = exp2 (-age_days / profile->half_life_days);
   profile->total_weight += weight;
 
@@ -196,6 +195,34 @@ rg_rank_profile_add_basket (RgRankProfile  *profile,
         {
           history->last_ms = basket->seated_ms;
           history->last_tz = basket->tz;
+        }
+    }
+}
+
+void
+rg_rank_profile_add_summary (RgRankProfile        *profile,
+                             RgRecommendModel     *model,
+                             const RgGuestSummary *guest)
+{
+  profile->total_weight += guest->weight * rg_recommend_model_decay (model, guest->last_ms,
+                                                                     profile->now_ms);
+  for (guint i = 0; i < guest->n_dishes; i++)
+    {
+      const RgGuestDish *dish = &guest->dishes[i];
+      gint64 last_ms = dish->last_s * G_GINT64_CONSTANT (1000);
+      RgRankHistory *history = rg_rank_profile_find (profile, dish->item);
+
+      if (history == NULL)
+        {
+          history = g_new0 (RgRankHistory, 1);
+          g_hash_table_insert (profile->history, GUINT_TO_POINTER (dish->item + 1), history);
+        }
+      history->times += dish->times;
+      history->weight += dish->weight * rg_recommend_model_decay (model, last_ms, profile->now_ms);
+      if (last_ms >= history->last_ms)
+        {
+          history->last_ms = last_ms;
+          history->last_tz = guest->tz;
         }
     }
 }

@@ -74,6 +74,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RgRankProfile, rg_rank_profile_free)
 
 /* Adds one visit to the history (once per visit id). */
 void     rg_rank_profile_add_basket (RgRankProfile *profile, const RgBasket *basket);
+/* Adds the history of one guest, summarised by @model (whose half-life
+ * the profile's must be).  Unlike rg_rank_profile_add_basket(), a visit
+ * in two summaries counts twice. */
+void     rg_rank_profile_add_summary (RgRankProfile *profile, RgRecommendModel *model,
+                                      const RgGuestSummary *guest);
 /* Adds the guest's tags, allergies, likes and dislikes. */
 gboolean rg_rank_profile_add_facts  (RgRankProfile *profile, RgDb *db, const gchar *guest_id, GError **error);
 RgRankHistory *rg_rank_profile_find (RgRankProfile *profile, guint item);

@@ -35,6 +35,7 @@ struct _RgRecommender
   /* owned */
   RgRecommendModel   *model;
   GHashTable         *visits;     /* ids of the visits counted */
+  GHashTable         *parties;    /* while building: visit id → guests, not the host */
 
   RgRecommendWeights  weights;
 };
@@ -226,6 +227,7 @@ rg_recommender_finalize (GObject *object)
 
   rg_recommend_model_free (self->model);
   g_hash_table_unref (self->visits);
+  g_clear_pointer (&self->parties, g_hash_table_unref);
 
   G_OBJECT_CLASS (rg_recommender_parent_class)->finalize (object);
 }
@@ -239,18 +241,23 @@ rg_recommender_class_init (RgRecommenderClass *klass)
 static void
 rg_recommender_init (RgRecommender *self)
 {
-  self->model = rg_recommend_model_new ();
-  self->visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rg_recommend_weights_init (&self->weights);
+  self->model = rg_recommend_model_new (self->weights.half_life_days);
+  self->visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
 count_basket (RgRecommender *self,
               RgBasket      *basket)
 {
+  GPtrArray *party;
+
   if (!g_hash_table_add (self->visits, g_strdup (basket->visit_id)))
     return;
   rg_recommend_model_count (self->model, basket, 1);
+  party = g_hash_table_lookup (self->parties, basket->visit_id);
+  for (guint i = 0; party != NULL && i < party->len; i++)
+    rg_recommend_model_count_party (self->model, basket, g_ptr_array_index (party, i));
 }
 
 static void
@@ -270,8 +277,12 @@ rg_recommender_new (RgDb    *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
+  self->parties = rg_recommend_load_parties (db, NULL, error);
+  if (self->parties == NULL)
+    return NULL;
   if (!rg_recommend_scan_baskets (db, self->model, count_and_free_basket, self, error))
     return NULL;
+  g_clear_pointer (&self->parties, g_hash_table_unref);
   return g_steal_pointer (&self);
 }
 
@@ -349,8 +360,12 @@ rg_recommender_add_visit (RgRecommender  *self,
   baskets = rg_recommend_load_baskets (db, self->model, visit_id, error);
   if (baskets == NULL)
     return FALSE;
+  self->parties = rg_recommend_load_parties (db, visit_id, error);
+  if (self->parties == NULL)
+    return FALSE;
   for (guint i = 0; i < baskets->len; i++)
     count_basket (self, g_ptr_array_index (baskets, i));
+  g_clear_pointer (&self->parties, g_hash_table_unref);
   return TRUE;
 }
 
@@ -427,11 +442,48 @@ dup_live_guest (RgDb         *db,
   return NULL;
 }
 
+/* Adds the histories the model keeps of @guest_id and of the guests
+ * merged into it since (their visits are the survivor's now, but the
+ * model counted them under the old id). */
+static gboolean
+add_summaries (RgRecommender  *self,
+               RgDb           *db,
+               RgRankProfile  *profile,
+               const gchar    *guest_id,
+               GError        **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "WITH RECURSIVE merged (id) AS (SELECT ?1 "
+      "  UNION SELECT g.id FROM guest g JOIN merged m ON g.merged_into = m.id) "
+      "SELECT id FROM merged", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, guest_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const RgGuestSummary *summary =
+          rg_recommend_model_find_guest (self->model, (const gchar *) sqlite3_column_text (stmt, 0));
+
+      if (summary != NULL)
+        rg_rank_profile_add_summary (profile, self->model, summary);
+    }
+  if (rc != SQLITE_DONE)
+    return rg_db_set_error (db, error, "looking up guest %s", guest_id);
+  return TRUE;
+}
+
+/* Adds a guest's history and facts.  A lone guest's history is the
+ * model's summary (no reading of the order history); a party's is read
+ * from the database so that a visit they shared counts once, as is a
+ * history weighed with another half-life than the model's. */
 static gboolean
 add_guest (RgRecommender  *self,
            RgDb           *db,
            RgRankProfile  *profile,
            const gchar    *guest_id,
+           gboolean        alone,
            GError        **error)
 {
   g_autofree gchar *live_id = dup_live_guest (db, guest_id, error);
@@ -439,11 +491,19 @@ add_guest (RgRecommender  *self,
 
   if (live_id == NULL)
     return FALSE;
-  baskets = rg_recommend_load_guest_baskets (db, self->model, live_id, error);
-  if (baskets == NULL)
-    return FALSE;
-  for (guint i = 0; i < baskets->len; i++)
-    rg_rank_profile_add_basket (profile, g_ptr_array_index (baskets, i));
+  if (alone && self->weights.half_life_days == rg_recommend_model_get_half_life (self->model))
+    {
+      if (!add_summaries (self, db, profile, live_id, error))
+        return FALSE;
+    }
+  else
+    {
+      baskets = rg_recommend_load_guest_baskets (db, self->model, live_id, error);
+      if (baskets == NULL)
+        return FALSE;
+      for (guint i = 0; i < baskets->len; i++)
+        rg_rank_profile_add_basket (profile, g_ptr_array_index (baskets, i));
+    }
   return rg_rank_profile_add_facts (profile, db, live_id, error);
 }
 
@@ -537,7 +597,7 @@ recommend (RgRecommender        *self,
     return FALSE;
   profile = rg_rank_profile_new (rg_now_ms (), daypart, self->weights.half_life_days);
   for (guint i = 0; guest_ids != NULL && guest_ids[i] != NULL; i++)
-    if (!add_guest (self, db, profile, guest_ids[i], error))
+    if (!add_guest (self, db, profile, guest_ids[i], g_strv_length ((GStrv) guest_ids) == 1, error))
       return FALSE;
   if (!add_check (self, menu, profile, check_item_ids, error))
     return FALSE;

@@ -233,8 +233,8 @@ count_checks (RgRecommendModel *model,
 
 START_TEST (test_fitted_shrink)
 {
-  g_autoptr(RgRecommendModel) chance = rg_recommend_model_new ();
-  g_autoptr(RgRecommendModel) pairs = rg_recommend_model_new ();
+  g_autoptr(RgRecommendModel) chance = rg_recommend_model_new (180);
+  g_autoptr(RgRecommendModel) pairs = rg_recommend_model_new (180);
   gdouble shrink;
 
   /* Tea goes with cake, coffee with a croissant, never across: the pairs
@@ -1139,6 +1139,70 @@ on_built_cb (GObject      *source,
   ck_assert_no_error (error);
 }
 
+/* A lone guest's history comes from the model's summary, kept up to date
+ * by rg_recommender_add_visit(); it must be the history the database
+ * holds: as host and as guest of a party, and that of a guest merged in
+ * after the model was built.  A party's query (here the same guest twice)
+ * reads the history from the database. */
+START_TEST (test_summary_matches_database)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *branch = add_branch (t->db, "UTC");
+  g_autofree gchar *soup = add_item (t->db, "Soup");
+  g_autofree gchar *bread = add_item (t->db, "Bread");
+  g_autofree gchar *cake = add_item (t->db, "Cake");
+  g_autofree gchar *ana = add_guest (t->db, "Ana");
+  g_autofree gchar *ben = add_guest (t->db, "Ben");
+  g_autofree gchar *old_ana = add_guest (t->db, "Ana (old card)");
+  g_autofree gchar *shared = NULL;
+  g_autofree gchar *link = rg_id_new ();
+  g_autofree gchar *later = NULL;
+  const gchar *twice[] = { ana, ana, NULL };
+  g_autoptr(RgRecommender) rec = NULL;
+  g_autoptr(GListModel) usual = NULL;
+  g_autoptr(GListModel) new_items = NULL;
+  g_autoptr(GListModel) read_usual = NULL;
+  g_autoptr(GListModel) read_new = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (add_visit (t->db, branch, ana, NOV3_DINNER - 30 * DAY_MS, soup));
+  g_free (add_visit (t->db, branch, ana, NOV3_DINNER - 20 * DAY_MS, soup));
+  shared = add_visit (t->db, branch, ben, NOV3_DINNER - 10 * DAY_MS, bread);
+  exec_sql (t->db, "INSERT INTO visit_guest (id, visit_id, guest_id) VALUES ('%s', '%s', '%s')",
+            link, shared, ana);
+  g_free (add_visit (t->db, branch, old_ana, NOV3_DINNER - 5 * DAY_MS, bread));
+  rec = build (t->db);
+
+  /* After the build: a check closes, and the old card is merged into Ana's. */
+  later = add_visit (t->db, branch, ana, NOV3_DINNER, cake, soup);
+  ck_assert (rg_recommender_add_visit (rec, t->db, later, &error));
+  ck_assert_no_error (error);
+  exec_sql (t->db, "UPDATE guest SET merged_into = '%s', deleted = 1 WHERE id = '%s'", ana, old_ana);
+  exec_sql (t->db, "UPDATE visit SET guest_id = '%s' WHERE guest_id = '%s'", ana, old_ana);
+
+  for_guest (rec, t->db, ana, RG_DAYPART_DINNER, &usual, &new_items);
+  ck_assert (rg_recommender_for_table (rec, t->db, twice, NULL, RG_DAYPART_DINNER, 10,
+                                       &read_usual, &read_new, &error));
+  ck_assert_no_error (error);
+
+  ck_assert_uint_eq (g_list_model_get_n_items (usual), 3);
+  ck_assert_uint_eq (g_list_model_get_n_items (read_usual), 3);
+  ck_assert_str_eq (rg_recommendation_get_item_id (nth (usual, 0)), soup);
+  ck_assert_str_eq (rg_recommendation_get_reason (nth (usual, 0)), "ordered 3 times, last on 3 Nov");
+  ck_assert (list_has (usual, bread));
+  ck_assert (list_has (usual, cake));
+  for (guint i = 0; i < 3; i++)
+    {
+      ck_assert_str_eq (rg_recommendation_get_item_id (nth (usual, i)),
+                        rg_recommendation_get_item_id (nth (read_usual, i)));
+      ck_assert_str_eq (rg_recommendation_get_reason (nth (usual, i)),
+                        rg_recommendation_get_reason (nth (read_usual, i)));
+      ck_assert_double_eq_tol (rg_recommendation_get_score (nth (usual, i)),
+                               rg_recommendation_get_score (nth (read_usual, i)), 1e-6);
+    }
+}
+END_TEST
+
 START_TEST (test_build_in_background)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
@@ -1332,6 +1396,10 @@ START_TEST (test_log_and_uplift)
   v1 = add_visit (t->db, branch, shown_guest, now, soup);
   v2 = add_visit (t->db, branch, held_guest, now, soup);
   exec_sql (t->db, "UPDATE order_line SET voided = 1 WHERE visit_id = '%s'", v2);
+  /* As the table sheet does when a check closes. */
+  ck_assert (rg_recommender_add_visit (rec, t->db, v1, &error));
+  ck_assert (rg_recommender_add_visit (rec, t->db, v2, &error));
+  ck_assert_no_error (error);
   v3 = add_visit_status (t->db, branch, shown_guest, now, "open", soup, NULL);
   suggest_and_log (rec, t->db, v1, shown_guest, TRUE);
   suggest_and_log (rec, t->db, v1, shown_guest, TRUE);
@@ -1418,6 +1486,7 @@ recommend_suite (void)
 
   tc = tcase_create ("fresh");
   tcase_add_test (tc, test_add_visit_incrementally);
+  tcase_add_test (tc, test_summary_matches_database);
   tcase_add_test (tc, test_build_in_background);
   suite_add_tcase (s, tc);
 
