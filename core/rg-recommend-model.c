@@ -783,45 +783,114 @@ fit_shrink (RgRecommendModel *self)
   return prior_strength (excess, scale) * self->n_baskets / self->n_lines;
 }
 
+/* A count of the daypart fit: of one dish in one daypart, with the
+ * daypart's total and the dish's all-day share without that one. */
+typedef struct
+{
+  gdouble count;
+  gdouble total;
+  gdouble share;
+} FitCell;
+
+/* The log-likelihood of every counted dish when it is predicted from all
+ * the others (leave-one-out): its daypart's share smoothed by @tau
+ * pseudo-dishes at its all-day share; @tau infinite is the all-day share
+ * alone. */
+static gdouble
+loo_likelihood (GArray  *cells,
+                gdouble  tau)
+{
+  gdouble sum = 0;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const FitCell *cell = &g_array_index (cells, FitCell, i);
+
+      if (isinf (tau))
+        sum += cell->count * log (cell->share);
+      else
+        sum += cell->count * log ((cell->count - 1 + tau * cell->share) / (cell->total - 1 + tau));
+    }
+  return sum;
+}
+
+/* The @tau that predicts @cells best, leave-one-out: a search over
+ * powers of ten from 0.1 to 10⁸, refined between the neighbours of the
+ * best; infinite when the all-day shares alone predict better than any. */
+static gdouble
+fit_loo (GArray *cells)
+{
+  const gdouble step = 0.5;  /* in decades */
+  gdouble best = loo_likelihood (cells, INFINITY);
+  gdouble best_log = INFINITY;
+  gdouble lo, hi;
+
+  for (gdouble k = -1; k <= 8; k += step)
+    {
+      gdouble l = loo_likelihood (cells, pow (10, k));
+
+      if (l > best)
+        {
+          best = l;
+          best_log = k;
+        }
+    }
+  if (isinf (best_log))
+    return INFINITY;
+  /* Golden section on the log of tau around the best point of the grid. */
+  lo = best_log - step;
+  hi = best_log + step;
+  for (gint i = 0; i < 24; i++)
+    {
+      gdouble a = hi - (hi - lo) * 0.618034;
+      gdouble b = lo + (hi - lo) * 0.618034;
+
+      if (loo_likelihood (cells, pow (10, a)) > loo_likelihood (cells, pow (10, b)))
+        hi = b;
+      else
+        lo = a;
+    }
+  return MAX (pow (10, (lo + hi) / 2), MIN_PRIOR);
+}
+
 /* How many pseudo-checks at the all-day share a daypart's share of checks
- * with a dish needs: the more the dayparts' mixes of dishes differ beyond
- * chance, the fewer.  Mixes, not shares of checks: a daypart of larger
- * checks has more of every dish, which changes no ranking. */
+ * with a dish needs: the number that predicts each counted dish best from
+ * all the others (leave-one-out), so fitted to the training counts alone;
+ * infinite when the dayparts' mixes differ no more than chance makes them
+ * (the all-day share predicts best).  Fitted on the mixes, not the shares
+ * of checks: a daypart of larger checks has more of every dish, which
+ * changes no ranking. */
 static gdouble
 fit_daypart_prior (RgRecommendModel *self)
 {
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (FitCell));
   gdouble lines[RG_DAYPART_COUNT] = { 0 };
-  gdouble excess = 0, scale = 0;
-  guint parts = 0, seen = 0;
+  guint parts = 0;
 
+  if (self->n_lines < 2)
+    return INFINITY;
   for (guint y = 0; y < self->ids->len; y++)
-    {
-      seen += rg_recommend_model_get_count (self, y) > 0;
-      for (guint d = 0; d < RG_DAYPART_COUNT; d++)
-        lines[d] += g_array_index (self->daypart_count[d], guint, y);
-    }
+    for (guint d = 0; d < RG_DAYPART_COUNT; d++)
+      lines[d] += g_array_index (self->daypart_count[d], guint, y);
   for (guint d = 0; d < RG_DAYPART_COUNT; d++)
     parts += lines[d] > 0;
-  if (parts < 2 || seen < 2)
+  if (parts < 2)
     return INFINITY;
 
   for (guint d = 0; d < RG_DAYPART_COUNT; d++)
-    {
-      if (lines[d] < 2)
-        continue;
-      for (guint y = 0; y < self->ids->len; y++)
-        {
-          gdouble expected = lines[d] * rg_recommend_model_get_count (self, y) / self->n_lines;
-          gdouble c = g_array_index (self->daypart_count[d], guint, y);
+    for (guint y = 0; y < self->ids->len; y++)
+      {
+        FitCell cell = {
+          .count = g_array_index (self->daypart_count[d], guint, y),
+          .total = lines[d],
+          .share = (rg_recommend_model_get_count (self, y) - 1.0) / (self->n_lines - 1.0),
+        };
 
-          if (expected > 0)
-            excess += (c - expected) * (c - expected) / expected;
-        }
-      /* The all-day mix is counted from the dayparts themselves. */
-      excess -= (seen - 1.0) * (parts - 1.0) / parts;
-      scale += (seen - 1.0) * (lines[d] - 1);
-    }
-  return prior_strength (excess, scale) * self->n_baskets / self->n_lines;
+        /* A dish counted once predicts nothing of itself. */
+        if (cell.count > 0 && cell.share > 0)
+          g_array_append_val (cells, cell);
+      }
+  return fit_loo (cells) * self->n_baskets / self->n_lines;
 }
 
 static void
