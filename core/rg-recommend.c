@@ -10,6 +10,8 @@
 #include "rg-id.h"
 #include "rg-recommend-rank.h"
 
+#include <stdlib.h>
+
 #define MARGIN_SETTING "recommend_margin_weight"
 /* A counted visit id: its characters, a hash slot and the allocator's
  * bookkeeping. */
@@ -34,11 +36,20 @@ struct _RgRecommender
 
   /* owned */
   RgRecommendModel   *model;
-  GHashTable         *visits;     /* ids of the visits counted */
+  GArray             *built;      /* VisitKey of the visits counted by the build, sorted */
+  GHashTable         *visits;     /* ids of the visits counted since, or not UUIDs */
+  gboolean            building;
   GHashTable         *parties;    /* while building: visit id → guests, not the host */
 
   RgRecommendWeights  weights;
 };
+
+/* A visit id (a UUID) as 16 bytes: a million of them in 16 MB. */
+typedef struct
+{
+  guint64 hi;
+  guint64 lo;
+} VisitKey;
 
 G_DEFINE_FINAL_TYPE (RgRecommendation, rg_recommendation, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (RgRecommender, rg_recommender, G_TYPE_OBJECT)
@@ -226,6 +237,7 @@ rg_recommender_finalize (GObject *object)
   RgRecommender *self = RG_RECOMMENDER (object);
 
   rg_recommend_model_free (self->model);
+  g_array_unref (self->built);
   g_hash_table_unref (self->visits);
   g_clear_pointer (&self->parties, g_hash_table_unref);
 
@@ -243,7 +255,70 @@ rg_recommender_init (RgRecommender *self)
 {
   rg_recommend_weights_init (&self->weights);
   self->model = rg_recommend_model_new (self->weights.half_life_days);
+  self->built = g_array_new (FALSE, FALSE, sizeof (VisitKey));
   self->visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static gboolean
+visit_key_parse (const gchar *visit_id,
+                 VisitKey    *key)
+{
+  guint64 half[2] = { 0, 0 };
+  guint digits = 0;
+
+  if (!rg_id_is_valid (visit_id))
+    return FALSE;
+  for (const gchar *c = visit_id; *c != '\0'; c++)
+    if (*c != '-')
+      {
+        half[digits / 16] = half[digits / 16] << 4 | (guint64) g_ascii_xdigit_value (*c);
+        digits++;
+      }
+  *key = (VisitKey) { half[0], half[1] };
+  return TRUE;
+}
+
+static gint
+compare_visit_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const VisitKey *x = a;
+  const VisitKey *y = b;
+
+  if (x->hi != y->hi)
+    return x->hi < y->hi ? -1 : 1;
+  return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+static gboolean
+has_visit (RgRecommender *self,
+           const gchar   *visit_id)
+{
+  VisitKey key;
+
+  if (visit_key_parse (visit_id, &key) &&
+      bsearch (&key, self->built->data, self->built->len, sizeof (VisitKey), compare_visit_keys) != NULL)
+    return TRUE;
+  return g_hash_table_contains (self->visits, visit_id);
+}
+
+/* Records @visit_id as counted; FALSE when it already was.  The build
+ * reads each visit once and sorts the keys at its end. */
+static gboolean
+note_visit (RgRecommender *self,
+            const gchar   *visit_id)
+{
+  VisitKey key;
+
+  if (self->building && visit_key_parse (visit_id, &key))
+    {
+      g_array_append_val (self->built, key);
+      return TRUE;
+    }
+  if (has_visit (self, visit_id))
+    return FALSE;
+  g_hash_table_add (self->visits, g_strdup (visit_id));
+  return TRUE;
 }
 
 static void
@@ -252,7 +327,7 @@ count_basket (RgRecommender *self,
 {
   GPtrArray *party;
 
-  if (!g_hash_table_add (self->visits, g_strdup (basket->visit_id)))
+  if (!note_visit (self, basket->visit_id))
     return;
   rg_recommend_model_count (self->model, basket, 1);
   party = g_hash_table_lookup (self->parties, basket->visit_id);
@@ -280,8 +355,11 @@ rg_recommender_new (RgDb    *db,
   self->parties = rg_recommend_load_parties (db, NULL, error);
   if (self->parties == NULL)
     return NULL;
+  self->building = TRUE;
   if (!rg_recommend_scan_baskets (db, self->model, count_and_free_basket, self, error))
     return NULL;
+  self->building = FALSE;
+  g_array_sort (self->built, compare_visit_keys);
   g_clear_pointer (&self->parties, g_hash_table_unref);
   return g_steal_pointer (&self);
 }
@@ -346,7 +424,7 @@ rg_recommender_add_visit (RgRecommender  *self,
   g_return_val_if_fail (RG_IS_RECOMMENDER (self), FALSE);
   g_return_val_if_fail (visit_id != NULL, FALSE);
 
-  if (g_hash_table_contains (self->visits, visit_id))
+  if (has_visit (self, visit_id))
     return TRUE;
   status = rg_recommend_dup_visit_status (db, visit_id, error);
   if (status == NULL)
@@ -411,7 +489,7 @@ rg_recommender_estimate_memory (RgRecommender *self)
   g_return_val_if_fail (RG_IS_RECOMMENDER (self), 0);
 
   return rg_recommend_model_estimate_memory (self->model) +
-         g_hash_table_size (self->visits) * VISIT_ID_BYTES;
+         self->built->len * sizeof (VisitKey) + g_hash_table_size (self->visits) * VISIT_ID_BYTES;
 }
 
 /* --------------------------------------------------------------- queries */

@@ -1175,8 +1175,14 @@ START_TEST (test_summary_matches_database)
 
   /* After the build: a check closes, and the old card is merged into Ana's. */
   later = add_visit (t->db, branch, ana, NOV3_DINNER, cake, soup);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 4);
   ck_assert (rg_recommender_add_visit (rec, t->db, later, &error));
   ck_assert_no_error (error);
+  /* A visit the build counted, and one added since, count once. */
+  ck_assert (rg_recommender_add_visit (rec, t->db, shared, &error));
+  ck_assert (rg_recommender_add_visit (rec, t->db, later, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (rg_recommender_get_n_visits (rec), 5);
   exec_sql (t->db, "UPDATE guest SET merged_into = '%s', deleted = 1 WHERE id = '%s'", ana, old_ana);
   exec_sql (t->db, "UPDATE visit SET guest_id = '%s' WHERE guest_id = '%s'", ana, old_ana);
 
