@@ -428,7 +428,7 @@ key_name (const gchar *key)
     { "up", N_("Moved up") }, { "down", N_("Moved down") }, { "same", N_("Stayed") }, { "joined", N_("Joined") },
     { "left", N_("Left") }, { "active", N_("Active") }, { "inactive", N_("Inactive") },
     { "never_came", N_("Enrolled, never came") }, { "lapsed", N_("Lapsed regulars") },
-    { "dish", N_("Dishes") },
+    { "dish", N_("Dishes") }, { "birthday", N_("Birthday") }, { "anniversary", N_("Anniversary") },
   };
   /* The aspects of feedback, named as the rating dialog names them. */
   static const struct { const gchar *key; const gchar *name; } aspects[] = {
@@ -457,6 +457,22 @@ rg_chart_weekday_name (guint weekday)
   };
 
   return weekday >= 1 && weekday <= 7 ? g_dpgettext2 (NULL, "weekday", names[weekday - 1]) : "";
+}
+
+/**
+ * rg_chart_dup_group_label:
+ * @row: a report row
+ *
+ * Returns: (transfer full): @row's group as people read it ("Birthday"
+ *   for "birthday"), or "" when it has none.
+ */
+gchar *
+rg_chart_dup_group_label (RgReportRow *row)
+{
+  const gchar *group = rg_report_row_get_group (row);
+  const gchar *name = key_name (group);
+
+  return g_strdup (name != NULL ? name : group != NULL ? group : "");
 }
 
 /**

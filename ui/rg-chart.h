@@ -89,6 +89,7 @@ void         rg_chart_palette_for_print   (RgChartPalette       *palette);
 
 /* Helpers for the chart kinds, the tables and the PDF. */
 gchar       *rg_chart_dup_row_label       (RgReportRow          *row);
+gchar       *rg_chart_dup_group_label     (RgReportRow          *row);
 const gchar *rg_chart_weekday_name        (guint                 weekday);
 gchar       *rg_chart_format_value        (RgMeasure             measure,
                                            gdouble               value);

@@ -80,14 +80,20 @@ post_result (GTask      *task,
              GError     *error)
 {
   JobResult *result = g_new0 (JobResult, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   result->task = g_object_ref (task);
   result->job = job;
   result->report = report;
   result->list = list;
   result->error = error;
-  g_main_context_invoke_full (g_task_get_context (task), first ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE,
-                              deliver_cb, result, (GDestroyNotify) job_result_free);
+  /* A source of the caller's context, never g_main_context_invoke(): that
+   * runs the function in this thread whenever it can acquire the context,
+   * and GTK must only be touched from the main thread. */
+  g_source_set_priority (source, first ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, deliver_cb, result, (GDestroyNotify) job_result_free);
+  g_source_set_static_name (source, "[rg-owner-load] deliver");
+  g_source_attach (source, g_task_get_context (task));
 }
 
 /* Midnight UTC of @day: the low ratings since then. */

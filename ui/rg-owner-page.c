@@ -85,38 +85,38 @@ G_DEFINE_FINAL_TYPE (RgOwnerPage, rg_owner_page, GTK_TYPE_WIDGET)
 
 /* The tables of each tab, in the order they show. */
 static const RgOwnerTableSpec table_specs[] = {
-  { RG_REPORT_PEAK, "busiest", N_("Busiest Slots"),
+  { RG_REPORT_PEAK, "busiest", N_("Busiest Slots"), NULL,
     { RG_MEASURE_RANK, RG_MEASURE_VISITS, RG_MEASURE_COVERS, RG_MEASURE_REVENUE }, 4 },
-  { RG_REPORT_DISHES, "items", N_("Dishes and Margins"),
+  { RG_REPORT_DISHES, "items", N_("Dishes and Margins"), N_("Category"),
     { RG_MEASURE_QTY, RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_MARGIN_PCT, RG_MEASURE_SHARE_PCT }, 5 },
-  { RG_REPORT_DISHES, "high-margin-low-sales", N_("High Margin, Selling Too Little"),
+  { RG_REPORT_DISHES, "high-margin-low-sales", N_("High Margin, Selling Too Little"), NULL,
     { RG_MEASURE_QTY, RG_MEASURE_MARGIN_PCT }, 2 },
-  { RG_REPORT_DISHES, "popular-low-margin", N_("Popular, Earning Little"),
+  { RG_REPORT_DISHES, "popular-low-margin", N_("Popular, Earning Little"), NULL,
     { RG_MEASURE_QTY, RG_MEASURE_MARGIN_PCT }, 2 },
-  { RG_REPORT_TIERS, "tiers", N_("Tiers"),
+  { RG_REPORT_TIERS, "tiers", N_("Tiers"), NULL,
     { RG_MEASURE_GUESTS, RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_SHARE_PCT }, 4 },
-  { RG_REPORT_TIERS, "lapsed", N_("Lapsed Regulars to Win Back"),
+  { RG_REPORT_TIERS, "lapsed", N_("Lapsed Regulars to Win Back"), NULL,
     { RG_MEASURE_VISITS, RG_MEASURE_REVENUE, RG_MEASURE_DAYS }, 3 },
-  { RG_REPORT_TIERS, "dates", N_("Birthdays and Anniversaries Coming"),
+  { RG_REPORT_TIERS, "dates", N_("Birthdays and Anniversaries Coming"), N_("Occasion"),
     { RG_MEASURE_DAYS, RG_MEASURE_VISITS, RG_MEASURE_REVENUE }, 3 },
-  { RG_REPORT_TIERS, "counts", N_("Guests"), { RG_MEASURE_GUESTS }, 1 },
-  { RG_REPORT_RFM, "segments", N_("RFM Segments"),
+  { RG_REPORT_TIERS, "counts", N_("Guests"), NULL, { RG_MEASURE_GUESTS }, 1 },
+  { RG_REPORT_RFM, "segments", N_("RFM Segments"), NULL,
     { RG_MEASURE_GUESTS, RG_MEASURE_VISITS, RG_MEASURE_REVENUE, RG_MEASURE_R, RG_MEASURE_F, RG_MEASURE_M }, 6 },
-  { RG_REPORT_RFM, "visits", N_("New and Returning Visits"),
+  { RG_REPORT_RFM, "visits", N_("New and Returning Visits"), NULL,
     { RG_MEASURE_VISITS, RG_MEASURE_COVERS, RG_MEASURE_REVENUE }, 3 },
-  { RG_REPORT_SERVICE, "tables", N_("Tables"),
+  { RG_REPORT_SERVICE, "tables", N_("Tables"), N_("Zone"),
     { RG_MEASURE_VISITS, RG_MEASURE_TURNOVER, RG_MEASURE_DINE_MIN, RG_MEASURE_REVENUE }, 4 },
-  { RG_REPORT_SERVICE, "party", N_("Spend per Cover by Party Size"),
+  { RG_REPORT_SERVICE, "party", N_("Spend per Cover by Party Size"), NULL,
     { RG_MEASURE_VISITS, RG_MEASURE_SPEND_PER_COVER, RG_MEASURE_DINE_MIN }, 3 },
-  { RG_REPORT_FEEDBACK, "lowest-dishes", N_("Lowest-Rated Dishes"),
+  { RG_REPORT_FEEDBACK, "lowest-dishes", N_("Lowest-Rated Dishes"), NULL,
     { RG_MEASURE_RATINGS, RG_MEASURE_RATING_AVG }, 2 },
-  { RG_REPORT_FEEDBACK, "lowest-tables", N_("Lowest-Rated Tables"),
+  { RG_REPORT_FEEDBACK, "lowest-tables", N_("Lowest-Rated Tables"), NULL,
     { RG_MEASURE_RATINGS, RG_MEASURE_RATING_AVG }, 2 },
-  { RG_REPORT_REVENUE, "days", N_("Revenue by Day"),
+  { RG_REPORT_REVENUE, "days", N_("Revenue by Day"), NULL,
     { RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_VISITS, RG_MEASURE_COVERS }, 4 },
-  { RG_REPORT_REVENUE, "weeks", N_("Revenue by Week"),
+  { RG_REPORT_REVENUE, "weeks", N_("Revenue by Week"), NULL,
     { RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_VISITS, RG_MEASURE_COVERS }, 4 },
-  { RG_REPORT_REVENUE, "months", N_("Revenue by Month"),
+  { RG_REPORT_REVENUE, "months", N_("Revenue by Month"), NULL,
     { RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_VISITS, RG_MEASURE_MOM_PCT }, 4 },
 };
 
@@ -411,10 +411,10 @@ on_load_done_cb (GObject      *source_object,
                  gpointer      user_data)
 {
   RgOwnerPage *self = RG_OWNER_PAGE (source_object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
 
-  /* The results posted before this are already delivered: the main loop
-   * runs them in order. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+  /* A load replaced by a newer one, or of a page being destroyed. */
+  if (cancellable != self->cancellable)
     return;
   self->pending = 0;
   gtk_spinner_stop (self->spinner);
@@ -718,7 +718,9 @@ rg_owner_page_dispose (GObject *object)
 {
   RgOwnerPage *self = RG_OWNER_PAGE (object);
 
+  /* A load still running finds no cancellable of its own: it is over. */
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->relayout_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_OWNER_PAGE);
   for (guint k = 0; k < RG_REPORT_N_KINDS; k++)

@@ -16,6 +16,10 @@
 #define TABLE_MAX_HEIGHT 360
 #define TABLE_ROW_HEIGHT 34
 
+/* The columns before the measures. */
+#define COLUMN_NAME  -1
+#define COLUMN_GROUP -2
+
 /* --------------------------------------------------------------- helpers */
 
 static void
@@ -42,8 +46,10 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   gint measure = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "measure"));
   g_autofree gchar *text = NULL;
 
-  if (measure < 0)
+  if (measure == COLUMN_NAME)
     text = rg_chart_dup_row_label (row);
+  else if (measure == COLUMN_GROUP)
+    text = rg_chart_dup_group_label (row);
   else
     text = rg_chart_format_value ((RgMeasure) measure, rg_report_row_get_value (row, (RgMeasure) measure));
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
@@ -62,7 +68,7 @@ add_column (GtkColumnView *view,
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
   column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, measure < 0);
+  gtk_column_view_column_set_expand (column, measure == COLUMN_NAME);
   gtk_column_view_append_column (view, column);
 }
 
@@ -100,7 +106,9 @@ rg_owner_table_new (const RgOwnerTableSpec *spec,
   view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (rows))));
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
   gtk_widget_add_css_class (view, "owner-table");
-  add_column (GTK_COLUMN_VIEW (view), _("Name"), -1);
+  add_column (GTK_COLUMN_VIEW (view), _("Name"), COLUMN_NAME);
+  if (spec->group_title != NULL)
+    add_column (GTK_COLUMN_VIEW (view), _(spec->group_title), COLUMN_GROUP);
   for (guint m = 0; m < spec->n_measures; m++)
     add_column (GTK_COLUMN_VIEW (view), rg_chart_measure_name (spec->measures[m]), (gint) spec->measures[m]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->title), -1);
@@ -114,7 +122,7 @@ rg_owner_table_new (const RgOwnerTableSpec *spec,
    * most the table shows before it scrolls. */
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller),
                                               MIN (TABLE_MAX_HEIGHT,
-                                                   TABLE_ROW_HEIGHT * (gint) (g_list_model_get_n_items (rows) + 1)));
+                                                   TABLE_ROW_HEIGHT * (gint) (g_list_model_get_n_items (rows) + 2)));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_widget_add_css_class (scroller, "card");
   gtk_box_append (GTK_BOX (box), scroller);

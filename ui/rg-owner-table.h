@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @kind: the report
  * @section: its section
  * @title: (translatable): the heading, marked with N_()
+ * @group_title: (nullable): the heading of a column of the rows' groups
+ *   (a dish's category, a table's zone), marked with N_(); %NULL for none
  * @measures: the columns after the name, in order
  * @n_measures: how many
  *
@@ -29,6 +31,7 @@ typedef struct
   RgReportKind kind;
   const gchar *section;
   const gchar *title;
+  const gchar *group_title;
   RgMeasure    measures[RG_OWNER_TABLE_MAX_MEASURES];
   guint        n_measures;
 } RgOwnerTableSpec;
