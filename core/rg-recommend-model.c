@@ -718,71 +718,6 @@ rg_recommend_model_lift (RgRecommendModel *self,
   return rg_recommend_model_conditional (self, given, item, shrink) / base;
 }
 
-/* The overdispersion of counts that a beta-binomial would have: the
- * share ρ = 1 / (τ + 1) of their variance that is real differences rather
- * than chance, from @excess (the Pearson statistics over their degrees of
- * freedom) over @scale (the sum of the trials less one); turned into τ,
- * the pseudo-counts at the prior that the best estimate of each count
- * adds.  No excess means the counts differ by chance only: the prior
- * wins outright (infinity). */
-static gdouble
-prior_strength (gdouble excess,
-                gdouble scale)
-{
-  if (scale <= 0 || excess <= 0)
-    return INFINITY;
-  return MAX (scale / excess - 1, MIN_PRIOR);
-}
-
-/* How many pseudo-checks at the dish's popularity the share of checks
- * with X that also had the dish needs: the pairs of each item X are taken
- * as a draw of its checks' other dishes, at the shares of all the other
- * dishes, and the more they spread beyond that (a Pearson statistic,
- * pooled over all items), the fewer pseudo-checks.  In checks, not
- * dishes. */
-static gdouble
-fit_shrink (RgRecommendModel *self)
-{
-  gdouble excess = 0, scale = 0;
-  guint seen = 0;
-
-  for (guint x = 0; x < self->ids->len; x++)
-    seen += rg_recommend_model_get_count (self, x) > 0;
-  if (seen < 3 || self->n_lines == 0)
-    return INFINITY;
-
-  for (guint x = 0; x < self->ids->len; x++)
-    {
-      GHashTable *neighbours = g_ptr_array_index (self->pairs, x);
-      gdouble others = self->n_lines - rg_recommend_model_get_count (self, x);
-      gdouble slots = 0, pearson = 0;
-      GHashTableIter iter;
-      gpointer key, value;
-
-      if (neighbours == NULL)
-        continue;
-      g_hash_table_iter_init (&iter, neighbours);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        slots += GPOINTER_TO_UINT (value);
-      if (slots < 2)
-        continue;
-      /* Σ (pair - slots q)² / (slots q) over every other dish, where the
-       * dishes never seen with X add slots q each and the q sum to 1. */
-      g_hash_table_iter_init (&iter, neighbours);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          gdouble pair = GPOINTER_TO_UINT (value);
-          gdouble q = rg_recommend_model_get_count (self, GPOINTER_TO_UINT (key) - 1) / others;
-
-          pearson += pair * pair / (slots * q);
-        }
-      excess += pearson - slots - (seen - 2);
-      scale += (seen - 2) * (slots - 1);
-    }
-  /* From pseudo-dishes among a check's other dishes to pseudo-checks. */
-  return prior_strength (excess, scale) * self->n_baskets / self->n_lines;
-}
-
 /* A count of the daypart fit: of one dish in one daypart, with the
  * daypart's total and the dish's all-day share without that one. */
 typedef struct
@@ -851,6 +786,50 @@ fit_loo (GArray *cells)
         lo = a;
     }
   return MAX (pow (10, (lo + hi) / 2), MIN_PRIOR);
+}
+
+/* How many pseudo-checks at the dish's popularity the share of checks
+ * with X that also had the dish needs: the pairs of each item X are taken
+ * as a draw of its checks' other dishes, and the number is the one that
+ * predicts each pair best from all the others (leave-one-out), smoothing
+ * towards the shares of all the other dishes; infinite when those shares
+ * alone predict best (dishes go together no more than chance has them).
+ * In checks, not dishes. */
+static gdouble
+fit_shrink (RgRecommendModel *self)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (FitCell));
+
+  if (self->n_lines < 2)
+    return INFINITY;
+  for (guint x = 0; x < self->ids->len; x++)
+    {
+      GHashTable *neighbours = g_ptr_array_index (self->pairs, x);
+      gdouble others = self->n_lines - rg_recommend_model_get_count (self, x);
+      gdouble slots = 0;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (neighbours == NULL || others < 2)
+        continue;
+      g_hash_table_iter_init (&iter, neighbours);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        slots += GPOINTER_TO_UINT (value);
+      g_hash_table_iter_init (&iter, neighbours);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          FitCell cell = {
+            .count = GPOINTER_TO_UINT (value),
+            .total = slots,
+            .share = (rg_recommend_model_get_count (self, GPOINTER_TO_UINT (key) - 1) - 1.0) /
+                     (others - 1),
+          };
+
+          if (cell.share > 0)
+            g_array_append_val (cells, cell);
+        }
+    }
+  return fit_loo (cells) * self->n_baskets / self->n_lines;
 }
 
 /* How many pseudo-checks at the all-day share a daypart's share of checks
