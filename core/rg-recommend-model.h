@@ -112,10 +112,11 @@ gdouble      rg_recommend_model_popularity  (RgRecommendModel *self, guint item,
                                              gdouble daypart_prior);
 /* The pseudo-checks at the dish's popularity that a pair's conditional
  * share is best shrunk with, and those at the all-day share that a
- * daypart's share is: fitted to how far the counts spread beyond chance
- * (empirical Bayes: a beta-binomial's moments) when first asked for
- * after the counts changed; infinite when they spread no more than
- * chance does (the prior alone is the best estimate). */
+ * daypart's share is: the numbers that best predict each count from all
+ * the others (leave-one-out likelihood: empirical Bayes on the training
+ * counts alone), fitted when first asked for after the counts changed;
+ * infinite when the prior alone predicts best (the counts spread no
+ * more than chance makes them). */
 gdouble      rg_recommend_model_get_shrink        (RgRecommendModel *self);
 gdouble      rg_recommend_model_get_daypart_prior (RgRecommendModel *self);
 gsize        rg_recommend_model_estimate_memory (RgRecommendModel *self);
