@@ -61,6 +61,7 @@ rg_chart_pyramid_draw (RgChart              *chart,
       g_autofree gchar *detail = NULL;
       gdouble share = rg_report_row_get_value (row, RG_MEASURE_SHARE_PCT);
       gdouble guests = rg_report_row_get_value (row, RG_MEASURE_GUESTS);
+      gulong n_guests = isnan (guests) ? 0 : (gulong) guests;
       gdouble y0 = TOP + i * band, y1 = y0 + band - GAP;
       gdouble half0 = base / 2 * (i * band) / full_h, half1 = base / 2 * (y1 - TOP) / full_h;
 
@@ -85,8 +86,8 @@ rg_chart_pyramid_draw (RgChart              *chart,
 
       rg_chart_draw_text (cr, &palette->fg, label, base + 16, y0 + (band - GAP) / 2 - 1, 0, 1);
       /* Translators: beside a band of the guest pyramid, "12 guests · ¥3400.00 · 31.5%" */
-      detail = g_strdup_printf (_("%.0f guests · %s · %.1f%%"), isnan (guests) ? 0 : guests, amount,
-                                isnan (share) ? 0 : share);
+      detail = g_strdup_printf (ngettext ("%lu guest · %s · %.1f%%", "%lu guests · %s · %.1f%%", n_guests),
+                                n_guests, amount, isnan (share) ? 0 : share);
       rg_chart_draw_text (cr, &palette->previous, detail, base + 16, y0 + (band - GAP) / 2 + 1, 0, 0);
     }
 }
