@@ -501,6 +501,55 @@ rg_db_open (const gchar  *path,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+read_pragma (RgDb        *self,
+             const gchar *sql,
+             gint64      *value)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (self, sql, NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+void
+rg_db_tune_for_bulk (RgDb       *self,
+                     gint64      cache_kib,
+                     RgDbTuning *saved)
+{
+  g_autofree gchar *sql = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cache_kib >= 0);
+  g_return_if_fail (saved != NULL);
+
+  saved->known = read_pragma (self, "PRAGMA cache_size", &saved->cache_size) &&
+                 read_pragma (self, "PRAGMA temp_store", &saved->temp_store);
+  if (cache_kib > 0)
+    sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT, cache_kib);
+  rg_db_exec (self, "PRAGMA temp_store = MEMORY", NULL);
+  if (sql != NULL)
+    rg_db_exec (self, sql, NULL);
+}
+
+void
+rg_db_restore_tuning (RgDb             *self,
+                      const RgDbTuning *saved)
+{
+  g_autofree gchar *sql = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (saved != NULL);
+
+  if (!saved->known)
+    return;
+  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; PRAGMA temp_store = %" G_GINT64_FORMAT,
+                         saved->cache_size, saved->temp_store);
+  rg_db_exec (self, sql, NULL);
+}
+
 void
 rg_db_bound_memory (gint64 heap_limit)
 {

@@ -58,6 +58,42 @@ void rg_db_bound_memory (gint64 heap_limit);
 #define RG_DB_APP_HEAP_LIMIT (16 * 1024 * 1024)
 
 /**
+ * RgDbTuning:
+ *
+ * A connection's page cache size and temporary storage as they were before
+ * rg_db_tune_for_bulk(), to put back with rg_db_restore_tuning().
+ */
+typedef struct
+{
+  gint64   cache_size;
+  gint64   temp_store;
+  gboolean known;
+} RgDbTuning;
+
+/**
+ * rg_db_tune_for_bulk:
+ * @self: a connection
+ * @cache_kib: the page cache for the bulk write, in KiB; 0 keeps it
+ * @saved: (out caller-allocates): the settings to put back
+ *
+ * For one large transaction (an import, a first sync): a statement journal
+ * that outgrows 64 KB once (a B-tree page split) would move to a temporary
+ * file for the rest of the transaction, a system call per page of every
+ * later statement, so it is kept in memory; and a bigger page cache keeps
+ * the transaction's pages from spilling to the WAL over and over.
+ */
+void rg_db_tune_for_bulk (RgDb *self, gint64 cache_kib, RgDbTuning *saved);
+
+/**
+ * rg_db_restore_tuning:
+ * @self: a connection
+ * @saved: what rg_db_tune_for_bulk() saved
+ *
+ * Puts the connection's settings back as they were.
+ */
+void rg_db_restore_tuning (RgDb *self, const RgDbTuning *saved);
+
+/**
  * rg_db_close:
  * @self: (transfer full) (nullable): a connection
  *

@@ -151,57 +151,6 @@ check_options (const RgImportOptions  *options,
          rg_import_parse_check_format (options->date_format, error);
 }
 
-/* -------------------------------------------------------------- tuning */
-
-/* An import writes tens of megabytes in one transaction.  SQLite's default
- * 2 MB page cache would spill the same pages to the WAL over and over, and
- * a statement journal that outgrows 64 KB once (a B-tree page split) moves
- * to a temporary file for the rest of the transaction, costing a system
- * call per page of every later statement.  Both settings are the
- * connection's, so they are put back afterwards. */
-typedef struct
-{
-  gint64   cache_size;
-  gint64   temp_store;
-  gboolean known;
-} Tuning;
-
-static gboolean
-read_pragma (RgDb        *db,
-             const gchar *sql,
-             gint64      *value)
-{
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, NULL);
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  *value = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static void
-tune_for_import (RgDb   *db,
-                 Tuning *saved)
-{
-  saved->known = read_pragma (db, "PRAGMA cache_size", &saved->cache_size) &&
-                 read_pragma (db, "PRAGMA temp_store", &saved->temp_store);
-  rg_db_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) "; "
-                  "PRAGMA temp_store = MEMORY", NULL);
-}
-
-static void
-restore_tuning (RgDb         *db,
-                const Tuning *saved)
-{
-  g_autofree gchar *sql = NULL;
-
-  if (!saved->known)
-    return;
-  sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; PRAGMA temp_store = %" G_GINT64_FORMAT,
-                         saved->cache_size, saved->temp_store);
-  rg_db_exec (db, sql, NULL);
-}
-
 static RgImportResult *
 import_from_reader (RgDb                   *db,
                     RgCsvReader            *reader,
@@ -211,16 +160,16 @@ import_from_reader (RgDb                   *db,
 {
   g_autoptr(RgImportRun) imp = import_new (db, reader, options);
   gint64 start = g_get_monotonic_time ();
-  Tuning tuning = { 0, };
+  RgDbTuning tuning = { 0, };
   gboolean written;
 
   if (!_rg_import_read (imp, error))
     goto fail;
   imp->result->read_us = g_get_monotonic_time () - start;
 
-  tune_for_import (db, &tuning);
+  rg_db_tune_for_bulk (db, IMPORT_CACHE_KIB, &tuning);
   written = _rg_import_write (imp, error);
-  restore_tuning (db, &tuning);
+  rg_db_restore_tuning (db, &tuning);
   if (!written)
     goto fail;
   imp->result->elapsed_us = g_get_monotonic_time () - start;

@@ -508,33 +508,6 @@ apply_fetched (RgSync       *self,
   return ok;
 }
 
-/* A statement journal that outgrows 64 KB once (a B-tree page split in a
- * page of 5000 rows) moves to a temporary file for the rest of the
- * transaction, a system call per database page of every later upsert: it
- * is kept in memory while pages are applied, as the importer does.  The
- * setting is the connection's, so it is put back afterwards. */
-static gint64
-keep_statement_journal_in_memory (RgDb *db)
-{
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, "PRAGMA temp_store", NULL);
-  gint64 saved = -1;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    saved = sqlite3_column_int64 (stmt, 0);
-  rg_db_exec (db, "PRAGMA temp_store = MEMORY", NULL);
-  return saved;
-}
-
-static void
-restore_temp_store (RgDb   *db,
-                    gint64  saved)
-{
-  g_autofree gchar *sql = g_strdup_printf ("PRAGMA temp_store = %" G_GINT64_FORMAT, saved);
-
-  if (saved >= 0)
-    rg_db_exec (db, sql, NULL);
-}
-
 static gboolean
 pull_pages (RgSync       *self,
             const gchar  *base,
@@ -550,8 +523,10 @@ pull_pages (RgSync       *self,
   GThread *thread;
   gboolean ok = TRUE;
   gboolean more = TRUE;
-  gint64 temp_store = keep_statement_journal_in_memory (self->db);
+  RgDbTuning tuning = { 0, };
 
+  /* Pages of 5000 rows split B-tree pages: see rg_db_tune_for_bulk(). */
+  rg_db_tune_for_bulk (self->db, 0, &tuning);
   for (gint i = 0; i < PAGES_AHEAD; i++)
     g_async_queue_push (f.credits, GINT_TO_POINTER (1));
   thread = g_thread_new ("rg-sync-fetch", fetch_pages, &f);
@@ -577,7 +552,7 @@ pull_pages (RgSync       *self,
   g_atomic_int_set (&f.cancelled, TRUE);
   g_async_queue_push (f.credits, GINT_TO_POINTER (1));
   g_thread_join (thread);
-  restore_temp_store (self->db, temp_store);
+  rg_db_restore_tuning (self->db, &tuning);
   stats->retries += f.retries;
   g_async_queue_unref (f.pages);
   g_async_queue_unref (f.credits);
