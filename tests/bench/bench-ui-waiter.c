@@ -104,6 +104,7 @@ seat_guest (RgDb        *db,
   g_autoptr(RgVisit) visit = rg_visit_seat (db, &seating, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (visit);
   return table_id;
 }
 
@@ -242,7 +243,6 @@ static gchar *
 make_full_floor (RgDb *db)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *item_id = NULL;
 
   g_assert_true (rg_db_exec (db,
     "INSERT INTO branch (id, name, tz) VALUES ('floor', 'Big Hall', 'UTC');"

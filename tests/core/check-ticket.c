@@ -88,13 +88,41 @@ fixture_free (Fixture *f)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fixture, fixture_free)
 
+/* Adds a line taken by Sam, its allergens confirmed; returns its id. */
+static gchar *
+add_line_id (Fixture     *f,
+             const gchar *visit,
+             const gchar *item,
+             gint         qty,
+             gint         seat_no,
+             gint         course)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgOrderLine) line = rg_visit_add_line (f->db, visit, item, qty, seat_no, course, "sam", TRUE, &error);
+
+  ck_assert_no_error (error);
+  return g_strdup (rg_order_line_get_id (line));
+}
+
+/* A dish ordered: item id, quantity, seat, course. */
+typedef struct
+{
+  const gchar *item;
+  gint         qty;
+  gint         seat;
+  gint         course;
+} Order;
+
+/* Seats a party served by Sam and orders @orders (nullable, ended by a
+ * %NULL item) with the allergens confirmed; returns the visit id. */
 static gchar *
 seat (Fixture             *f,
       const gchar         *table,
       const gchar         *host,
       const gchar * const *extras,
       gint                 party,
-      gint                 children)
+      gint                 children,
+      const Order         *orders)
 {
   g_autoptr(GError) error = NULL;
   RgSeating seating = { .branch_id = "b", .table_id = table, .guest_id = host, .extra_guest_ids = extras,
@@ -102,22 +130,9 @@ seat (Fixture             *f,
   g_autoptr(RgVisit) visit = rg_visit_seat (f->db, &seating, &error);
 
   ck_assert_no_error (error);
+  for (gsize i = 0; orders != NULL && orders[i].item != NULL; i++)
+    g_free (add_line_id (f, rg_visit_get_id (visit), orders[i].item, orders[i].qty, orders[i].seat, orders[i].course));
   return g_strdup (rg_visit_get_id (visit));
-}
-
-static gchar *
-add_line (Fixture     *f,
-          const gchar *visit,
-          const gchar *item,
-          gint         qty,
-          gint         seat_no,
-          gint         course)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RgOrderLine) line = rg_visit_add_line (f->db, visit, item, qty, seat_no, course, "sam", TRUE, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_order_line_get_id (line));
 }
 
 /* Printer columns, a wide character counting two. */
@@ -186,8 +201,7 @@ START_TEST (test_header_and_allergy_box)
 {
   g_autoptr(Fixture) f = fixture_new ();
   const gchar *extras[] = { f->ana, f->bo, NULL };
-  g_autofree gchar *visit = seat (f, "t12", f->li, extras, 4, 1);
-  g_autofree gchar *line = add_line (f, visit, "water", 2, 0, 0);
+  g_autofree gchar *visit = seat (f, "t12", f->li, extras, 4, 1, (const Order[]) { { "water", 2, 0, 0 }, { NULL } });
   g_auto(GStrv) rows = ticket_rows (f, visit);
   gint box;
 
@@ -221,11 +235,9 @@ START_TEST (test_allergens_beside_the_right_dishes)
 {
   g_autoptr(Fixture) f = fixture_new ();
   const gchar *extras[] = { f->ana, NULL };
-  g_autofree gchar *visit = seat (f, "t12", f->li, extras, 2, 0);
-  g_autofree gchar *water = add_line (f, visit, "water", 1, 0, 0);
-  g_autofree gchar *pizza = add_line (f, visit, "pizza", 1, 1, 2);
-  g_autofree gchar *satay = add_line (f, visit, "satay", 2, 2, 1);
-  g_autofree gchar *soup = add_line (f, visit, "soup", 1, 0, 1);
+  const Order orders[] = { { "water", 1, 0, 0 }, { "pizza", 1, 1, 2 }, { "satay", 2, 2, 1 }, { NULL } };
+  g_autofree gchar *visit = seat (f, "t12", f->li, extras, 2, 0, orders);
+  g_autofree gchar *soup = add_line_id (f, visit, "soup", 1, 0, 1);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) rows = NULL;
   gint course1, course2, uncoursed, row;
@@ -264,8 +276,7 @@ END_TEST
 START_TEST (test_guest_recognised_after_ordering)
 {
   g_autoptr(Fixture) f = fixture_new ();
-  g_autofree gchar *visit = seat (f, "t12", NULL, NULL, 2, 0);
-  g_autofree gchar *satay = add_line (f, visit, "satay", 1, 0, 0);
+  g_autofree gchar *visit = seat (f, "t12", NULL, NULL, 2, 0, (const Order[]) { { "satay", 1, 0, 0 }, { NULL } });
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) before = ticket_rows (f, visit);
   g_auto(GStrv) after = NULL;
@@ -290,15 +301,13 @@ START_TEST (test_wide_and_long_names_wrap)
   g_autoptr(Fixture) f = fixture_new ();
   const gchar *name = "宫保鸡丁配花生和干辣椒以及四川花椒的特别长的菜名字";
   g_autofree gchar *visit = NULL;
-  g_autofree gchar *line = NULL;
   g_auto(GStrv) rows = NULL;
   g_autofree gchar *joined = NULL;
   gint row;
 
   run_sql (f->db, "INSERT INTO menu_item (id, name, price, allergens) VALUES ('kungpao', ?, 4800, 'peanut')", name);
   run_sql (f->db, "UPDATE guest SET name = '张伟张伟张伟张伟张伟张伟张伟张伟张伟张伟' WHERE id = ?", f->li);
-  visit = seat (f, "t12", f->li, NULL, 1, 0);
-  line = add_line (f, visit, "kungpao", 1, 3, 0);
+  visit = seat (f, "t12", f->li, NULL, 1, 0, (const Order[]) { { "kungpao", 1, 3, 0 }, { NULL } });
   rows = ticket_rows (f, visit);
 
   /* The name wraps under itself: its rows, read one after the other, give
@@ -319,7 +328,7 @@ START_TEST (test_pdf_is_written_with_its_pages)
 {
   g_autoptr(Fixture) f = fixture_new ();
   const gchar *extras[] = { f->ana, NULL };
-  g_autofree gchar *visit = seat (f, "t12", f->li, extras, 2, 0);
+  g_autofree gchar *visit = seat (f, "t12", f->li, extras, 2, 0, (const Order[]) { { "pizza", 1, 1, 1 }, { NULL } });
   g_autofree gchar *dir = rg_test_make_dir ();
   g_autofree gchar *short_pdf = g_build_filename (dir, "short.pdf", NULL);
   g_autofree gchar *long_pdf = g_build_filename (dir, "long.pdf", NULL);
@@ -329,7 +338,6 @@ START_TEST (test_pdf_is_written_with_its_pages)
   g_auto(GStrv) big_rows = NULL;
   g_autofree gchar *big_text = NULL;
 
-  g_free (add_line (f, visit, "pizza", 1, 1, 1));
   small = rg_ticket_new (f->db, visit, &error);
   ck_assert_no_error (error);
   ck_assert_int_eq (rg_ticket_get_n_pages (small), 1);
@@ -340,7 +348,7 @@ START_TEST (test_pdf_is_written_with_its_pages)
   /* 60 dishes, each with its allergen row and confirmation: well over one
    * 200 mm page of 10 pt rows. */
   for (gint i = 0; i < 60; i++)
-    g_free (add_line (f, visit, i % 2 ? "satay" : "water", 1, 1 + i % 4, 1 + i % 3));
+    g_free (add_line_id (f, visit, i % 2 ? "satay" : "water", 1, 1 + i % 4, 1 + i % 3));
   big = rg_ticket_new (f->db, visit, &error);
   ck_assert_no_error (error);
   big_text = rg_ticket_to_text (big);
@@ -358,8 +366,7 @@ END_TEST
 START_TEST (test_save_writes_text_and_pdf)
 {
   g_autoptr(Fixture) f = fixture_new ();
-  g_autofree gchar *visit = seat (f, "t12", f->li, NULL, 1, 0);
-  g_autofree gchar *line = add_line (f, visit, "satay", 1, 0, 0);
+  g_autofree gchar *visit = seat (f, "t12", f->li, NULL, 1, 0, (const Order[]) { { "satay", 1, 0, 0 }, { NULL } });
   g_autofree gchar *dir = rg_test_make_dir ();
   g_autofree gchar *folder = g_build_filename (dir, "tickets", "new", NULL);
   g_autoptr(GError) error = NULL;
@@ -392,9 +399,8 @@ END_TEST
 START_TEST (test_refuses_bad_input)
 {
   g_autoptr(Fixture) f = fixture_new ();
-  g_autofree gchar *empty = seat (f, "t14", NULL, NULL, 2, 0);
-  g_autofree gchar *visit = seat (f, "t12", f->li, NULL, 1, 0);
-  g_autofree gchar *line = add_line (f, visit, "water", 1, 0, 0);
+  g_autofree gchar *empty = seat (f, "t14", NULL, NULL, 2, 0, NULL);
+  g_autofree gchar *visit = seat (f, "t12", f->li, NULL, 1, 0, (const Order[]) { { "water", 1, 0, 0 }, { NULL } });
   g_autofree gchar *dir = rg_test_make_dir ();
   g_autofree gchar *file = g_build_filename (dir, "plain-file", NULL);
   g_autofree gchar *under_file = g_build_filename (file, "tickets", NULL);
