@@ -567,7 +567,6 @@ rg_recommend_model_count_party (RgRecommendModel *self,
 {
   if (basket->items->len == 0 || g_strcmp0 (guest_id, basket->guest_id) == 0)
     return;
-  self->fitted = FALSE;
   count_guest (self, basket, guest_id, 1);
 }
 

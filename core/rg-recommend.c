@@ -663,6 +663,7 @@ recommend (RgRecommender        *self,
 {
   g_autoptr(RgRankProfile) profile = NULL;
   g_autoptr(RgRankMenu) menu = NULL;
+  gboolean alone;
 
   if (n == 0)
     {
@@ -674,8 +675,9 @@ recommend (RgRecommender        *self,
   if (menu == NULL)
     return FALSE;
   profile = rg_rank_profile_new (rg_now_ms (), daypart, self->weights.half_life_days);
+  alone = guest_ids != NULL && guest_ids[0] != NULL && guest_ids[1] == NULL;
   for (guint i = 0; guest_ids != NULL && guest_ids[i] != NULL; i++)
-    if (!add_guest (self, db, profile, guest_ids[i], g_strv_length ((GStrv) guest_ids) == 1, error))
+    if (!add_guest (self, db, profile, guest_ids[i], alone, error))
       return FALSE;
   if (!add_check (self, menu, profile, check_item_ids, error))
     return FALSE;
