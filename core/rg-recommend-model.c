@@ -28,7 +28,7 @@ struct _RgRecommendModel
   gdouble     half_life_days;
 
   /* Fitted from the counts when first asked for after they changed (see
-   * fit_priors(): it takes a pass over the pairs, no more). */
+   * rg_recommend_model_fit(): some forty passes over the pairs). */
   gboolean    fitted;
   gdouble     shrink;
   gdouble     daypart_prior;
@@ -871,8 +871,8 @@ fit_daypart_prior (RgRecommendModel *self)
   return fit_loo (cells) * self->n_baskets / self->n_lines;
 }
 
-static void
-fit_priors (RgRecommendModel *self)
+void
+rg_recommend_model_fit (RgRecommendModel *self)
 {
   if (self->fitted)
     return;
@@ -884,14 +884,14 @@ fit_priors (RgRecommendModel *self)
 gdouble
 rg_recommend_model_get_shrink (RgRecommendModel *self)
 {
-  fit_priors (self);
+  rg_recommend_model_fit (self);
   return self->shrink;
 }
 
 gdouble
 rg_recommend_model_get_daypart_prior (RgRecommendModel *self)
 {
-  fit_priors (self);
+  rg_recommend_model_fit (self);
   return self->daypart_prior;
 }
 

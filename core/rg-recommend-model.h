@@ -118,6 +118,9 @@ gdouble      rg_recommend_model_popularity  (RgRecommendModel *self, guint item,
  * infinite when the prior alone predicts best (the counts spread no
  * more than chance makes them). */
 gdouble      rg_recommend_model_get_shrink        (RgRecommendModel *self);
+/* Fits them now if the counts changed (some forty passes over the pairs, a few
+ * milliseconds for a large model), so that no lookup waits for it. */
+void         rg_recommend_model_fit               (RgRecommendModel *self);
 gdouble      rg_recommend_model_get_daypart_prior (RgRecommendModel *self);
 gsize        rg_recommend_model_estimate_memory (RgRecommendModel *self);
 

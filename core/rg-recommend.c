@@ -361,6 +361,7 @@ rg_recommender_new (RgDb    *db,
   self->building = FALSE;
   g_array_sort (self->built, compare_visit_keys);
   g_clear_pointer (&self->parties, g_hash_table_unref);
+  rg_recommend_model_fit (self->model);
   return g_steal_pointer (&self);
 }
 
@@ -444,6 +445,7 @@ rg_recommender_add_visit (RgRecommender  *self,
   for (guint i = 0; i < baskets->len; i++)
     count_basket (self, g_ptr_array_index (baskets, i));
   g_clear_pointer (&self->parties, g_hash_table_unref);
+  rg_recommend_model_fit (self->model);
   return TRUE;
 }
 

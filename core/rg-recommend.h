@@ -225,8 +225,13 @@ RgRecommender *rg_recommender_new_finish (GAsyncResult *result, GError **error);
  * @visit_id: a visit whose check was just closed
  * @error: return location for a #GError
  *
- * Counts one closed visit into the model, in about the time of one query.
- * A visit that is counted already is skipped.
+ * Counts one closed visit into the model (its co-occurrences, and the
+ * histories of its host and of the known guests of the party, which the
+ * guest lookups read instead of the database) and refits the model's
+ * priors, in a few milliseconds at most, so that no lookup waits for the
+ * fit.  A visit that is counted already is skipped.  A visit the model
+ * was not told of (closed on another device, or a line voided after the
+ * close) reaches the guest lookups at the next build.
  *
  * Returns: %TRUE on success; %FALSE with %RG_ERROR_NOT_FOUND (no such
  *   visit), %RG_ERROR_INVALID (the check is not closed) or a database error.
