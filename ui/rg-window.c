@@ -23,6 +23,7 @@
 #include "rg-owner-page.h"
 #include "rg-recommend.h"
 #include "rg-scan-detector.h"
+#include "rg-sync-status.h"
 #include "rg-waiter-page.h"
 
 /* How often the window asks whether it has been idle too long. */
@@ -55,6 +56,7 @@ struct _RgWindow
   GtkEditable     *pin_entry;
   GtkLabel        *pin_error_label;
   AdwLeaflet      *leaflet;
+  AdwHeaderBar    *lookup_header;
   AdwWindowTitle  *lookup_title;
   RgLookupPage    *lookup_page;
   AdwViewStack    *detail_stack;
@@ -755,6 +757,7 @@ rg_window_constructed (GObject *object)
   rg_floor_page_set_session (self->floor_page, self->session);
   rg_waiter_page_set_session (self->waiter_page, self->session);
   rg_owner_page_set_session (self->owner_page, self->session);
+  adw_header_bar_pack_end (self->lookup_header, rg_sync_status_new (self->session));
   g_signal_connect_object (self->session, "notify::staff-id", G_CALLBACK (on_session_staff_changed_cb), self, 0);
   on_leaflet_folded_changed_cb (self->leaflet, NULL, self);
   update_actions (self);
@@ -854,6 +857,7 @@ rg_window_class_init (RgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RgWindow, pin_entry);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, pin_error_label);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RgWindow, lookup_header);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, lookup_title);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, lookup_page);
   gtk_widget_class_bind_template_child (widget_class, RgWindow, detail_stack);
