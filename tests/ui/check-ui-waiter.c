@@ -13,11 +13,9 @@
 #include "rg-floor.h"
 #include "rg-menu.h"
 #include "rg-prefs.h"
-#include "rg-ui-test-util.h"
+#include "rg-ui-waiter-util.h"
 #include "rg-visit.h"
 #include "rg-waiter-page.h"
-
-#define WAIT_MS 5000
 
 /* What a test sets up: a known guest with an allergy seated at a table,
  * a dish with that allergen, a safe dish and a dish that is off today. */
@@ -145,28 +143,12 @@ open_tables (RgWindow *window)
   return page;
 }
 
-/* The row of the menu list showing @item_id. */
-static GtkListBoxRow *
-menu_row (RgTableSheet *sheet,
-          const gchar  *item_id)
-{
-  GtkWidget *list = rg_ui_test_find (GTK_WIDGET (rg_table_sheet_get_order_entry (sheet)), GTK_TYPE_LIST_BOX, "boxed-list");
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "item-id"), item_id) == 0)
-      return GTK_LIST_BOX_ROW (row);
-  ck_abort_msg ("no menu row for %s", item_id);
-  return NULL;
-}
-
-/* What a tap on a menu row does. */
+/* What a tap on a menu row does, and a moment for the sheet to settle. */
 static void
 tap_row (RgTableSheet  *sheet,
          GtkListBoxRow *row)
 {
-  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
-
-  g_signal_emit_by_name (list, "row-activated", row);
+  rg_ui_waiter_tap_row (row);
   rg_ui_test_run_for (100);
 }
 
@@ -184,37 +166,6 @@ find_named (GtkWidget   *root,
         return found;
     }
   return NULL;
-}
-
-static gboolean
-dialog_open (gpointer data)
-{
-  return rg_ui_test_find_window (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static GtkWindow *
-wait_dialog (GType type)
-{
-  ck_assert_msg (rg_ui_test_wait_until (dialog_open, GSIZE_TO_POINTER (type), WAIT_MS), "no %s", g_type_name (type));
-  rg_ui_test_run_for (300);
-  return rg_ui_test_find_window (type);
-}
-
-/* Taps the dialog's answer labelled @response; waits until it is gone. */
-static void
-respond (GtkWindow   *dialog,
-         const gchar *response)
-{
-  GtkWindow *watched = dialog;
-
-  g_object_add_weak_pointer (G_OBJECT (watched), (gpointer *) &watched);
-  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (dialog), response));
-  for (guint i = 0; watched != NULL && i < WAIT_MS / 50; i++)
-    rg_ui_test_run_for (50);
-  if (watched != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (watched), (gpointer *) &watched);
-  ck_assert_msg (watched == NULL, "the dialog is still open after \"%s\"", response);
-  rg_ui_test_run_for (100);
 }
 
 static void
@@ -265,7 +216,7 @@ START_TEST (test_run_a_table)
   /* Two of the safe dish for seat 1, course 2. */
   rg_order_entry_set_amounts (rg_table_sheet_get_order_entry (sheet), 2, 1, 2);
   {
-    GtkListBoxRow *row = menu_row (sheet, scene.safe_id);
+    GtkListBoxRow *row = rg_ui_waiter_menu_row (sheet, scene.safe_id);
     gint64 start = g_get_monotonic_time ();
 
     /* The tap's handlers run to the end: the line committed, the check
@@ -280,22 +231,22 @@ START_TEST (test_run_a_table)
                             scene.visit_id, scene.safe_id), 1);
 
   /* The 86'd dish is shown but cannot be tapped. */
-  ck_assert (!gtk_widget_get_sensitive (GTK_WIDGET (menu_row (sheet, scene.off_id))));
-  ck_assert (!gtk_list_box_row_get_activatable (menu_row (sheet, scene.off_id)));
+  ck_assert (!gtk_widget_get_sensitive (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, scene.off_id))));
+  ck_assert (!gtk_list_box_row_get_activatable (rg_ui_waiter_menu_row (sheet, scene.off_id)));
 
   /* The risky dish is marked before anyone taps it. */
-  ck_assert (gtk_widget_has_css_class (GTK_WIDGET (menu_row (sheet, scene.risky_id)), "error"));
-  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (menu_row (sheet, scene.safe_id)), "error"));
+  ck_assert (gtk_widget_has_css_class (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, scene.risky_id)), "error"));
+  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, scene.safe_id)), "error"));
 
   /* The risky dish: a warning, nothing written until confirmed. */
   rg_order_entry_set_amounts (rg_table_sheet_get_order_entry (sheet), 1, 2, 2);
-  tap_row (sheet, menu_row (sheet, scene.risky_id));
-  dialog = wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.risky_id));
+  dialog = rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), scene.allergen));
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'",
                             scene.visit_id, scene.risky_id), 0);
   shot (GTK_WIDGET (dialog), "waiter-allergen-warning-landscape");
-  respond (dialog, "_Confirmed With Guest, Add");
+  rg_ui_waiter_respond (dialog, "_Confirmed With Guest, Add");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
                             " AND instr (allergen_override, '%s') > 0 AND seat = 2",
                             scene.visit_id, scene.risky_id, scene.allergen), 1);
@@ -329,7 +280,7 @@ START_TEST (test_run_a_table)
 
   /* Rate the table and a dish, with a comment. */
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Rate the Table…"));
-  dialog = wait_dialog (RG_TYPE_FEEDBACK_DIALOG);
+  dialog = rg_ui_waiter_wait_dialog (RG_TYPE_FEEDBACK_DIALOG);
   {
     g_autofree gchar *dish = g_strdup_printf ("rate-dish-%s-2", scene.safe_id);
 
@@ -339,7 +290,7 @@ START_TEST (test_run_a_table)
   }
   gtk_editable_set_text (GTK_EDITABLE (rg_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)), "Lovely evening");
   shot (GTK_WIDGET (dialog), "waiter-feedback-landscape");
-  respond (dialog, "_Save Ratings");
+  rg_ui_waiter_respond (dialog, "_Save Ratings");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND deleted = 0", scene.visit_id), 3);
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND aspect = 'overall'"
                             " AND rating = 5 AND comment = 'Lovely evening' AND guest_id = '%s' AND table_id = '%s'",
@@ -349,19 +300,19 @@ START_TEST (test_run_a_table)
 
   /* A manager voids the safe line, with a reason. */
   g_signal_emit_by_name (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_BUTTON, "void-button"), "clicked");
-  dialog = wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), "sent back");
-  respond (dialog, "_Void");
+  rg_ui_waiter_respond (dialog, "_Void");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
                             " AND voided = 1 AND void_reason = 'sent back'", scene.visit_id, scene.safe_id), 1);
 
   /* Close: a tip, paid by card; the table turns to clean. */
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Close Check…"));
-  dialog = wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG);
+  dialog = rg_ui_waiter_wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG);
   rg_close_check_dialog_set_tip (RG_CLOSE_CHECK_DIALOG (dialog), 850);
   rg_close_check_dialog_set_method (RG_CLOSE_CHECK_DIALOG (dialog), RG_PAYMENT_CARD);
   shot (GTK_WIDGET (dialog), "waiter-close-check-landscape");
-  respond (dialog, "C_lose Check");
+  rg_ui_waiter_respond (dialog, "C_lose Check");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed' AND tip = 850"
                             " AND payment_method = 'card' AND left_ms >= seated_ms", scene.visit_id), 1);
   /* The voided line is not charged. */
@@ -401,7 +352,7 @@ START_TEST (test_portrait_tablet)
   }
 
   sheet = open_the_table (window, &scene);
-  tap_row (sheet, menu_row (sheet, scene.safe_id));
+  tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.safe_id));
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
   shot (GTK_WIDGET (window), "waiter-sheet-portrait");
 
@@ -426,12 +377,12 @@ START_TEST (test_portrait_tablet)
   }
 
   /* Refusing the warning writes nothing. */
-  tap_row (sheet, menu_row (sheet, scene.risky_id));
-  respond (wait_dialog (ADW_TYPE_MESSAGE_DIALOG), "_Don't Add");
+  tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.risky_id));
+  rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG), "_Don't Add");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
 
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Close Check…"));
-  respond (wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG), "C_lose Check");
+  rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG), "C_lose Check");
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed'"
                             " AND payment_method = 'cash' AND tip = 0", scene.visit_id), 1);
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'to_clean'",
@@ -473,10 +424,10 @@ START_TEST (test_walk_in_table)
   /* Nobody known: no banner, nobody to remember preferences for. */
   ck_assert (!gtk_widget_get_visible (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "allergy-banner")));
   ck_assert (!gtk_widget_get_sensitive (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_MENU_BUTTON, "pref-button")));
-  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (menu_row (sheet, scene.risky_id)), "error"));
+  ck_assert (!gtk_widget_has_css_class (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, scene.risky_id)), "error"));
 
   /* No allergy known at this table: the dish goes straight on the check. */
-  tap_row (sheet, menu_row (sheet, scene.risky_id));
+  tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.risky_id));
   ck_assert_ptr_null (rg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
                             " AND allergen_override IS NULL", rg_visit_get_id (visit), scene.risky_id), 1);
