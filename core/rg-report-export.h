@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+RgReport *rg_report_export     (RgDb         *db,
+                                const gchar  *staff_id,
+                                RgReport     *report,
+                                GError      **error);
 gchar    *rg_report_to_csv    (RgReport     *report);
 gboolean  rg_report_write_csv (RgReport     *report,
                                const gchar  *path,

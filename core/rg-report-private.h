@@ -35,6 +35,13 @@ RgReportRow *_rg_report_row_new     (const gchar *key, const gchar *label, const
 void         _rg_report_row_set     (RgReportRow *row, RgMeasure measure, gdouble value);
 void         _rg_report_row_set_previous (RgReportRow *row, RgMeasure measure, gdouble value);
 void         _rg_report_store_take  (GListStore *store, RgReportRow *row);
+/* The section @name lists guests: its rows are keyed by guest id, and an
+ * export leaves out the guests who did not agree to marketing. */
+void         _rg_report_mark_guests (RgReport *self, const gchar *name);
+/* The guest ids of every such section, NULL-terminated. */
+GPtrArray   *_rg_report_dup_guest_ids (RgReport *self);
+/* A copy whose guest sections keep only the guests in @kept_guests. */
+RgReport    *_rg_report_copy_keeping (RgReport *self, GHashTable *kept_guests);
 
 /* "YYYY-MM-DD" of @date plus @days (which may be negative). */
 void         _rg_report_day_add     (const gchar *day, gint days, gchar out[11]);

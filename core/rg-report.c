@@ -20,6 +20,7 @@ typedef struct
   /* owned */
   GListStore *store;
   GArray     *measures;
+  gboolean    lists_guests;  /* its rows are keyed by guest id */
 } Section;
 
 struct _RgReport
@@ -111,6 +112,70 @@ _rg_report_add_section (RgReport        *self,
   g_ptr_array_insert (self->names, (gint) self->names->len - 1, owned);
   g_hash_table_insert (self->sections, owned, section);
   return section->store;
+}
+
+void
+_rg_report_mark_guests (RgReport    *self,
+                        const gchar *name)
+{
+  Section *section = g_hash_table_lookup (self->sections, name);
+
+  g_return_if_fail (section != NULL);
+  section->lists_guests = TRUE;
+}
+
+GPtrArray *
+_rg_report_dup_guest_ids (RgReport *self)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i + 1 < self->names->len; i++)
+    {
+      Section *section = g_hash_table_lookup (self->sections, self->names->pdata[i]);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (section->store));
+
+      for (guint r = 0; section->lists_guests && r < n; r++)
+        {
+          g_autoptr(RgReportRow) row = g_list_model_get_item (G_LIST_MODEL (section->store), r);
+
+          g_ptr_array_add (ids, g_strdup (rg_report_row_get_key (row)));
+        }
+    }
+  g_ptr_array_add (ids, NULL);
+  return ids;
+}
+
+RgReport *
+_rg_report_copy_keeping (RgReport   *self,
+                         GHashTable *kept_guests)
+{
+  RgReportRange range = { 0, };
+  RgReport *copy;
+
+  memcpy (range.from, self->from, sizeof range.from);
+  memcpy (range.to, self->to, sizeof range.to);
+  memcpy (range.prev_from, self->prev_from, sizeof range.prev_from);
+  memcpy (range.prev_to, self->prev_to, sizeof range.prev_to);
+  copy = _rg_report_new (self->kind, &range);
+  for (guint i = 0; i + 1 < self->names->len; i++)
+    {
+      const gchar *name = self->names->pdata[i];
+      Section *section = g_hash_table_lookup (self->sections, name);
+      GListStore *store = _rg_report_add_section (copy, name, (const RgMeasure *) section->measures->data,
+                                                  section->measures->len);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (section->store));
+
+      if (section->lists_guests)
+        _rg_report_mark_guests (copy, name);
+      for (guint r = 0; r < n; r++)
+        {
+          g_autoptr(RgReportRow) row = g_list_model_get_item (G_LIST_MODEL (section->store), r);
+
+          if (!section->lists_guests || g_hash_table_contains (kept_guests, rg_report_row_get_key (row)))
+            g_list_store_append (store, row);
+        }
+    }
+  return copy;
 }
 
 void

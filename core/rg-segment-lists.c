@@ -113,6 +113,7 @@ add_lapsed (RgDb                 *db,
     return rg_db_set_error (db, error, "reading the lapsed regulars");
 
   store = _rg_report_add_section (report, "lapsed", measures, G_N_ELEMENTS (measures));
+  _rg_report_mark_guests (report, "lapsed");
   for (guint i = 0; i < found->len; i++)
     {
       RgReportRow *row = found->pdata[i];
@@ -353,6 +354,7 @@ add_dates_section (RgDb                 *db,
   g_array_sort (hits, compare_by_days);
 
   store = _rg_report_add_section (report, "dates", measures, G_N_ELEMENTS (measures));
+  _rg_report_mark_guests (report, "dates");
   for (guint i = 0; i < hits->len; i++)
     {
       const DateHit *hit = &g_array_index (hits, DateHit, i);

@@ -154,6 +154,7 @@ _rg_segment_rfm (RgDb                 *db,
   shown = MIN (guests->n, range->limit);
   _rg_segment_take_top (keys, guests->n, shown);
   store = _rg_report_add_section (report, "guests", guest_measures, G_N_ELEMENTS (guest_measures));
+  _rg_report_mark_guests (report, "guests");
   for (guint i = 0; i < shown; i++)
     {
       const RgSegmentGuest *g = &guests->guests[keys[i].index];

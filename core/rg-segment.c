@@ -537,6 +537,7 @@ add_top (RgDb                 *db,
   GListStore *store = _rg_report_add_section (report, "top", measures, G_N_ELEMENTS (measures));
   guint shown = MIN (n_keys, range->limit);
 
+  _rg_report_mark_guests (report, "top");
   _rg_segment_take_top (keys, n_keys, shown);
   for (guint i = 0; i < shown; i++)
     {

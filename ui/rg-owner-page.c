@@ -1029,10 +1029,11 @@ rg_owner_page_get_error (RgOwnerPage *self)
  * @error: return location for a #GError
  *
  * Saves the visible tab's report as `regulars-cli report KIND --format
- * csv` prints it.
+ * csv` prints it, as rg_report_export() lets it out.
  *
  * Returns: %FALSE with %RG_ERROR_NOT_FOUND while the report is not made
- *   yet, or %RG_ERROR_IO when the file cannot be written.
+ *   yet, %RG_ERROR_PERMISSION for staff who may not export, or
+ *   %RG_ERROR_IO when the file cannot be written.
  */
 gboolean
 rg_owner_page_export_csv (RgOwnerPage  *self,
@@ -1040,6 +1041,7 @@ rg_owner_page_export_csv (RgOwnerPage  *self,
                           GError      **error)
 {
   RgReport *report;
+  g_autoptr(RgReport) exported = NULL;
 
   g_return_val_if_fail (RG_IS_OWNER_PAGE (self), FALSE);
 
@@ -1049,7 +1051,9 @@ rg_owner_page_export_csv (RgOwnerPage  *self,
       g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, _("The report is still being made: export it in a moment."));
       return FALSE;
     }
-  return rg_report_write_csv (report, path, error);
+  exported = rg_report_export (rg_session_get_db (self->session), rg_session_get_staff_id (self->session),
+                               report, error);
+  return exported != NULL && rg_report_write_csv (exported, path, error);
 }
 
 /**
@@ -1059,10 +1063,11 @@ rg_owner_page_export_csv (RgOwnerPage  *self,
  * @error: return location for a #GError
  *
  * Prints the visible tab (its title, the range and branch, the chart and
- * the tables) to an A4 PDF.
+ * the tables, as rg_report_export() lets them out) to an A4 PDF.
  *
  * Returns: %FALSE with %RG_ERROR_NOT_FOUND while the report is not made
- *   yet, or %RG_ERROR_IO when the file cannot be written.
+ *   yet, %RG_ERROR_PERMISSION for staff who may not export, or
+ *   %RG_ERROR_IO when the file cannot be written.
  */
 gboolean
 rg_owner_page_export_pdf (RgOwnerPage  *self,
@@ -1071,6 +1076,7 @@ rg_owner_page_export_pdf (RgOwnerPage  *self,
 {
   RgReportKind kind;
   RgReport *report;
+  g_autoptr(RgReport) exported = NULL;
   AdwViewStackPage *page;
   g_autofree gchar *subtitle = NULL;
   g_autoptr(GArray) specs = g_array_new (FALSE, FALSE, sizeof (RgOwnerTableSpec));
@@ -1084,11 +1090,15 @@ rg_owner_page_export_pdf (RgOwnerPage  *self,
       g_set_error (error, RG_ERROR, RG_ERROR_NOT_FOUND, _("The report is still being made: export it in a moment."));
       return FALSE;
     }
+  exported = rg_report_export (rg_session_get_db (self->session), rg_session_get_staff_id (self->session),
+                               report, error);
+  if (exported == NULL)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (table_specs); i++)
     if (table_specs[i].kind == kind && spec_shown (self, &table_specs[i]))
       g_array_append_val (specs, table_specs[i]);
   page = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
   subtitle = dup_subtitle (self);
-  return rg_owner_pdf_write (path, adw_view_stack_page_get_title (page), subtitle, self->charts[kind], report,
+  return rg_owner_pdf_write (path, adw_view_stack_page_get_title (page), subtitle, self->charts[kind], exported,
                              (const RgOwnerTableSpec *) specs->data, specs->len, error);
 }

@@ -292,6 +292,17 @@ rg_cli_report (RgCli   *cli,
   report = rg_report_run (cli->db, kind, &query, error);
   if (report == NULL)
     return FALSE;
+  /* CSV and JSON are for files and other programs: what may leave the
+   * terminal (the owner's permission, marketing consent, the audit). */
+  if (format != FORMAT_TABLE)
+    {
+      RgReport *exported = rg_report_export (cli->db, cli->staff_id, report, error);
+
+      if (exported == NULL)
+        return FALSE;
+      g_object_unref (report);
+      report = exported;
+    }
 
   switch (format)
     {

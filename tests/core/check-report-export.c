@@ -1,6 +1,7 @@
 /* check-report-export.c — a report as CSV: the header, one line per row and
  * measure, quoting that a CSV reader reads back, the numbers of the report,
- * and saving to a file (and failing to, leaving nothing behind).
+ * saving to a file (and failing to, leaving nothing behind); and what may
+ * leave the terminal: the owner's, without guests who refused marketing.
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -176,6 +177,107 @@ START_TEST (test_write_csv_to_a_missing_folder_fails)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- export */
+
+/* The guest rows of @section in @report whose guest agreed to marketing. */
+static guint
+count_consenting (RgDb        *db,
+                  RgReport    *report,
+                  const gchar *section)
+{
+  GListModel *rows = rg_report_get_section (report, section);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RgReportRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(RgStmt) stmt = rg_db_prepare (db, "SELECT consent_marketing FROM guest WHERE id = ?1", NULL);
+
+      sqlite3_bind_text (stmt, 1, rg_report_row_get_key (row), -1, SQLITE_STATIC);
+      ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+      n += sqlite3_column_int (stmt, 0);
+    }
+  return n;
+}
+
+/* Guests who did not agree to marketing are left out of every list of
+ * guests that leaves the terminal; the other sections stay whole. */
+START_TEST (test_export_leaves_out_guests_without_consent)
+{
+  const RgDemoOptions options = { .guests = 200, .days = 120, .branches = 1, .seed = 11, .last_day = LAST_DAY };
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (t->db, RG_ROLE_OWNER);
+  RgReportQuery query = { .staff_id = owner_id, .from = "2026-03-01", .to = LAST_DAY, .limit = 1000,
+                          .inactive_days = 30 };
+  const RgReportKind kinds[] = { RG_REPORT_TIERS, RG_REPORT_RFM };
+  guint guest_rows = 0, left_out = 0;
+
+  ck_assert (rg_demo_generate (t->db, &options, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (sqlite3_exec (rg_db_get_handle (t->db),
+                                  "UPDATE guest SET consent_marketing = rowid % 2", NULL, NULL, NULL), SQLITE_OK);
+
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(RgReport) report = rg_report_run (t->db, kinds[k], &query, &error);
+      g_autoptr(RgReport) exported = NULL;
+      gint64 audits = rg_test_query_int (t->db, "SELECT count(*) FROM audit_log WHERE action = 'report.export'");
+
+      ck_assert_no_error (error);
+      exported = rg_report_export (t->db, owner_id, report, &error);
+      ck_assert_no_error (error);
+      ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM audit_log WHERE action = 'report.export'"),
+                        audits + 1);
+      for (const gchar * const *s = rg_report_get_sections (report); *s != NULL; s++)
+        {
+          guint before = g_list_model_get_n_items (rg_report_get_section (report, *s));
+          guint after = g_list_model_get_n_items (rg_report_get_section (exported, *s));
+
+          if (g_strv_contains ((const gchar * const []) { "top", "lapsed", "dates", "guests", NULL }, *s))
+            {
+              ck_assert_uint_eq (after, count_consenting (t->db, report, *s));
+              ck_assert_uint_eq (count_consenting (t->db, exported, *s), after);
+              guest_rows += before;
+              left_out += before - after;
+            }
+          else
+            ck_assert_uint_eq (after, before);
+        }
+    }
+  /* The demo has guests on both sides of the line. */
+  ck_assert_uint_gt (left_out, 0);
+  ck_assert_uint_lt (left_out, guest_rows);
+}
+END_TEST
+
+/* Only the owner takes reports out of the terminal; a refusal exports
+ * nothing. */
+START_TEST (test_export_is_the_owners)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgReport) report = make_report (t);
+  const RgRole others[] = { RG_ROLE_HOST, RG_ROLE_WAITER, RG_ROLE_MANAGER };
+  for (gsize i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree gchar *staff_id = rg_test_dup_staff_id (t->db, others[i]);
+      g_autoptr(RgReport) exported = rg_report_export (t->db, staff_id, report, &error);
+
+      ck_assert (exported == NULL);
+      ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RgReport) exported = rg_report_export (t->db, NULL, report, &error);
+
+    ck_assert (exported == NULL);
+    ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
+  }
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM audit_log WHERE action = 'report.export'"), 0);
+}
+END_TEST
+
 static Suite *
 report_export_suite (void)
 {
@@ -191,6 +293,11 @@ report_export_suite (void)
   tc = tcase_create ("file");
   tcase_add_test (tc, test_write_csv_saves_the_text);
   tcase_add_test (tc, test_write_csv_to_a_missing_folder_fails);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("export");
+  tcase_add_test (tc, test_export_leaves_out_guests_without_consent);
+  tcase_add_test (tc, test_export_is_the_owners);
   suite_add_tcase (s, tc);
 
   return s;
