@@ -38,6 +38,7 @@ struct _RgTableSheet
   RgRecommender *recommender;
   RgVisit       *visit;
   gchar         *guest_name;
+  gchar         *logged;        /* the visit and dishes last logged as suggested */
 
   /* template children */
   GtkBox        *body;
@@ -274,6 +275,28 @@ show_allergies (RgTableSheet  *self,
   return TRUE;
 }
 
+/* The visit and the suggested dishes, to log a list only when it changed. */
+static gchar *
+suggestion_key (RgVisit    *visit,
+                GListModel *usual,
+                GListModel *fresh)
+{
+  GListModel *lists[] = { usual, fresh };
+  g_autoptr(GString) key = g_string_new (rg_visit_get_id (visit));
+
+  for (gsize l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      g_string_append_c (key, '|');
+      for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr(RgRecommendation) r = g_list_model_get_item (lists[l], i);
+
+          g_string_append_printf (key, "%s,", rg_recommendation_get_item_id (r));
+        }
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
 static void
 append_names (GString    *text,
               GListModel *recommendations)
@@ -300,6 +323,7 @@ show_usual (RgTableSheet *self,
   g_autoptr(RgBranch) branch = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree gchar *key = NULL;
   RgDaypart daypart;
   gboolean show = FALSE;
 
@@ -325,12 +349,27 @@ show_usual (RgTableSheet *self,
   if (!rg_recommender_for_table (self->recommender, db_of (self),
                                  guest_ids[0] != NULL ? (const gchar * const *) guest_ids : NULL,
                                  (const gchar * const *) item_ids->pdata, daypart,
-                                 RECOMMEND_LIMIT, &usual, &fresh, &error) ||
-      !rg_recommend_log (db_of (self), rg_visit_get_id (self->visit), rg_visit_get_guest_id (self->visit),
-                         usual, fresh, &show, &error))
+                                 RECOMMEND_LIMIT, &usual, &fresh, &error))
     {
       gtk_label_set_label (self->usual_label, error->message);
       return;
+    }
+  /* The same suggestions again (a tap that changed nothing in them) are
+   * not logged twice. */
+  key = suggestion_key (self->visit, usual, fresh);
+  if (g_strcmp0 (key, self->logged) == 0)
+    show = !rg_recommend_is_holdout (db_of (self), rg_visit_get_guest_id (self->visit),
+                                     rg_visit_get_id (self->visit));
+  else if (!rg_recommend_log (db_of (self), rg_visit_get_id (self->visit), rg_visit_get_guest_id (self->visit),
+                              usual, fresh, &show, &error))
+    {
+      gtk_label_set_label (self->usual_label, error->message);
+      return;
+    }
+  else
+    {
+      g_free (self->logged);
+      self->logged = g_steal_pointer (&key);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->usual_label), show);
   if (!show)
@@ -679,6 +718,7 @@ rg_table_sheet_dispose (GObject *object)
   g_clear_object (&self->recommender);
   g_clear_object (&self->visit);
   g_clear_pointer (&self->guest_name, g_free);
+  g_clear_pointer (&self->logged, g_free);
 
   G_OBJECT_CLASS (rg_table_sheet_parent_class)->dispose (object);
 }

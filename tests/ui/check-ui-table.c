@@ -252,6 +252,7 @@ START_TEST (test_suggestions_logged_and_held_out)
   RgWindow *window;
   RgTableSheet *sheet;
   GtkWidget *usual;
+  gint64 logged;
 
   ck_assert_no_error (error);
   ck_assert (rg_recommend_set_holdout_share (t->db, 0.5, &error));
@@ -278,6 +279,13 @@ START_TEST (test_suggestions_logged_and_held_out)
                             " AND shown = 1", shown_visit, shown_guest), 0);
   ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0",
                             shown_visit), 0);
+  /* The same suggestions shown again are not logged twice. */
+  logged = countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit);
+  ck_assert (rg_table_sheet_load (sheet, shown_visit, &error));
+  ck_assert_no_error (error);
+  ck_assert (gtk_widget_get_visible (usual));
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit),
+                    logged);
 
   /* The holdout guest's suggestions are logged, never shown. */
   sheet = open_with_recommender (window, t->db, recommender, held_guest, &held_visit);
