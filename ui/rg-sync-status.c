@@ -65,6 +65,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGES_APPLIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const gchar *const state_classes[] = {
   "not-enrolled", "synced", "pending", "offline", "error",
 };
@@ -216,6 +223,7 @@ run_sync_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(RgDb) db = rg_db_open (path, &error);
   g_autoptr(RgSync) sync = NULL;
+  RgSyncStats stats = { 0, };
 
   if (db == NULL)
     {
@@ -225,12 +233,12 @@ run_sync_in_thread (GTask        *task,
   sync = rg_sync_new (db);
   rg_sync_set_retries (sync, SYNC_ATTEMPTS, SYNC_FIRST_DELAY_MS);
   rg_sync_set_timeouts (sync, SYNC_CONNECT_MS, SYNC_TOTAL_MS);
-  if (!rg_sync_run_once (sync, NULL, &error))
+  if (!rg_sync_run_once (sync, &stats, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_boolean (task, TRUE);
+  g_task_return_int (task, stats.applied);
 }
 
 static void
@@ -240,9 +248,9 @@ on_sync_done_cb (GObject      *source,
 {
   RgSyncStatus *self = RG_SYNC_STATUS (source);
   g_autoptr(GError) error = NULL;
+  gssize applied = g_task_propagate_int (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   show_running (self, FALSE);
   g_clear_pointer (&self->reason, g_free);
@@ -253,6 +261,8 @@ on_sync_done_cb (GObject      *source,
       g_free (self->last_synced);
       self->last_synced = g_date_time_format (now, "%H:%M");
       refresh_pending (self);
+      if (applied > 0)
+        g_signal_emit (self, signals[CHANGES_APPLIED], 0, (guint) applied);
       return;
     }
   self->pending = MAX (rg_sync_count_pending (rg_session_get_db (self->session)), 0);
@@ -470,6 +480,18 @@ rg_sync_status_class_init (RgSyncStatusClass *klass)
     g_param_spec_int ("state", NULL, NULL, RG_SYNC_STATE_NOT_ENROLLED, RG_SYNC_STATE_ERROR,
                       RG_SYNC_STATE_NOT_ENROLLED, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RgSyncStatus::changes-applied:
+   * @self: the widget
+   * @n_rows: how many rows from other terminals changed this one
+   *
+   * Emitted on the main thread after a sync run that brought changes made
+   * elsewhere (guests, visits, orders), for what keeps figures of its own.
+   */
+  signals[CHANGES_APPLIED] =
+    g_signal_new ("changes-applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "syncstatus");

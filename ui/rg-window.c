@@ -29,6 +29,11 @@
 /* How often the window asks whether it has been idle too long. */
 #define IDLE_CHECK_SECONDS 1
 
+/* How long after checks closed at other terminals arrive the model of
+ * recommendations is learnt again (in the background), so that a burst of
+ * synced rows makes one rebuild. */
+#define RELEARN_AFTER_SYNC_SECONDS 60
+
 /* The demo restaurant offered on an empty database. */
 #define DEMO_GUESTS 2000
 #define DEMO_DAYS   180
@@ -46,6 +51,7 @@ struct _RgWindow
   gboolean         unlocking;       /* a PIN is being checked */
   gint64           last_activity_ms;  /* monotonic: the last input seen */
   guint            idle_source;
+  guint            relearn_source;
 
   /* template children */
   AdwToastOverlay *toast_overlay;
@@ -198,6 +204,35 @@ on_recommender_ready_cb (GObject      *source_object,
   rg_waiter_page_set_recommender (self->waiter_page, recommender);
 }
 
+/* Learns the recommendations from past orders in a worker thread; the
+ * pages keep the model they have until the new one is ready. */
+static void
+learn_from_orders (RgWindow *self)
+{
+  rg_recommender_new_async (rg_db_get_path (rg_session_get_db (self->session)),
+                            self->cancellable, on_recommender_ready_cb, g_object_ref (self));
+}
+
+static gboolean
+on_relearn_timeout_cb (gpointer data)
+{
+  RgWindow *self = data;
+
+  self->relearn_source = 0;
+  learn_from_orders (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Checks closed here are counted into the model as they close; those that
+ * sync brings from other terminals, by learning it again a little later. */
+static void
+on_changes_applied_cb (RgWindow *self,
+                       guint     n_rows)
+{
+  if (self->relearn_source == 0)
+    self->relearn_source = g_timeout_add_seconds (RELEARN_AFTER_SYNC_SECONDS, on_relearn_timeout_cb, self);
+}
+
 /* After the branch is known: learn from past orders in the background, and
  * pick who is at the door unless the session already says so. */
 static void
@@ -205,8 +240,7 @@ continue_with_branch (RgWindow *self,
                       RgBranch *branch)
 {
   rg_session_set_branch_id (self->session, rg_branch_get_id (branch));
-  rg_recommender_new_async (rg_db_get_path (rg_session_get_db (self->session)),
-                            self->cancellable, on_recommender_ready_cb, g_object_ref (self));
+  learn_from_orders (self);
   if (rg_session_get_staff_id (self->session) != NULL)
     show_work (self);
   else
@@ -749,6 +783,7 @@ static void
 rg_window_constructed (GObject *object)
 {
   RgWindow *self = RG_WINDOW (object);
+  GtkWidget *sync_status;
 
   G_OBJECT_CLASS (rg_window_parent_class)->constructed (object);
 
@@ -757,7 +792,10 @@ rg_window_constructed (GObject *object)
   rg_floor_page_set_session (self->floor_page, self->session);
   rg_waiter_page_set_session (self->waiter_page, self->session);
   rg_owner_page_set_session (self->owner_page, self->session);
-  adw_header_bar_pack_end (self->lookup_header, rg_sync_status_new (self->session));
+  sync_status = rg_sync_status_new (self->session);
+  g_signal_connect_object (sync_status, "changes-applied", G_CALLBACK (on_changes_applied_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_header_bar_pack_end (self->lookup_header, sync_status);
   g_signal_connect_object (self->session, "notify::staff-id", G_CALLBACK (on_session_staff_changed_cb), self, 0);
   on_leaflet_folded_changed_cb (self->leaflet, NULL, self);
   update_actions (self);
@@ -770,6 +808,7 @@ rg_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->relearn_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_WINDOW);
   g_clear_object (&self->scanner);
   g_clear_object (&self->session);

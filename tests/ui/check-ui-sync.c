@@ -145,6 +145,16 @@ on_tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+on_changes_applied_cb (RgSyncStatus *status,
+                       guint         n_rows,
+                       gpointer      data)
+{
+  guint *applied = data;
+
+  *applied += n_rows;
+}
+
 START_TEST (test_states_follow_the_store)
 {
   g_autoptr(RgSyncHarness) h = rg_sync_harness_new ();
@@ -212,9 +222,13 @@ START_TEST (test_states_follow_the_store)
     g_autoptr(RgSync) other_sync = rg_sync_harness_enrol (h, other->db);
     gint64 start;
     gdouble elapsed;
+    guint applied = 0;
+    gulong handler = g_signal_connect (status, "changes-applied", G_CALLBACK (on_changes_applied_cb), &applied);
 
     rg_sync_status_set_interval (status, 1);
     rg_ui_test_run_for (1500);
+    /* nothing came from elsewhere yet */
+    ck_assert_uint_eq (applied, 0);
     add_guest (other->db, "Sun Yue", "+8613700005555");
     start = g_get_monotonic_time ();
     ck_assert (rg_sync_push (other_sync, NULL, &error));
@@ -225,6 +239,9 @@ START_TEST (test_states_follow_the_store)
     ck_assert_double_lt (elapsed, 2000);
     rg_sync_status_set_interval (status, 3600);
     ck_assert (rg_ui_test_wait_until (is_idle, status, SYNC_TIMEOUT_MS));
+    /* the guest's rows were announced, for the window to learn again */
+    ck_assert_uint_gt (applied, 0);
+    g_signal_handler_disconnect (status, handler);
     ck_assert_int_eq (rg_sync_status_get_state (status), RG_SYNC_STATE_SYNCED);
   }
 
