@@ -7,6 +7,9 @@
 
 #include <glib/gstdio.h>
 
+#include "rg-floor.h"
+#include "rg-id.h"
+
 gchar *
 rg_test_make_dir (void)
 {
@@ -88,6 +91,78 @@ rg_test_query_int (RgDb        *db,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+gchar *
+rg_test_query_text (RgDb        *db,
+                    const gchar *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gchar *text;
+
+  ck_assert_msg (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL) == SQLITE_OK,
+                 "%s", sqlite3_errmsg (rg_db_get_handle (db)));
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+void
+rg_test_exec (RgDb        *db,
+              const gchar *sql,
+              ...)
+{
+  sqlite3_stmt *stmt = NULL;
+  va_list args;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
+  va_start (args, sql);
+  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
+    sqlite3_bind_text (stmt, i, va_arg (args, const gchar *), -1, SQLITE_TRANSIENT);
+  va_end (args);
+  ck_assert_msg (sqlite3_step (stmt) == SQLITE_DONE, "%s: %s", sql,
+                 sqlite3_errmsg (rg_db_get_handle (db)));
+  sqlite3_finalize (stmt);
+}
+
+void
+rg_test_exec_printf (RgDb        *db,
+                     const gchar *format,
+                     ...)
+{
+  va_list args;
+  g_autofree gchar *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error != NULL ? error->message : "");
+}
+
+gchar *
+rg_test_insert_guest (RgDb        *db,
+                      const gchar *name)
+{
+  gchar *id = rg_id_new ();
+
+  rg_test_exec (db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", id, name);
+  return id;
+}
+
+gchar *
+rg_test_add_table (RgDb        *db,
+                   const gchar *staff_id,
+                   const gchar *branch_id,
+                   const gchar *name)
+{
+  g_autoptr(GError) error = NULL;
+  RgDiningTableSpec spec = { .name = name, .seats = 4 };
+  g_autoptr(RgDiningTable) table = rg_floor_add_table (db, staff_id, branch_id, &spec, &error);
+
+  ck_assert_no_error (error);
+  return g_strdup (rg_dining_table_get_id (table));
 }
 
 gchar *

@@ -35,6 +35,21 @@ void      rg_test_remove_tree (const gchar *dir);
 
 /* Runs one SQL query that yields a single integer and returns it. */
 gint64    rg_test_query_int (RgDb *db, const gchar *sql);
+/* Runs one SQL query that yields a single text (or NULL) and returns a copy. */
+gchar    *rg_test_query_text (RgDb *db, const gchar *sql);
+
+/* Runs one statement whose ? parameters are bound, in order, to the
+ * following const gchar * arguments (NULL binds NULL); fails the test if
+ * it does not run to the end. */
+void      rg_test_exec (RgDb *db, const gchar *sql, ...);
+/* Runs the statements of a printf-style @format; fails the test on error. */
+void      rg_test_exec_printf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Inserts a guest named @name straight into the table and returns its new id. */
+gchar    *rg_test_insert_guest (RgDb *db, const gchar *name);
+/* Adds a four-seat table named @name to @branch_id as @staff_id, through
+ * rg_floor_add_table(), and returns its id. */
+gchar    *rg_test_add_table (RgDb *db, const gchar *staff_id, const gchar *branch_id, const gchar *name);
 
 /* The id of the staff member named after @role ("owner"…), without a
  * PIN, added on first use (the owner first, who then adds the others). */

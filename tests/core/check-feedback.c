@@ -24,24 +24,6 @@ typedef struct
   gchar    *visit;
 } Fixture;
 
-static void
-run_sql (RgDb        *db,
-         const gchar *sql,
-         ...)
-{
-  sqlite3_stmt *stmt = NULL;
-  va_list args;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  va_start (args, sql);
-  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
-    sqlite3_bind_text (stmt, i, va_arg (args, const gchar *), -1, SQLITE_TRANSIENT);
-  va_end (args);
-  ck_assert_msg (sqlite3_step (stmt) == SQLITE_DONE, "%s: %s", sql,
-                 sqlite3_errmsg (rg_db_get_handle (db)));
-  sqlite3_finalize (stmt);
-}
-
 static gchar *
 add_item (RgDb        *db,
           const gchar *name)
@@ -89,10 +71,10 @@ fixture_new (void)
   f->branch = rg_id_new ();
   f->guest = rg_id_new ();
   f->staff = rg_id_new ();
-  run_sql (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Riverside')", f->branch);
-  run_sql (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, 'Li Wei', 0)", f->guest);
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES (?, 'Sam', 'waiter')", f->staff);
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
+  rg_test_exec (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Riverside')", f->branch);
+  rg_test_exec (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, 'Li Wei', 0)", f->guest);
+  rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES (?, 'Sam', 'waiter')", f->staff);
+  rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
   table = rg_floor_add_table (f->db, "manager", f->branch, &spec, &error);
   ck_assert_no_error (error);
   f->table = g_strdup (rg_dining_table_get_id (table));
@@ -256,7 +238,7 @@ START_TEST (test_list_low_since_and_by_branch)
   g_autoptr(RgFeedback) newest = NULL;
   gint ratings[] = { 1, 2, 3, 5 };
 
-  run_sql (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Harbour')", harbour);
+  rg_test_exec (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Harbour')", harbour);
   other_table = rg_floor_add_table (f->db, "manager", harbour, &spec, &error);
   ck_assert_no_error (error);
   other_visit = seat_with_lines (f->db, harbour, rg_dining_table_get_id (other_table), NULL,
@@ -274,7 +256,7 @@ START_TEST (test_list_low_since_and_by_branch)
       ck_assert_str_eq (rg_feedback_get_branch_id (b), harbour);
     }
   /* Spread them in time: a rating r is logged at r seconds, food ones a second later. */
-  run_sql (f->db, "UPDATE feedback SET created_ms = 1000 * (rating + (aspect = 'food'))");
+  rg_test_exec (f->db, "UPDATE feedback SET created_ms = 1000 * (rating + (aspect = 'food'))");
 
   all = rg_feedback_list_low (f->db, NULL, 0, &error);
   ck_assert_no_error (error);

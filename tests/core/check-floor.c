@@ -9,42 +9,13 @@
 #include "rg-floor.h"
 #include "rg-id.h"
 
-/* Runs one statement with text parameters (NULL binds NULL). */
-static void
-run_sql (RgDb        *db,
-         const gchar *sql,
-         ...)
-{
-  sqlite3_stmt *stmt = NULL;
-  va_list args;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  va_start (args, sql);
-  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
-    sqlite3_bind_text (stmt, i, va_arg (args, const gchar *), -1, SQLITE_TRANSIENT);
-  va_end (args);
-  ck_assert_msg (sqlite3_step (stmt) == SQLITE_DONE, "%s: %s", sql,
-                 sqlite3_errmsg (rg_db_get_handle (db)));
-  sqlite3_finalize (stmt);
-}
-
 static gchar *
 insert_branch (RgDb        *db,
                const gchar *name)
 {
   gchar *id = rg_id_new ();
 
-  run_sql (db, "INSERT INTO branch (id, name) VALUES (?, ?)", id, name);
-  return id;
-}
-
-static gchar *
-insert_guest (RgDb        *db,
-              const gchar *name)
-{
-  gchar *id = rg_id_new ();
-
-  run_sql (db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", id, name);
+  rg_test_exec (db, "INSERT INTO branch (id, name) VALUES (?, ?)", id, name);
   return id;
 }
 
@@ -57,8 +28,8 @@ insert_pref (RgDb        *db,
 {
   g_autofree gchar *id = rg_id_new ();
 
-  run_sql (db, "INSERT INTO seating_pref (id, guest_id, kind, value, weight) VALUES (?, ?, ?, ?, ?)",
-           id, guest_id, kind, value, weight);
+  rg_test_exec (db, "INSERT INTO seating_pref (id, guest_id, kind, value, weight) VALUES (?, ?, ?, ?, ?)",
+                id, guest_id, kind, value, weight);
 }
 
 static RgDiningTable *
@@ -306,9 +277,9 @@ START_TEST (test_status_transitions)
   g_clear_error (&error);
 
   /* A party at the table keeps it seated. */
-  run_sql (t->db, "UPDATE dining_table SET status = 'seated' WHERE id = ?", id);
-  run_sql (t->db, "INSERT INTO visit (id, branch_id, table_id, seated_ms) VALUES (?, ?, ?, 1)",
-           visit, branch, id);
+  rg_test_exec (t->db, "UPDATE dining_table SET status = 'seated' WHERE id = ?", id);
+  rg_test_exec (t->db, "INSERT INTO visit (id, branch_id, table_id, seated_ms) VALUES (?, ?, ?, 1)",
+                visit, branch, id);
   ck_assert (!rg_floor_set_status (t->db, id, RG_TABLE_FREE, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
@@ -317,7 +288,7 @@ START_TEST (test_status_transitions)
   g_clear_error (&error);
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT status = 'seated' AND deleted = 0 FROM dining_table"), 1);
 
-  run_sql (t->db, "UPDATE visit SET status = 'closed' WHERE id = ?", visit);
+  rg_test_exec (t->db, "UPDATE visit SET status = 'closed' WHERE id = ?", visit);
   ck_assert (rg_floor_set_status (t->db, id, RG_TABLE_TO_CLEAN, &error));
   ck_assert (rg_floor_set_status (t->db, id, RG_TABLE_FREE, &error));
   ck_assert_no_error (error);
@@ -351,7 +322,7 @@ START_TEST (test_live_shows_open_checks)
   g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
-  g_autofree gchar *guest = insert_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_insert_guest (t->db, "Li Wei");
   g_autoptr(RgDiningTable) a = add_table (t->db, branch, "1", 4, NULL);
   g_autofree gchar *item = rg_id_new ();
   g_autofree gchar *visit = rg_id_new ();
@@ -362,18 +333,18 @@ START_TEST (test_live_shows_open_checks)
 
   g_object_unref (add_table (t->db, branch, "2", 2, NULL));
 
-  run_sql (t->db, "INSERT INTO menu_item (id, name, price) VALUES (?, 'Soup', 500)", item);
-  run_sql (t->db, "UPDATE dining_table SET status = 'seated' WHERE id = ?", rg_dining_table_get_id (a));
-  run_sql (t->db, "INSERT INTO visit (id, branch_id, table_id, guest_id, party_size, seated_ms, status) "
-           "VALUES (?, ?, ?, NULL, 2, 1000, 'closed')", old, branch, rg_dining_table_get_id (a));
-  run_sql (t->db, "INSERT INTO visit (id, branch_id, table_id, guest_id, party_size, seated_ms) "
-           "VALUES (?, ?, ?, ?, 3, 5000)", visit, branch, rg_dining_table_get_id (a), guest);
-  run_sql (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
-           "VALUES (lower (hex (randomblob (16))), ?, ?, 2, 500, 0)", visit, item);
-  run_sql (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms, voided) "
-           "VALUES (lower (hex (randomblob (16))), ?, ?, 1, 500, 0, 1)", visit, item);
-  run_sql (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
-           "VALUES (lower (hex (randomblob (16))), ?, ?, 7, 100, 0)", old, item);
+  rg_test_exec (t->db, "INSERT INTO menu_item (id, name, price) VALUES (?, 'Soup', 500)", item);
+  rg_test_exec (t->db, "UPDATE dining_table SET status = 'seated' WHERE id = ?", rg_dining_table_get_id (a));
+  rg_test_exec (t->db, "INSERT INTO visit (id, branch_id, table_id, guest_id, party_size, seated_ms, status) "
+                "VALUES (?, ?, ?, NULL, 2, 1000, 'closed')", old, branch, rg_dining_table_get_id (a));
+  rg_test_exec (t->db, "INSERT INTO visit (id, branch_id, table_id, guest_id, party_size, seated_ms) "
+                "VALUES (?, ?, ?, ?, 3, 5000)", visit, branch, rg_dining_table_get_id (a), guest);
+  rg_test_exec (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
+                "VALUES (lower (hex (randomblob (16))), ?, ?, 2, 500, 0)", visit, item);
+  rg_test_exec (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms, voided) "
+                "VALUES (lower (hex (randomblob (16))), ?, ?, 1, 500, 0, 1)", visit, item);
+  rg_test_exec (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
+                "VALUES (lower (hex (randomblob (16))), ?, ?, 7, 100, 0)", old, item);
 
   live = rg_floor_list_live (t->db, branch, &error);
   ck_assert_no_error (error);
@@ -404,7 +375,7 @@ START_TEST (test_live_200_tables_in_one_list)
   g_autoptr(RgTransaction) txn = rg_db_begin (t->db, &error);
   guint seated = 0;
 
-  run_sql (t->db, "INSERT INTO menu_item (id, name, price) VALUES (?, 'Soup', 500)", item);
+  rg_test_exec (t->db, "INSERT INTO menu_item (id, name, price) VALUES (?, 'Soup', 500)", item);
   for (gint i = 1; i <= 200; i++)
     {
       g_autofree gchar *name = g_strdup_printf ("%d", i);
@@ -413,12 +384,12 @@ START_TEST (test_live_200_tables_in_one_list)
 
       if (i % 4 == 0)
         continue;
-      run_sql (t->db, "UPDATE dining_table SET status = 'seated' WHERE id = ?", rg_dining_table_get_id (table));
-      run_sql (t->db, "INSERT INTO visit (id, branch_id, table_id, party_size, seated_ms) VALUES (?, ?, ?, 2, 1)",
-               visit, branch, rg_dining_table_get_id (table));
+      rg_test_exec (t->db, "UPDATE dining_table SET status = 'seated' WHERE id = ?", rg_dining_table_get_id (table));
+      rg_test_exec (t->db, "INSERT INTO visit (id, branch_id, table_id, party_size, seated_ms) VALUES (?, ?, ?, 2, 1)",
+                    visit, branch, rg_dining_table_get_id (table));
       for (gint j = 0; j < 8; j++)
-        run_sql (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
-                 "VALUES (lower (hex (randomblob (16))), ?, ?, 1, 500, 0)", visit, item);
+        rg_test_exec (t->db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
+                      "VALUES (lower (hex (randomblob (16))), ?, ?, 1, 500, 0)", visit, item);
     }
   ck_assert (rg_transaction_commit (g_steal_pointer (&txn), &error));
 
@@ -481,8 +452,8 @@ START_TEST (test_suggest_follows_the_guests_preferences)
   g_autoptr(RgTestDb) t = rg_test_db_new_staffed ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *branch = insert_branch (t->db, "Riverside");
-  g_autofree gchar *guest = insert_guest (t->db, "Li Wei");
-  g_autofree gchar *other = insert_guest (t->db, "Ana");
+  g_autofree gchar *guest = rg_test_insert_guest (t->db, "Li Wei");
+  g_autofree gchar *other = rg_test_insert_guest (t->db, "Ana");
   g_autoptr(RgZone) window = add_zone (t->db, branch, "Front", RG_ZONE_WINDOW);
   g_autoptr(RgDiningTable) favourite = add_table (t->db, branch, "12", 4, NULL);
   g_autoptr(GListModel) zone_first = NULL;

@@ -17,21 +17,6 @@
 
 /* --------------------------------------------------------------- helpers */
 
-static void
-run_sql (RgDb        *db,
-         const gchar *format,
-         ...)
-{
-  va_list args;
-  g_autofree gchar *sql = NULL;
-  g_autoptr(GError) error = NULL;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error != NULL ? error->message : "");
-}
-
 /* A visit of guest @g at @ms with that subtotal and status. */
 static void
 add_visit (RgDb        *db,
@@ -43,9 +28,9 @@ add_visit (RgDb        *db,
   static guint n = 0;
 
   n++;
-  run_sql (db, "INSERT INTO visit (id, branch_id, guest_id, party_size, seated_ms, status, subtotal) "
-               "VALUES ('v%u', (SELECT id FROM branch LIMIT 1), 'g%03d', 2, %" G_GINT64_FORMAT ", '%s', %"
-               G_GINT64_FORMAT ")", n, g, ms, status, subtotal);
+  rg_test_exec_printf (db, "INSERT INTO visit (id, branch_id, guest_id, party_size, seated_ms, status, subtotal) "
+                           "VALUES ('v%u', (SELECT id FROM branch LIMIT 1), 'g%03d', 2, %" G_GINT64_FORMAT ", '%s', %"
+                           G_GINT64_FORMAT ")", n, g, ms, status, subtotal);
 }
 
 static void
@@ -68,7 +53,7 @@ make_guests (void)
   add_branch (t->db);
   for (gint i = 0; i < N_GUESTS; i++)
     {
-      run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
+      rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
       add_visit (t->db, i, JUNE_15 - 30 * DAY_MS, (i + 1) * 100, "closed");
     }
   return t;
@@ -137,7 +122,7 @@ START_TEST (test_window_and_status)
 
   add_branch (t->db);
   for (gint i = 0; i < 4; i++)
-    run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
+    rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
   add_visit (t->db, 0, JUNE_15 - 366 * DAY_MS, 90000, "closed");
   add_visit (t->db, 1, JUNE_15, 90000, "open");
   add_visit (t->db, 2, JUNE_15 - 10 * DAY_MS, 90000, "void");
@@ -194,8 +179,8 @@ START_TEST (test_cut_after_a_burst)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
 
   add_branch (t->db);
-  run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g000', 'Guest 0', 0)");
-  run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g001', 'Guest 1', 0)");
+  rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g000', 'Guest 0', 0)");
+  rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g001', 'Guest 1', 0)");
   ck_assert_int_eq (tier_of (t->db, 0, JUNE_15), RG_GUEST_TIER_NONE);
 
   add_visit (t->db, 0, JUNE_15 - DAY_MS, 500, "closed");
@@ -256,7 +241,7 @@ START_TEST (test_merged_id)
   g_autoptr(GError) error = NULL;
   RgGuestTier tier = RG_GUEST_TIER_NONE;
 
-  run_sql (t->db, "INSERT INTO guest (id, name, created_ms, merged_into) VALUES ('old', 'Old', 0, 'g099')");
+  rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms, merged_into) VALUES ('old', 'Old', 0, 'g099')");
   ck_assert (rg_guest_tier_get (t->db, "old", JUNE_15, &tier, &error));
   ck_assert_no_error (error);
   ck_assert_int_eq (tier, RG_GUEST_TIER_TOP1);

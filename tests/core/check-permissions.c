@@ -52,19 +52,6 @@ scene_free (Scene *s)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scene, scene_free)
 
-static gchar *
-add_table (RgDb        *db,
-           const gchar *branch,
-           const gchar *name)
-{
-  g_autoptr(GError) error = NULL;
-  RgDiningTableSpec spec = { .name = name, .seats = 4 };
-  g_autoptr(RgDiningTable) table = rg_floor_add_table (db, "owner", branch, &spec, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_dining_table_get_id (table));
-}
-
 /* A branch with a zone, two tables, a dish, a guest seated at the first
  * table with one order line; the staff of rg_test_db_new_staffed(),
  * "disabled", an owner who was disabled, and "cook", a host whose PIN and
@@ -100,8 +87,8 @@ scene_new (void)
   zone = rg_floor_add_zone (db, "owner", s->branch, "Terrace", RG_ZONE_PATIO, &error);
   ck_assert_no_error (error);
   s->zone = g_strdup (rg_zone_get_id (zone));
-  s->table = add_table (db, s->branch, "1");
-  s->spare_table = add_table (db, s->branch, "2");
+  s->table = rg_test_add_table (db, "owner", s->branch, "1");
+  s->spare_table = rg_test_add_table (db, "owner", s->branch, "2");
   item = rg_menu_add (db, "owner", &dish, &error);
   ck_assert_no_error (error);
   s->item = g_strdup (rg_menu_item_get_id (item));

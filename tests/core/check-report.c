@@ -470,20 +470,6 @@ dump_rollups (RgDb *db)
   return g_string_free (all, FALSE);
 }
 
-static gchar *
-query_text (RgDb        *db,
-            const gchar *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gchar *text;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 START_TEST (test_closing_checks_equals_rebuild)
 {
   g_autoptr(Demo) d = demo_new ();
@@ -497,11 +483,11 @@ START_TEST (test_closing_checks_equals_rebuild)
    * it was closed. */
   for (guint i = 0; i < 8; i++)
     {
-      g_autofree gchar *table = query_text (db, "SELECT id FROM dining_table WHERE status = 'free' ORDER BY id LIMIT 1");
-      g_autofree gchar *item = query_text (db, "SELECT id FROM menu_item WHERE allergens = '' ORDER BY id LIMIT 1");
-      g_autofree gchar *other = query_text (db, "SELECT id FROM menu_item WHERE allergens = '' ORDER BY id DESC LIMIT 1");
-      g_autofree gchar *branch = query_text (db, "SELECT branch_id FROM dining_table WHERE status = 'free' ORDER BY id LIMIT 1");
-      g_autofree gchar *guest = query_text (db, "SELECT id FROM guest ORDER BY id LIMIT 1");
+      g_autofree gchar *table = rg_test_query_text (db, "SELECT id FROM dining_table WHERE status = 'free' ORDER BY id LIMIT 1");
+      g_autofree gchar *item = rg_test_query_text (db, "SELECT id FROM menu_item WHERE allergens = '' ORDER BY id LIMIT 1");
+      g_autofree gchar *other = rg_test_query_text (db, "SELECT id FROM menu_item WHERE allergens = '' ORDER BY id DESC LIMIT 1");
+      g_autofree gchar *branch = rg_test_query_text (db, "SELECT branch_id FROM dining_table WHERE status = 'free' ORDER BY id LIMIT 1");
+      g_autofree gchar *guest = rg_test_query_text (db, "SELECT id FROM guest ORDER BY id LIMIT 1");
       RgSeating seating = { .branch_id = branch, .table_id = table, .guest_id = i % 2 ? guest : NULL,
                             .party_size = 1 + (gint) i % 4 };
       g_autoptr(RgVisit) visit = rg_visit_seat (db, &seating, &error);

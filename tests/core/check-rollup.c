@@ -84,39 +84,6 @@ typedef struct
   " FROM visit v JOIN branch b ON b.id = v.branch_id WHERE v.status = 'closed' AND v.guest_id IS NOT NULL " \
   " GROUP BY v.branch_id, strftime ('%Y-%m', " LOCAL_SECONDS ", 'unixepoch'), v.guest_id ORDER BY 1)"
 
-static void
-run_sql (RgDb        *db,
-         const gchar *sql,
-         ...)
-{
-  sqlite3_stmt *stmt = NULL;
-  va_list args;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  va_start (args, sql);
-  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
-    sqlite3_bind_text (stmt, i, va_arg (args, const gchar *), -1, SQLITE_TRANSIENT);
-  va_end (args);
-  ck_assert_msg (sqlite3_step (stmt) == SQLITE_DONE, "%s: %s", sql,
-                 sqlite3_errmsg (rg_db_get_handle (db)));
-  sqlite3_finalize (stmt);
-}
-
-static gchar *
-query_text (RgDb        *db,
-            const gchar *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gchar *text;
-
-  ck_assert_msg (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL) == SQLITE_OK,
-                 "%s", sqlite3_errmsg (rg_db_get_handle (db)));
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 static gchar *unpack_guests (RgDb *db);
 
 static Fixture *
@@ -129,15 +96,15 @@ fixture_new (void)
   f->db = f->t->db;
   f->shanghai = rg_id_new ();
   f->london_utc = rg_id_new ();
-  run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Jing''an', 'Asia/Shanghai')", f->shanghai);
-  run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Soho', 'UTC')", f->london_utc);
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
+  rg_test_exec (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Jing''an', 'Asia/Shanghai')", f->shanghai);
+  rg_test_exec (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Soho', 'UTC')", f->london_utc);
+  rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
   for (gint i = 0; i < N_GUESTS; i++)
     {
       g_autofree gchar *name = g_strdup_printf ("Guest %d", i);
 
       f->guests[i] = rg_id_new ();
-      run_sql (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", f->guests[i], name);
+      rg_test_exec (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", f->guests[i], name);
     }
   for (gint i = 0; i < N_ITEMS; i++)
     {
@@ -248,13 +215,13 @@ START_TEST (test_rollups_match_direct_computation)
 
   run_service (f);
   packs = unpack_guests (f->db);
-  expect_packs = query_text (f->db, EXPECT_GUEST_MONTH);
-  hours = query_text (f->db, DUMP_HOUR);
-  expect_hours = query_text (f->db, EXPECT_HOUR);
-  items = query_text (f->db, DUMP_ITEM);
-  expect_items = query_text (f->db, EXPECT_ITEM);
-  guests = query_text (f->db, DUMP_GUEST);
-  expect_guests = query_text (f->db, EXPECT_GUEST);
+  expect_packs = rg_test_query_text (f->db, EXPECT_GUEST_MONTH);
+  hours = rg_test_query_text (f->db, DUMP_HOUR);
+  expect_hours = rg_test_query_text (f->db, EXPECT_HOUR);
+  items = rg_test_query_text (f->db, DUMP_ITEM);
+  expect_items = rg_test_query_text (f->db, EXPECT_ITEM);
+  guests = rg_test_query_text (f->db, DUMP_GUEST);
+  expect_guests = rg_test_query_text (f->db, EXPECT_GUEST);
 
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT sum (visits) FROM rollup_hour"), 24);
   ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_hour"), 10);
@@ -284,7 +251,7 @@ START_TEST (test_local_day_and_hour_follow_the_branch_zone)
                     "SELECT count(*) FROM rollup_item_day WHERE day = '2026-03-02'"), 1);
 
   /* Noon in New York is 17:00 UTC in winter and 16:00 UTC in summer. */
-  run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Tribeca', 'America/New_York')", ny);
+  rg_test_exec (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Tribeca', 'America/New_York')", ny);
   winter = run_visit (f, ny, G_GINT64_CONSTANT (1768496400000), NULL, NULL, 2, 1, FALSE, FALSE);
   summer = run_visit (f, ny, G_GINT64_CONSTANT (1782921600000), NULL, NULL, 2, 1, FALSE, FALSE);
   ck_assert_int_eq (rg_test_query_int (f->db,
@@ -354,20 +321,20 @@ START_TEST (test_rebuild_equals_incremental)
   g_autofree gchar *guests_after = NULL;
 
   run_service (f);
-  hours = query_text (f->db, DUMP_HOUR);
-  items = query_text (f->db, DUMP_ITEM);
-  guests = query_text (f->db, DUMP_GUEST);
+  hours = rg_test_query_text (f->db, DUMP_HOUR);
+  items = rg_test_query_text (f->db, DUMP_ITEM);
+  guests = rg_test_query_text (f->db, DUMP_GUEST);
 
   /* Damage them, then rebuild from the lines. */
-  run_sql (f->db, "UPDATE rollup_hour SET revenue = revenue + 1");
-  run_sql (f->db, "DELETE FROM rollup_item_day WHERE item_id = (SELECT min (item_id) FROM rollup_item_day)");
-  run_sql (f->db, "UPDATE local_guest_stats SET visit_count = 99");
+  rg_test_exec (f->db, "UPDATE rollup_hour SET revenue = revenue + 1");
+  rg_test_exec (f->db, "DELETE FROM rollup_item_day WHERE item_id = (SELECT min (item_id) FROM rollup_item_day)");
+  rg_test_exec (f->db, "UPDATE local_guest_stats SET visit_count = 99");
   ck_assert (rg_rollup_rebuild (f->db, &error));
   ck_assert_no_error (error);
 
-  hours_after = query_text (f->db, DUMP_HOUR);
-  items_after = query_text (f->db, DUMP_ITEM);
-  guests_after = query_text (f->db, DUMP_GUEST);
+  hours_after = rg_test_query_text (f->db, DUMP_HOUR);
+  items_after = rg_test_query_text (f->db, DUMP_ITEM);
+  guests_after = rg_test_query_text (f->db, DUMP_GUEST);
   ck_assert_str_eq (hours_after, hours);
   ck_assert_str_eq (items_after, items);
   ck_assert_str_eq (guests_after, guests);
@@ -379,7 +346,7 @@ START_TEST (test_rebuild_of_empty_database)
   g_autoptr(Fixture) f = fixture_new ();
   g_autoptr(GError) error = NULL;
 
-  run_sql (f->db, "INSERT INTO rollup_hour (branch_id, day, hour, visits) VALUES ('x', '2026-01-01', 3, 7)");
+  rg_test_exec (f->db, "INSERT INTO rollup_hour (branch_id, day, hour, visits) VALUES ('x', '2026-01-01', 3, 7)");
   ck_assert (rg_rollup_rebuild (f->db, &error));
   ck_assert_no_error (error);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM rollup_hour"), 0);
@@ -435,10 +402,10 @@ static const gchar * const rollup_tables[] = {
 static void
 assert_last_days_match (RgDb *db)
 {
-  g_autofree gchar *kept = query_text (db,
+  g_autofree gchar *kept = rg_test_query_text (db,
       "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT day || '|' || visits || '|' || guests AS r "
       "FROM rollup_guest_last ORDER BY day, visits)");
-  g_autofree gchar *direct = query_text (db,
+  g_autofree gchar *direct = rg_test_query_text (db,
       "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT d || '|' || v || '|' || count (*) AS r FROM "
       "(SELECT coalesce (last_visit_ms / 86400000, -1000000000) AS d, min (visit_count, 16) AS v "
       "FROM local_guest_stats) GROUP BY d, v ORDER BY d, v)");
@@ -505,7 +472,7 @@ unpack_guests (RgDb *db)
 static void
 assert_packs_match_months (RgDb *db)
 {
-  g_autofree gchar *months = query_text (db,
+  g_autofree gchar *months = rg_test_query_text (db,
       "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT branch_id || '|' || month || '|' || guest_id "
       "|| '|' || visits || '|' || spend || '|' || cost || '|' || last_ms AS r FROM rollup_guest_month "
       "ORDER BY 1)");
@@ -538,7 +505,7 @@ replay_closed_visits (RgDb *db)
     {
       g_autofree gchar *sql = g_strdup_printf ("DELETE FROM %s", rollup_tables[i]);
 
-      run_sql (db, sql);
+      rg_test_exec (db, sql);
     }
   ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db),
                     "SELECT id FROM visit WHERE status = 'closed' AND deleted = 0 ORDER BY seated_ms, id",
@@ -595,14 +562,14 @@ fill_random (Fixture *f,
       g_autofree gchar *name = g_strdup_printf ("Branch %d", b);
 
       branches[b] = rg_id_new ();
-      run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, ?, ?)", branches[b], name, zones[b]);
+      rg_test_exec (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, ?, ?)", branches[b], name, zones[b]);
       for (gint t = 0; t < R_TABLES; t++)
         {
           g_autofree gchar *table = g_strdup_printf ("T%d", t);
 
           tables[b][t] = rg_id_new ();
-          run_sql (f->db, "INSERT INTO dining_table (id, branch_id, name, seats) VALUES (?, ?, ?, 4)",
-                   tables[b][t], branches[b], table);
+          rg_test_exec (f->db, "INSERT INTO dining_table (id, branch_id, name, seats) VALUES (?, ?, ?, 4)",
+                        tables[b][t], branches[b], table);
         }
     }
   for (gint i = 0; i < R_STAFF; i++)
@@ -610,7 +577,7 @@ fill_random (Fixture *f,
       g_autofree gchar *name = g_strdup_printf ("Server %d", i);
 
       staff[i] = rg_id_new ();
-      run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES (?, ?, 'waiter')", staff[i], name);
+      rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES (?, ?, 'waiter')", staff[i], name);
     }
   {
     gchar *guests[R_GUESTS], *items[R_ITEMS];
@@ -620,14 +587,14 @@ fill_random (Fixture *f,
         g_autofree gchar *name = g_strdup_printf ("Random guest %d", i);
 
         guests[i] = rg_id_new ();
-        run_sql (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", guests[i], name);
+        rg_test_exec (f->db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", guests[i], name);
       }
     for (gint i = 0; i < R_ITEMS; i++)
       {
         g_autofree gchar *name = g_strdup_printf ("Random dish %d", i);
 
         items[i] = rg_id_new ();
-        run_sql (f->db, "INSERT INTO menu_item (id, name, price) VALUES (?, ?, 100)", items[i], name);
+        rg_test_exec (f->db, "INSERT INTO menu_item (id, name, price) VALUES (?, ?, 100)", items[i], name);
       }
 
     for (gint v = 0; v < 150; v++)
@@ -650,11 +617,11 @@ fill_random (Fixture *f,
         const gchar *status = statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))];
         gint n_lines = g_rand_int_range (rand, 0, 6);
 
-        run_sql (f->db,
-                 "INSERT INTO visit (id, branch_id, guest_id, table_id, party_size, seated_ms, left_ms, "
-                 "  server_id, status, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 id, branches[b], host, pick (rand, tables[b], R_TABLES, 2), party, seated, left,
-                 pick (rand, staff, R_STAFF, 1), status, g_rand_int_range (rand, 0, 12) == 0 ? "1" : "0");
+        rg_test_exec (f->db,
+                      "INSERT INTO visit (id, branch_id, guest_id, table_id, party_size, seated_ms, left_ms, "
+                      "  server_id, status, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      id, branches[b], host, pick (rand, tables[b], R_TABLES, 2), party, seated, left,
+                      pick (rand, staff, R_STAFF, 1), status, g_rand_int_range (rand, 0, 12) == 0 ? "1" : "0");
         for (gint g = g_rand_int_range (rand, 0, 3); g > 0; g--)
           {
             g_autofree gchar *vg = rg_id_new ();
@@ -671,8 +638,8 @@ fill_random (Fixture *f,
                 if (rg_test_query_int (f->db, taken) > 0)
                   continue;
               }
-            run_sql (f->db, "INSERT INTO visit_guest (id, visit_id, guest_id, deleted) VALUES (?, ?, ?, ?)",
-                     vg, id, extra, removed ? "1" : "0");
+            rg_test_exec (f->db, "INSERT INTO visit_guest (id, visit_id, guest_id, deleted) VALUES (?, ?, ?, ?)",
+                          vg, id, extra, removed ? "1" : "0");
           }
         for (gint l = 0; l < n_lines; l++)
           {
@@ -682,12 +649,12 @@ fill_random (Fixture *f,
             g_autofree gchar *cost = g_strdup_printf ("%d", g_rand_int_range (rand, 0, 900));
             g_autofree gchar *discount = g_strdup_printf ("%d", g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 0, 100));
 
-            run_sql (f->db,
-                     "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, voided, "
-                     "  deleted, discount, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                     line, id, items[g_rand_int_range (rand, 0, R_ITEMS)], qty, price, cost,
-                     g_rand_int_range (rand, 0, 6) == 0 ? "1" : "0",
-                     g_rand_int_range (rand, 0, 10) == 0 ? "1" : "0", discount);
+            rg_test_exec (f->db,
+                          "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, voided, "
+                          "  deleted, discount, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                          line, id, items[g_rand_int_range (rand, 0, R_ITEMS)], qty, price, cost,
+                          g_rand_int_range (rand, 0, 6) == 0 ? "1" : "0",
+                          g_rand_int_range (rand, 0, 10) == 0 ? "1" : "0", discount);
           }
         for (gint r = g_rand_int_range (rand, -2, 3); r > 0; r--)
           {
@@ -695,13 +662,13 @@ fill_random (Fixture *f,
             g_autofree gchar *rating = g_strdup_printf ("%d", g_rand_int_range (rand, 1, 6));
             gboolean dish = g_rand_boolean (rand);
 
-            run_sql (f->db,
-                     "INSERT INTO feedback (id, visit_id, table_id, item_id, aspect, rating, created_ms, deleted) "
-                     "VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                     fb, id, pick (rand, tables[b], R_TABLES, 3),
-                     dish ? items[g_rand_int_range (rand, 0, R_ITEMS)] : NULL,
-                     dish ? "dish" : aspects[g_rand_int_range (rand, 0, G_N_ELEMENTS (aspects))], rating,
-                     g_rand_int_range (rand, 0, 8) == 0 ? "1" : "0");
+            rg_test_exec (f->db,
+                          "INSERT INTO feedback (id, visit_id, table_id, item_id, aspect, rating, created_ms, deleted) "
+                          "VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                          fb, id, pick (rand, tables[b], R_TABLES, 3),
+                          dish ? items[g_rand_int_range (rand, 0, R_ITEMS)] : NULL,
+                          dish ? "dish" : aspects[g_rand_int_range (rand, 0, G_N_ELEMENTS (aspects))], rating,
+                          g_rand_int_range (rand, 0, 8) == 0 ? "1" : "0");
           }
       }
     for (gint i = 0; i < R_GUESTS; i++)
@@ -746,13 +713,13 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
   assert_last_days_match (f->db);
 
   /* Whoever writes local_guest_stats (a merge moves and deletes figures). */
-  run_sql (f->db, "UPDATE local_guest_stats SET visit_count = visit_count + 20, last_visit_ms = last_visit_ms - 86400000 "
-                  "WHERE guest_id IN (SELECT guest_id FROM local_guest_stats ORDER BY guest_id LIMIT 2)");
+  rg_test_exec (f->db, "UPDATE local_guest_stats SET visit_count = visit_count + 20, last_visit_ms = last_visit_ms - 86400000 "
+                       "WHERE guest_id IN (SELECT guest_id FROM local_guest_stats ORDER BY guest_id LIMIT 2)");
   assert_last_days_match (f->db);
-  run_sql (f->db, "UPDATE local_guest_stats SET last_visit_ms = NULL "
-                  "WHERE guest_id = (SELECT max (guest_id) FROM local_guest_stats)");
+  rg_test_exec (f->db, "UPDATE local_guest_stats SET last_visit_ms = NULL "
+                       "WHERE guest_id = (SELECT max (guest_id) FROM local_guest_stats)");
   assert_last_days_match (f->db);
-  run_sql (f->db, "DELETE FROM local_guest_stats WHERE guest_id = (SELECT min (guest_id) FROM local_guest_stats)");
+  rg_test_exec (f->db, "DELETE FROM local_guest_stats WHERE guest_id = (SELECT min (guest_id) FROM local_guest_stats)");
   assert_last_days_match (f->db);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count (*) FROM rollup_guest_last WHERE guests <= 0"), 0);
 }
@@ -785,7 +752,7 @@ START_TEST (test_guest_packs_numbers_and_ensure)
   ck_assert_no_error (error);
   kept = dump_table (f->db, "rollup_guest_pack");
   ck_assert_str_eq (kept, packed);
-  run_sql (f->db, "DELETE FROM rollup_guest_pack");
+  rg_test_exec (f->db, "DELETE FROM rollup_guest_pack");
   ck_assert (rg_rollup_guest_ensure (f->db, &error));
   ck_assert_no_error (error);
   ensured = dump_table (f->db, "rollup_guest_pack");

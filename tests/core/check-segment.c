@@ -25,21 +25,6 @@
 
 /* --------------------------------------------------------------- helpers */
 
-static void
-run_sql (RgDb        *db,
-         const gchar *format,
-         ...)
-{
-  va_list args;
-  g_autofree gchar *sql = NULL;
-  g_autoptr(GError) error = NULL;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error != NULL ? error->message : "");
-}
-
 /* A closed visit of guest @g (or a walk-in for -1) at @ms, one line. */
 static void
 add_visit (RgDb   *db,
@@ -52,12 +37,12 @@ add_visit (RgDb   *db,
   g_autofree gchar *guest = g >= 0 ? g_strdup_printf ("'g%03d'", g) : g_strdup ("NULL");
 
   n++;
-  run_sql (db, "INSERT INTO visit (id, branch_id, guest_id, party_size, seated_ms, left_ms, status) "
-               "VALUES ('v%u', (SELECT id FROM branch), %s, 2, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'closed')",
-           n, guest, ms, ms + 3600000);
-  run_sql (db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, created_ms) "
-               "VALUES ('l%u', 'v%u', 'dish', 1, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
-           n, n, price, cost, ms);
+  rg_test_exec_printf (db, "INSERT INTO visit (id, branch_id, guest_id, party_size, seated_ms, left_ms, status) "
+                           "VALUES ('v%u', (SELECT id FROM branch), %s, 2, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'closed')",
+                       n, guest, ms, ms + 3600000);
+  rg_test_exec_printf (db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, created_ms) "
+                           "VALUES ('l%u', 'v%u', 'dish', 1, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                       n, n, price, cost, ms);
 }
 
 /* 100 guests: in June guest i spends (i + 1) × 100 at a cost of
@@ -70,11 +55,11 @@ make_guests (void)
   g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Main", "UTC", &error);
 
   ck_assert_no_error (error);
-  run_sql (t->db, "DELETE FROM branch WHERE id <> '%s'", rg_branch_get_id (branch));
-  run_sql (t->db, "INSERT INTO menu_item (id, name, price) VALUES ('dish', 'Dish', 100)");
+  rg_test_exec_printf (t->db, "DELETE FROM branch WHERE id <> '%s'", rg_branch_get_id (branch));
+  rg_test_exec_printf (t->db, "INSERT INTO menu_item (id, name, price) VALUES ('dish', 'Dish', 100)");
   for (gint i = 0; i < N_GUESTS; i++)
     {
-      run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
+      rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('g%03d', 'Guest %d', 0)", i, i);
       add_visit (t->db, i, JUNE_15, (i + 1) * 100, (i % 2) * (i + 1) * 90);
       add_visit (t->db, i, MAY_15, (N_GUESTS - i) * 100, 0);
     }
@@ -252,19 +237,19 @@ START_TEST (test_guest_lists)
 
   /* A regular of five visits last seen 100 days before the end of June, one
    * of three visits, and one of five last seen 400 days before. */
-  run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('reg', 'Regular', 0), "
-                  "('few', 'Few', 0), ('old', 'Old', 0), ('new', 'Enrolled in June', %" G_GINT64_FORMAT "), "
-                  "('may', 'Enrolled in May', %" G_GINT64_FORMAT ")", JUNE_15, MAY_15);
+  rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('reg', 'Regular', 0), "
+                              "('few', 'Few', 0), ('old', 'Old', 0), ('new', 'Enrolled in June', %" G_GINT64_FORMAT "), "
+                              "('may', 'Enrolled in May', %" G_GINT64_FORMAT ")", JUNE_15, MAY_15);
   for (gint i = 0; i < 5; i++)
     {
       add_visit (t->db, -1, END_OF_JUNE - (100 + i) * DAY_MS, 100, 0);
-      run_sql (t->db, "UPDATE visit SET guest_id = 'reg' WHERE rowid = (SELECT max (rowid) FROM visit)");
+      rg_test_exec_printf (t->db, "UPDATE visit SET guest_id = 'reg' WHERE rowid = (SELECT max (rowid) FROM visit)");
       add_visit (t->db, -1, END_OF_JUNE - (400 + i) * DAY_MS, 100, 0);
-      run_sql (t->db, "UPDATE visit SET guest_id = 'old' WHERE rowid = (SELECT max (rowid) FROM visit)");
+      rg_test_exec_printf (t->db, "UPDATE visit SET guest_id = 'old' WHERE rowid = (SELECT max (rowid) FROM visit)");
       if (i < 3)
         {
           add_visit (t->db, -1, END_OF_JUNE - (100 + i) * DAY_MS, 100, 0);
-          run_sql (t->db, "UPDATE visit SET guest_id = 'few' WHERE rowid = (SELECT max (rowid) FROM visit)");
+          rg_test_exec_printf (t->db, "UPDATE visit SET guest_id = 'few' WHERE rowid = (SELECT max (rowid) FROM visit)");
         }
     }
   ck_assert (rg_rollup_rebuild (t->db, NULL));
@@ -319,13 +304,13 @@ START_TEST (test_counts_at_day_edges)
 
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (branch);
-  run_sql (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('a', 'A', 0), ('b', 'B', 0), ('c', 'C', 0), "
-                  "('d', 'D', 0), ('e', 'E', 0), ('f', 'F', 0)");
-  run_sql (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
-                  "VALUES ('a', 5, 0, %" G_GINT64_FORMAT ", 10), ('b', 5, 0, %" G_GINT64_FORMAT ", 20), "
-                  "('c', 20, 0, %" G_GINT64_FORMAT ", 30), ('d', 1, NULL, NULL, 40), "
-                  "('e', 17, 0, %" G_GINT64_FORMAT ", 50), ('f', 2, 0, %" G_GINT64_FORMAT ", 60)",
-           cutoff - 1, cutoff, cutoff - 3 * DAY_MS, END_OF_JUNE - 100 * DAY_MS, END_OF_JUNE - 10 * DAY_MS);
+  rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms) VALUES ('a', 'A', 0), ('b', 'B', 0), ('c', 'C', 0), "
+                              "('d', 'D', 0), ('e', 'E', 0), ('f', 'F', 0)");
+  rg_test_exec_printf (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
+                              "VALUES ('a', 5, 0, %" G_GINT64_FORMAT ", 10), ('b', 5, 0, %" G_GINT64_FORMAT ", 20), "
+                              "('c', 20, 0, %" G_GINT64_FORMAT ", 30), ('d', 1, NULL, NULL, 40), "
+                              "('e', 17, 0, %" G_GINT64_FORMAT ", 50), ('f', 2, 0, %" G_GINT64_FORMAT ", 60)",
+                       cutoff - 1, cutoff, cutoff - 3 * DAY_MS, END_OF_JUNE - 100 * DAY_MS, END_OF_JUNE - 10 * DAY_MS);
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -342,7 +327,7 @@ START_TEST (test_counts_at_day_edges)
     }
 
   /* A guest's last visit moving back across the bound. */
-  run_sql (t->db, "UPDATE local_guest_stats SET last_visit_ms = %" G_GINT64_FORMAT " WHERE guest_id = 'b'", cutoff - 1);
+  rg_test_exec_printf (t->db, "UPDATE local_guest_stats SET last_visit_ms = %" G_GINT64_FORMAT " WHERE guest_id = 'b'", cutoff - 1);
   query.lapsed_visits = 0;
   query.lapsed_days = 0;
   {
@@ -360,14 +345,14 @@ START_TEST (test_coming_dates)
   g_autoptr(RgReport) r = NULL;
   GListModel *dates;
 
-  run_sql (t->db, "UPDATE guest SET birthday = '1980-12-25' WHERE id = 'g001'");
-  run_sql (t->db, "UPDATE guest SET birthday = '--01-07' WHERE id = 'g002'");
-  run_sql (t->db, "UPDATE guest SET anniversary = '2010-12-31' WHERE id = 'g003'");
-  run_sql (t->db, "UPDATE guest SET birthday = '1990-01-08' WHERE id = 'g004'");   /* 14 days: too far */
-  run_sql (t->db, "UPDATE guest SET birthday = '1990-12-24' WHERE id = 'g005'");   /* yesterday */
-  run_sql (t->db, "UPDATE guest SET birthday = '1990-12-26', deleted = 1 WHERE id = 'g006'");
+  rg_test_exec_printf (t->db, "UPDATE guest SET birthday = '1980-12-25' WHERE id = 'g001'");
+  rg_test_exec_printf (t->db, "UPDATE guest SET birthday = '--01-07' WHERE id = 'g002'");
+  rg_test_exec_printf (t->db, "UPDATE guest SET anniversary = '2010-12-31' WHERE id = 'g003'");
+  rg_test_exec_printf (t->db, "UPDATE guest SET birthday = '1990-01-08' WHERE id = 'g004'");   /* 14 days: too far */
+  rg_test_exec_printf (t->db, "UPDATE guest SET birthday = '1990-12-24' WHERE id = 'g005'");   /* yesterday */
+  rg_test_exec_printf (t->db, "UPDATE guest SET birthday = '1990-12-26', deleted = 1 WHERE id = 'g006'");
   /* Only guests who have come are greeted. */
-  run_sql (t->db, "INSERT INTO guest (id, name, birthday, created_ms) VALUES ('nv', 'Never', '--12-27', 0)");
+  rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, birthday, created_ms) VALUES ('nv', 'Never', '--12-27', 0)");
   r = run (t->db, RG_REPORT_TIERS, &query);
 
   dates = rg_report_get_section (r, "dates");
@@ -403,11 +388,11 @@ START_TEST (test_coming_dates_of_many_guests)
   static const gchar * const soonest_first[5] = { "m0007", "m2007", "m4007", "m1007", "m3007" };
   GListModel *dates;
 
-  run_sql (t->db, "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4999) "
-                  "INSERT INTO guest (id, name, birthday, created_ms) SELECT printf ('m%%04d', i), 'Guest', "
-                  "CASE WHEN i %% 1000 = 7 THEN printf ('--12-%%02d', 20 + (i / 1000 * 3) %% 5) END, 0 FROM n");
-  run_sql (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
-                  "SELECT id, 1, 0, 0, (CAST (substr (id, 2) AS INTEGER) + 1) * 10 FROM guest");
+  rg_test_exec_printf (t->db, "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 4999) "
+                              "INSERT INTO guest (id, name, birthday, created_ms) SELECT printf ('m%%04d', i), 'Guest', "
+                              "CASE WHEN i %% 1000 = 7 THEN printf ('--12-%%02d', 20 + (i / 1000 * 3) %% 5) END, 0 FROM n");
+  rg_test_exec_printf (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) "
+                              "SELECT id, 1, 0, 0, (CAST (substr (id, 2) AS INTEGER) + 1) * 10 FROM guest");
 
   all = run (t->db, RG_REPORT_TIERS, &query);
   dates = rg_report_get_section (all, "dates");

@@ -9,7 +9,6 @@
 #include <glib/gstdio.h>
 
 #include "rg-test-util.h"
-#include "rg-id.h"
 #include "rg-ticket.h"
 #include "rg-visit.h"
 
@@ -22,34 +21,6 @@ typedef struct
   gchar    *bo;          /* no allergies */
 } Fixture;
 
-static void
-run_sql (RgDb        *db,
-         const gchar *sql,
-         ...)
-{
-  sqlite3_stmt *stmt = NULL;
-  va_list args;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  va_start (args, sql);
-  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
-    sqlite3_bind_text (stmt, i, va_arg (args, const gchar *), -1, SQLITE_TRANSIENT);
-  va_end (args);
-  ck_assert_msg (sqlite3_step (stmt) == SQLITE_DONE, "%s: %s", sql,
-                 sqlite3_errmsg (rg_db_get_handle (db)));
-  sqlite3_finalize (stmt);
-}
-
-static gchar *
-insert_guest (RgDb        *db,
-              const gchar *name)
-{
-  gchar *id = rg_id_new ();
-
-  run_sql (db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", id, name);
-  return id;
-}
-
 static Fixture *
 fixture_new (void)
 {
@@ -57,22 +28,22 @@ fixture_new (void)
 
   f->t = rg_test_db_new ();
   f->db = f->t->db;
-  run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES ('b', 'Riverside', 'Asia/Shanghai')");
-  run_sql (f->db, "INSERT INTO dining_table (id, branch_id, name, seats) VALUES ('t12', 'b', '12', 4)");
-  run_sql (f->db, "INSERT INTO dining_table (id, branch_id, name, seats) VALUES ('t14', 'b', '14', 4)");
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('sam', 'Sam', 'waiter')");
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('mia', 'Mia', 'manager')");
-  run_sql (f->db, "INSERT INTO menu_item (id, name, price, allergens) VALUES ('pizza', 'Margherita', 1200, 'gluten,milk')");
-  run_sql (f->db, "INSERT INTO menu_item (id, name, price, allergens) VALUES ('satay', 'Chicken satay', 900, 'peanut')");
-  run_sql (f->db, "INSERT INTO menu_item (id, name, price) VALUES ('water', 'Water', 200)");
-  run_sql (f->db, "INSERT INTO menu_item (id, name, price) VALUES ('soup', 'Hot and sour soup', 600)");
-  f->li = insert_guest (f->db, "Li Wei");
-  f->ana = insert_guest (f->db, "Ana");
-  f->bo = insert_guest (f->db, "Bo");
-  run_sql (f->db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity, note) "
-           "VALUES ('a1', ?, 'Peanut', 'severe', 'carries an epipen')", f->li);
-  run_sql (f->db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity) "
-           "VALUES ('a2', ?, 'gluten', 'anaphylactic')", f->ana);
+  rg_test_exec (f->db, "INSERT INTO branch (id, name, tz) VALUES ('b', 'Riverside', 'Asia/Shanghai')");
+  rg_test_exec (f->db, "INSERT INTO dining_table (id, branch_id, name, seats) VALUES ('t12', 'b', '12', 4)");
+  rg_test_exec (f->db, "INSERT INTO dining_table (id, branch_id, name, seats) VALUES ('t14', 'b', '14', 4)");
+  rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES ('sam', 'Sam', 'waiter')");
+  rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES ('mia', 'Mia', 'manager')");
+  rg_test_exec (f->db, "INSERT INTO menu_item (id, name, price, allergens) VALUES ('pizza', 'Margherita', 1200, 'gluten,milk')");
+  rg_test_exec (f->db, "INSERT INTO menu_item (id, name, price, allergens) VALUES ('satay', 'Chicken satay', 900, 'peanut')");
+  rg_test_exec (f->db, "INSERT INTO menu_item (id, name, price) VALUES ('water', 'Water', 200)");
+  rg_test_exec (f->db, "INSERT INTO menu_item (id, name, price) VALUES ('soup', 'Hot and sour soup', 600)");
+  f->li = rg_test_insert_guest (f->db, "Li Wei");
+  f->ana = rg_test_insert_guest (f->db, "Ana");
+  f->bo = rg_test_insert_guest (f->db, "Bo");
+  rg_test_exec (f->db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity, note) "
+                "VALUES ('a1', ?, 'Peanut', 'severe', 'carries an epipen')", f->li);
+  rg_test_exec (f->db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity) "
+                "VALUES ('a2', ?, 'gluten', 'anaphylactic')", f->ana);
   return f;
 }
 
@@ -305,8 +276,8 @@ START_TEST (test_wide_and_long_names_wrap)
   g_autofree gchar *joined = NULL;
   gint row;
 
-  run_sql (f->db, "INSERT INTO menu_item (id, name, price, allergens) VALUES ('kungpao', ?, 4800, 'peanut')", name);
-  run_sql (f->db, "UPDATE guest SET name = '张伟张伟张伟张伟张伟张伟张伟张伟张伟张伟' WHERE id = ?", f->li);
+  rg_test_exec (f->db, "INSERT INTO menu_item (id, name, price, allergens) VALUES ('kungpao', ?, 4800, 'peanut')", name);
+  rg_test_exec (f->db, "UPDATE guest SET name = '张伟张伟张伟张伟张伟张伟张伟张伟张伟张伟' WHERE id = ?", f->li);
   visit = seat (f, "t12", f->li, NULL, 1, 0, (const Order[]) { { "kungpao", 1, 3, 0 }, { NULL } });
   rows = ticket_rows (f, visit);
 

@@ -25,36 +25,17 @@ typedef struct
   gchar    *water;       /* 200, cost 20 */
 } Fixture;
 
-static void
-run_sql (RgDb        *db,
-         const gchar *sql,
-         ...)
-{
-  sqlite3_stmt *stmt = NULL;
-  va_list args;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  va_start (args, sql);
-  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
-    sqlite3_bind_text (stmt, i, va_arg (args, const gchar *), -1, SQLITE_TRANSIENT);
-  va_end (args);
-  ck_assert_msg (sqlite3_step (stmt) == SQLITE_DONE, "%s: %s", sql,
-                 sqlite3_errmsg (rg_db_get_handle (db)));
-  sqlite3_finalize (stmt);
-}
-
 static gchar *
 insert_guest (RgDb        *db,
               const gchar *name,
               const gchar *allergen,
               const gchar *severity)
 {
-  gchar *id = rg_id_new ();
+  gchar *id = rg_test_insert_guest (db, name);
 
-  run_sql (db, "INSERT INTO guest (id, name, created_ms) VALUES (?, ?, 0)", id, name);
   if (allergen != NULL)
-    run_sql (db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity) "
-             "VALUES (lower (hex (randomblob (16))), ?, ?, ?)", id, allergen, severity);
+    rg_test_exec (db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity) "
+                  "VALUES (lower (hex (randomblob (16))), ?, ?, ?)", id, allergen, severity);
   return id;
 }
 
@@ -74,19 +55,6 @@ add_item (RgDb        *db,
   return g_strdup (rg_menu_item_get_id (item));
 }
 
-static gchar *
-add_table (RgDb        *db,
-           const gchar *branch,
-           const gchar *name)
-{
-  g_autoptr(GError) error = NULL;
-  RgDiningTableSpec spec = { .name = name, .seats = 4 };
-  g_autoptr(RgDiningTable) table = rg_floor_add_table (db, "manager", branch, &spec, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_dining_table_get_id (table));
-}
-
 static Fixture *
 fixture_new (void)
 {
@@ -95,13 +63,13 @@ fixture_new (void)
   f->t = rg_test_db_new ();
   f->db = f->t->db;
   f->branch = rg_id_new ();
-  run_sql (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Riverside', 'Asia/Shanghai')", f->branch);
+  rg_test_exec (f->db, "INSERT INTO branch (id, name, tz) VALUES (?, 'Riverside', 'Asia/Shanghai')", f->branch);
   f->li = insert_guest (f->db, "Li Wei", "Peanut", "severe");
   f->ana = insert_guest (f->db, "Ana", "gluten", "anaphylactic");
   f->bo = insert_guest (f->db, "Bo", NULL, NULL);
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
-  run_sql (f->db, "INSERT INTO staff (id, name, role) VALUES ('waiter', 'Sam', 'waiter')");
-  f->table = add_table (f->db, f->branch, "12");
+  rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES ('manager', 'Mia', 'manager')");
+  rg_test_exec (f->db, "INSERT INTO staff (id, name, role) VALUES ('waiter', 'Sam', 'waiter')");
+  f->table = rg_test_add_table (f->db, "manager", f->branch, "12");
   f->pizza = add_item (f->db, "Margherita", 1200, 400, "gluten, milk");
   f->satay = add_item (f->db, "Chicken satay", 900, 300, "peanut");
   f->water = add_item (f->db, "Water", 200, 20, NULL);
@@ -214,8 +182,8 @@ START_TEST (test_seat_refuses_bad_input)
     { { .branch_id = f->branch, .table_id = NULL, .party_size = 2 }, -1 },
   };
 
-  run_sql (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Harbour')", elsewhere);
-  far_table = add_table (f->db, elsewhere, "1");
+  rg_test_exec (f->db, "INSERT INTO branch (id, name) VALUES (?, 'Harbour')", elsewhere);
+  far_table = rg_test_add_table (f->db, "manager", elsewhere, "1");
   cases[G_N_ELEMENTS (cases) - 1].seating.table_id = far_table;
   cases[G_N_ELEMENTS (cases) - 1].code = RG_ERROR_INVALID;
 
@@ -436,13 +404,13 @@ START_TEST (test_void_line_needs_a_manager)
   g_clear_error (&error);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE voided = 1"), 0);
 
-  run_sql (f->db, "UPDATE staff SET active = 0 WHERE id = 'manager'");
+  rg_test_exec (f->db, "UPDATE staff SET active = 0 WHERE id = 'manager'");
   ck_assert (!rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "sent back", &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
   g_clear_error (&error);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE voided = 1"), 0);
 
-  run_sql (f->db, "UPDATE staff SET active = 1 WHERE id = 'manager'");
+  rg_test_exec (f->db, "UPDATE staff SET active = 1 WHERE id = 'manager'");
   ck_assert (rg_visit_void_line (f->db, "manager", rg_order_line_get_id (line), "sent back", &error));
   ck_assert_no_error (error);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE voided = 1"), 1);
@@ -454,7 +422,7 @@ START_TEST (test_guest_ids_of_the_party)
   g_autoptr(Fixture) f = fixture_new ();
   const gchar *extras[] = { f->ana, NULL };
   g_autoptr(RgVisit) visit = seat (f, f->table, f->bo, extras, 3);
-  g_autofree gchar *walk_in_table = add_table (f->db, f->branch, "14");
+  g_autofree gchar *walk_in_table = rg_test_add_table (f->db, "manager", f->branch, "14");
   g_autoptr(RgVisit) walk_in = seat (f, walk_in_table, NULL, NULL, 2);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) before = rg_visit_list_guest_ids (f->db, rg_visit_get_id (visit), &error);
@@ -520,7 +488,7 @@ START_TEST (test_close_twice_changes_nothing)
   g_autoptr(RgVisit) visit = seat (f, f->table, f->bo, NULL, 2);
   g_autoptr(RgVisit) voided = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *other_table = add_table (f->db, f->branch, "14");
+  g_autofree gchar *other_table = rg_test_add_table (f->db, "manager", f->branch, "14");
   RgOrderLine *late;
 
   add_line (f, visit, f->pizza, 1);
@@ -576,7 +544,7 @@ START_TEST (test_history_newest_first_with_extras)
 {
   g_autoptr(Fixture) f = fixture_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *t2 = add_table (f->db, f->branch, "2");
+  g_autofree gchar *t2 = rg_test_add_table (f->db, "manager", f->branch, "2");
   const gchar *with_bo[] = { f->bo, NULL };
   g_autoptr(GListModel) page1 = NULL;
   g_autoptr(GListModel) page2 = NULL;
@@ -601,8 +569,8 @@ START_TEST (test_history_newest_first_with_extras)
                                  seated[i] + 3600000, &error));
       ck_assert (rg_floor_set_status (f->db, table, RG_TABLE_FREE, &error));
       if (i == 2)
-        run_sql (f->db, "INSERT INTO feedback (id, visit_id, aspect, rating, created_ms) "
-                 "VALUES (lower (hex (randomblob (16))), ?, 'food', 5, 1)", rg_visit_get_id (visit));
+        rg_test_exec (f->db, "INSERT INTO feedback (id, visit_id, aspect, rating, created_ms) "
+                      "VALUES (lower (hex (randomblob (16))), ?, 'food', 5, 1)", rg_visit_get_id (visit));
     }
 
   page1 = rg_visit_list_for_guest (f->db, f->bo, 0, 2, &error);
