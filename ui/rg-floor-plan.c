@@ -10,6 +10,16 @@
  * for enough room that the smallest table is 44 px across (put it in a
  * scrolled window for a large floor).  Colours are named
  * colours of style.css (@rg_table_free…), so the dark style changes them too.
+ *
+ * Given the live floor (rg_floor_plan_set_live()), a seated table also says
+ * its party, the time it was seated and, unless show-check is off, its open
+ * check total; the plan's accessible description says the same of every
+ * table.  Drawing 200 tables with their text every frame is too slow for the
+ * Cairo renderer, so each table keeps its text and PangoLayout until that
+ * text changes, and the whole drawing is kept as one image that is painted
+ * as it is until the tables, their text, the selection, the suggestions,
+ * the size or the style change.  The seated time is a clock time, so no
+ * timer redraws the plan.
  */
 #include "rg-floor-plan.h"
 
@@ -17,6 +27,7 @@
 #include <math.h>
 
 #include "rg-floor.h"
+#include "rg-ui-format.h"
 
 #define MARGIN_M        0.5    /* empty floor around the outermost tables */
 #define ZONE_PADDING_M  0.3    /* a zone's outline around its tables */
@@ -24,6 +35,19 @@
 #define MIN_TABLE_PX    44.0   /* the smallest table is still a touch target */
 #define RANKS_SHOWN     3      /* the best tables get their rank drawn */
 #define WIDE_TABLE_PX   72.0   /* room to write "4 seats" rather than "4" */
+#define TALL_TABLE_PX   64.0   /* room for three lines: name, party, check */
+
+/* One table as drawn: its text is rebuilt only when the table, its visit
+ * or the room for the text changes. */
+typedef struct
+{
+  RgDiningTable *table;
+  RgTableLive   *live;      /* (nullable): the table's open visit */
+  gchar         *markup;    /* (nullable) until the first draw */
+  PangoLayout   *layout;
+  gboolean       wide;
+  gboolean       tall;
+} Tile;
 
 struct _RgFloorPlan
 {
@@ -31,8 +55,17 @@ struct _RgFloorPlan
 
   /* owned */
   GListModel *tables;
+  GHashTable *live;           /* table id → RgTableLive with an open visit */
+  GPtrArray  *tiles;          /* Tile, in the order of tables */
   GHashTable *ranks;          /* table id → rank, from 1 */
   gchar      *selected_id;
+  gboolean    show_check;
+
+  /* the whole drawing, kept until something in it changes */
+  cairo_surface_t *raster;
+  gint        raster_width;
+  gint        raster_height;
+  gint        raster_scale;
 
   /* the transform of the last allocation: pixel = offset + metres × scale */
   gdouble     scale;
@@ -46,6 +79,7 @@ enum {
   PROP_0,
   PROP_TABLES,
   PROP_SELECTED_ID,
+  PROP_SHOW_CHECK,
   N_PROPS
 };
 
@@ -70,6 +104,160 @@ static guint
 count_tables (RgFloorPlan *self)
 {
   return self->tables != NULL ? g_list_model_get_n_items (self->tables) : 0;
+}
+
+static void
+tile_free (gpointer data)
+{
+  Tile *tile = data;
+
+  g_object_unref (tile->table);
+  g_clear_object (&tile->live);
+  g_free (tile->markup);
+  g_clear_object (&tile->layout);
+  g_free (tile);
+}
+
+/* Drops the kept drawing; the next frame draws the plan again. */
+static void
+invalidate (RgFloorPlan *self)
+{
+  g_clear_pointer (&self->raster, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gchar *
+format_seated_time (RgTableLive *live)
+{
+  g_autoptr(GDateTime) seated = g_date_time_new_from_unix_local (rg_table_live_get_seated_ms (live) / 1000);
+
+  return g_date_time_format (seated, "%H:%M");
+}
+
+static const gchar *
+status_word (RgTableStatus status)
+{
+  switch (status)
+    {
+    case RG_TABLE_SEATED:
+      return _("seated");
+    case RG_TABLE_RESERVED:
+      return _("reserved");
+    case RG_TABLE_TO_CLEAN:
+      return _("to clean");
+    case RG_TABLE_FREE:
+    default:
+      return _("free");
+    }
+}
+
+/* What a screen reader says of a table: the same as its tile, in full. */
+static gchar *
+dup_spoken_text (RgFloorPlan *self,
+                 Tile        *tile)
+{
+  const gchar *name = rg_dining_table_get_name (tile->table);
+  gint seats = rg_dining_table_get_seats (tile->table);
+  g_autofree gchar *time = NULL;
+  g_autofree gchar *money = NULL;
+
+  if (tile->live == NULL)
+    /* Translators: a table on the floor plan for a screen reader, "Table 4, 2 seats, free" */
+    return g_strdup_printf (ngettext ("Table %s, %d seat, %s", "Table %s, %d seats, %s", seats),
+                            name, seats, status_word (rg_dining_table_get_status (tile->table)));
+  time = format_seated_time (tile->live);
+  if (!self->show_check)
+    /* Translators: a seated table for a screen reader, "Table 4, party of 3, seated at 19:05" */
+    return g_strdup_printf (_("Table %s, party of %d, seated at %s"),
+                            name, rg_table_live_get_party_size (tile->live), time);
+  money = rg_ui_format_money (rg_table_live_get_check_total (tile->live));
+  /* Translators: a seated table for a screen reader, "Table 4, party of 3, seated at 19:05, check ¥56.00" */
+  return g_strdup_printf (_("Table %s, party of %d, seated at %s, check %s"),
+                          name, rg_table_live_get_party_size (tile->live), time, money);
+}
+
+/* The tile's markup for a tile of that size: a seated table shows its
+ * party and seated time, then its check when there is room, else the
+ * check alone; a free one its seats. */
+static gchar *
+dup_tile_markup (RgFloorPlan *self,
+                 Tile        *tile)
+{
+  const gchar *name = rg_dining_table_get_name (tile->table);
+  gint seats = rg_dining_table_get_seats (tile->table);
+  gint party;
+  g_autofree gchar *time = NULL;
+  g_autofree gchar *money = NULL;
+  g_autofree gchar *who = NULL;
+  g_autofree gchar *seats_text = NULL;
+
+  if (tile->live == NULL)
+    {
+      if (tile->wide)
+        /* Translators: how many sit at a table on the floor plan */
+        seats_text = g_strdup_printf (ngettext ("%d seat", "%d seats", seats), seats);
+      else
+        seats_text = g_strdup_printf ("%d", seats);
+      return g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name, seats_text);
+    }
+  party = rg_table_live_get_party_size (tile->live);
+  time = format_seated_time (tile->live);
+  money = rg_ui_format_money (rg_table_live_get_check_total (tile->live));
+  if (tile->wide)
+    /* Translators: a seated table's party and seated time on the floor plan, "3 guests · 19:05" */
+    who = g_strdup_printf (ngettext ("%d guest · %s", "%d guests · %s", party), party, time);
+  else
+    /* Translators: a seated table's party and seated time on a small table of the plan, "3 · 19:05" */
+    who = g_strdup_printf (_("%d · %s"), party, time);
+  if (!self->show_check)
+    return g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>", name, who);
+  if (tile->tall)
+    return g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>\n<small><b>%s</b></small>", name, who, money);
+  return g_markup_printf_escaped ("<b>%s</b>\n<small><b>%s</b></small>", name, money);
+}
+
+/* Re-reads the tables and their visits into tiles; the text of each is
+ * made again at the next draw. */
+static void
+rebuild_tiles (RgFloorPlan *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint n = count_tables (self);
+
+  g_ptr_array_set_size (self->tiles, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      Tile *tile = g_new0 (Tile, 1);
+      g_autofree gchar *spoken = NULL;
+
+      tile->table = dup_table (self, i);
+      tile->live = g_hash_table_lookup (self->live, rg_dining_table_get_id (tile->table));
+      if (tile->live != NULL)
+        g_object_ref (tile->live);
+      g_ptr_array_add (self->tiles, tile);
+      spoken = dup_spoken_text (self, tile);
+      if (description->len > 0)
+        g_string_append (description, ".\n");
+      g_string_append (description, spoken);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+  invalidate (self);
+}
+
+static Tile *
+find_tile (RgFloorPlan *self,
+           const gchar *table_id)
+{
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+
+      if (g_strcmp0 (rg_dining_table_get_id (tile->table), table_id) == 0)
+        return tile;
+    }
+  return NULL;
 }
 
 /* The room's size in metres, and the fewest pixels per metre that keep
@@ -160,6 +348,23 @@ status_color (RgFloorPlan   *self,
 }
 
 static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             gdouble      cx,
+             gdouble      cy,
+             gdouble      max_width)
+{
+  gint w, h;
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (layout, (gint) (max_width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, cx - max_width / 2.0, cy - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
 show_text (RgFloorPlan *self,
            cairo_t     *cr,
            const gchar *markup,
@@ -168,15 +373,35 @@ show_text (RgFloorPlan *self,
            gdouble      max_width)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  gint w, h;
 
   pango_layout_set_markup (layout, markup, -1);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (layout, (gint) (max_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, cx - max_width / 2.0, cy - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
+  show_layout (cr, layout, cx, cy, max_width);
+}
+
+/* The tile's layout, made again only when its text changed. */
+static PangoLayout *
+tile_get_layout (RgFloorPlan           *self,
+                 Tile                  *tile,
+                 const graphene_rect_t *r)
+{
+  gboolean wide = r->size.width >= WIDE_TABLE_PX;
+  gboolean tall = r->size.height >= TALL_TABLE_PX;
+  g_autofree gchar *markup = NULL;
+
+  if (tile->layout != NULL && tile->wide == wide && tile->tall == tall)
+    return tile->layout;
+  tile->wide = wide;
+  tile->tall = tall;
+  markup = dup_tile_markup (self, tile);
+  if (tile->layout == NULL)
+    tile->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  if (g_strcmp0 (markup, tile->markup) != 0)
+    {
+      pango_layout_set_markup (tile->layout, markup, -1);
+      g_free (tile->markup);
+      tile->markup = g_steal_pointer (&markup);
+    }
+  return tile->layout;
 }
 
 static void
@@ -202,17 +427,14 @@ draw_zones (RgFloorPlan *self,
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GList) ids = NULL;
-  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   GdkRGBA fill, line, text;
-  guint n = count_tables (self);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->tiles->len; i++)
     {
-      RgDiningTable *table = dup_table (self, i);
+      RgDiningTable *table = ((Tile *) g_ptr_array_index (self->tiles, i))->table;
       const gchar *zone_id = rg_dining_table_get_zone_id (table);
       graphene_rect_t r, *bounds;
 
-      g_ptr_array_add (keep, table);
       if (zone_id == NULL)
         continue;
       table_rect (self, table, &r);
@@ -259,17 +481,15 @@ draw_zones (RgFloorPlan *self,
 }
 
 static void
-draw_table (RgFloorPlan   *self,
-            cairo_t       *cr,
-            RgDiningTable *table)
+draw_table (RgFloorPlan *self,
+            cairo_t     *cr,
+            Tile        *tile)
 {
+  RgDiningTable *table = tile->table;
   graphene_rect_t r;
   GdkRGBA fill, ink, accent;
-  g_autofree gchar *markup = NULL;
-  g_autofree gchar *seats_text = NULL;
   guint rank = rg_floor_plan_get_rank (self, rg_dining_table_get_id (table));
   gboolean selected = g_strcmp0 (self->selected_id, rg_dining_table_get_id (table)) == 0;
-  gint seats = rg_dining_table_get_seats (table);
 
   table_rect (self, table, &r);
   status_color (self, rg_dining_table_get_status (table), &fill);
@@ -304,17 +524,10 @@ draw_table (RgFloorPlan   *self,
     }
   cairo_new_path (cr);
 
-  if (r.size.width >= WIDE_TABLE_PX)
-    /* Translators: how many sit at a table on the floor plan */
-    seats_text = g_strdup_printf (ngettext ("%d seat", "%d seats", seats), seats);
-  else
-    seats_text = g_strdup_printf ("%d", seats);
-  markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>",
-                                    rg_dining_table_get_name (table), seats_text);
   gdk_cairo_set_source_rgba (cr, &ink);
-  show_text (self, cr, markup,
-             r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2,
-             r.size.width - 4);
+  show_layout (cr, tile_get_layout (self, tile, &r),
+               r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2,
+               r.size.width - 4);
 
   if (rank > 0 && rank <= RANKS_SHOWN)
     {
@@ -386,6 +599,7 @@ on_tables_items_changed_cb (GListModel  *model,
                             guint        added,
                             RgFloorPlan *self)
 {
+  rebuild_tiles (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -450,19 +664,49 @@ rg_floor_plan_snapshot (GtkWidget   *widget,
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
   gint width = gtk_widget_get_width (widget);
   gint height = gtk_widget_get_height (widget);
+  gint scale = gtk_widget_get_scale_factor (widget);
   cairo_t *cr;
-  guint n = count_tables (self);
 
-  update_transform (self, width, height);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_zones (self, cr);
-  for (guint i = 0; i < n; i++)
+  if (width <= 0 || height <= 0)
+    return;
+  if (self->raster == NULL || self->raster_width != width ||
+      self->raster_height != height || self->raster_scale != scale)
     {
-      g_autoptr(RgDiningTable) table = dup_table (self, i);
-
-      draw_table (self, cr, table);
+      g_clear_pointer (&self->raster, cairo_surface_destroy);
+      self->raster = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      cairo_surface_set_device_scale (self->raster, scale, scale);
+      self->raster_width = width;
+      self->raster_height = height;
+      self->raster_scale = scale;
+      update_transform (self, width, height);
+      cr = cairo_create (self->raster);
+      draw_zones (self, cr);
+      for (guint i = 0; i < self->tiles->len; i++)
+        draw_table (self, cr, g_ptr_array_index (self->tiles, i));
+      cairo_destroy (cr);
     }
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_source_surface (cr, self->raster, 0, 0);
+  cairo_paint (cr);
   cairo_destroy (cr);
+}
+
+static void
+rg_floor_plan_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  RgFloorPlan *self = RG_FLOOR_PLAN (widget);
+
+  GTK_WIDGET_CLASS (rg_floor_plan_parent_class)->css_changed (widget, change);
+  /* the colours and the font may have changed */
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+
+      g_clear_object (&tile->layout);
+      g_clear_pointer (&tile->markup, g_free);
+    }
+  invalidate (self);
 }
 
 static void
@@ -487,7 +731,11 @@ rg_floor_plan_size_allocate (GtkWidget *widget,
                              gint       height,
                              gint       baseline)
 {
-  update_transform (RG_FLOOR_PLAN (widget), width, height);
+  RgFloorPlan *self = RG_FLOOR_PLAN (widget);
+
+  update_transform (self, width, height);
+  if (width != self->raster_width || height != self->raster_height)
+    g_clear_pointer (&self->raster, cairo_surface_destroy);
 }
 
 static void
@@ -506,6 +754,9 @@ rg_floor_plan_finalize (GObject *object)
   RgFloorPlan *self = RG_FLOOR_PLAN (object);
 
   g_hash_table_unref (self->ranks);
+  g_hash_table_unref (self->live);
+  g_ptr_array_unref (self->tiles);
+  g_clear_pointer (&self->raster, cairo_surface_destroy);
   g_free (self->selected_id);
 
   G_OBJECT_CLASS (rg_floor_plan_parent_class)->finalize (object);
@@ -526,6 +777,9 @@ rg_floor_plan_get_property (GObject    *object,
       break;
     case PROP_SELECTED_ID:
       g_value_set_string (value, self->selected_id);
+      break;
+    case PROP_SHOW_CHECK:
+      g_value_set_boolean (value, self->show_check);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -548,6 +802,9 @@ rg_floor_plan_set_property (GObject      *object,
     case PROP_SELECTED_ID:
       rg_floor_plan_set_selected_id (self, g_value_get_string (value));
       break;
+    case PROP_SHOW_CHECK:
+      rg_floor_plan_set_show_check (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -566,6 +823,7 @@ rg_floor_plan_class_init (RgFloorPlanClass *klass)
   widget_class->snapshot = rg_floor_plan_snapshot;
   widget_class->measure = rg_floor_plan_measure;
   widget_class->size_allocate = rg_floor_plan_size_allocate;
+  widget_class->css_changed = rg_floor_plan_css_changed;
 
   properties[PROP_TABLES] =
     g_param_spec_object ("tables", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -573,6 +831,9 @@ rg_floor_plan_class_init (RgFloorPlanClass *klass)
   properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CHECK] =
+    g_param_spec_boolean ("show-check", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -594,6 +855,9 @@ rg_floor_plan_init (RgFloorPlan *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->tiles = g_ptr_array_new_with_free_func (tile_free);
+  self->show_check = TRUE;
   self->scale = 1.0;
 
   g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
@@ -637,6 +901,7 @@ rg_floor_plan_set_tables (RgFloorPlan *self,
   g_set_object (&self->tables, tables);
   if (self->tables != NULL)
     g_signal_connect (self->tables, "items-changed", G_CALLBACK (on_tables_items_changed_cb), self);
+  rebuild_tiles (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLES]);
 }
@@ -658,7 +923,7 @@ rg_floor_plan_set_suggestions (RgFloorPlan *self,
 
       g_hash_table_insert (self->ranks, g_strdup (rg_dining_table_get_id (table)), GUINT_TO_POINTER (i + 1));
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 const gchar *
@@ -679,7 +944,7 @@ rg_floor_plan_set_selected_id (RgFloorPlan *self,
     return;
   g_free (self->selected_id);
   self->selected_id = g_strdup (table_id);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
@@ -713,4 +978,62 @@ rg_floor_plan_get_table_bounds (RgFloorPlan     *self,
         }
     }
   return FALSE;
+}
+
+void
+rg_floor_plan_set_live (RgFloorPlan *self,
+                        GListModel  *live)
+{
+  guint n;
+
+  g_return_if_fail (RG_IS_FLOOR_PLAN (self));
+  g_return_if_fail (live == NULL || G_IS_LIST_MODEL (live));
+
+  g_hash_table_remove_all (self->live);
+  n = live != NULL ? g_list_model_get_n_items (live) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RgTableLive) table = g_list_model_get_item (live, i);
+      gchar *table_id = g_strdup (rg_dining_table_get_id (rg_table_live_get_table (table)));
+
+      if (rg_table_live_get_visit_id (table) != NULL)
+        g_hash_table_insert (self->live, table_id, g_steal_pointer (&table));
+      else
+        g_free (table_id);
+    }
+  rebuild_tiles (self);
+}
+
+gboolean
+rg_floor_plan_get_show_check (RgFloorPlan *self)
+{
+  g_return_val_if_fail (RG_IS_FLOOR_PLAN (self), FALSE);
+
+  return self->show_check;
+}
+
+void
+rg_floor_plan_set_show_check (RgFloorPlan *self,
+                              gboolean     show_check)
+{
+  g_return_if_fail (RG_IS_FLOOR_PLAN (self));
+
+  show_check = !!show_check;
+  if (self->show_check == show_check)
+    return;
+  self->show_check = show_check;
+  rebuild_tiles (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHECK]);
+}
+
+gchar *
+rg_floor_plan_dup_table_text (RgFloorPlan *self,
+                              const gchar *table_id)
+{
+  Tile *tile;
+
+  g_return_val_if_fail (RG_IS_FLOOR_PLAN (self), NULL);
+
+  tile = find_tile (self, table_id);
+  return tile != NULL ? dup_spoken_text (self, tile) : NULL;
 }

@@ -20,6 +20,22 @@ GListModel  *rg_floor_plan_get_tables         (RgFloorPlan *self);
 void         rg_floor_plan_set_tables         (RgFloorPlan *self,
                                                GListModel  *tables);
 
+/* @live: (nullable): a #GListModel of #RgTableLive (rg_floor_list_live());
+ * each seated table then shows its party, seated time and check total */
+void         rg_floor_plan_set_live           (RgFloorPlan *self,
+                                               GListModel  *live);
+
+/* Whether a seated table shows its check total (the host's plan does not) */
+gboolean     rg_floor_plan_get_show_check     (RgFloorPlan *self);
+void         rg_floor_plan_set_show_check     (RgFloorPlan *self,
+                                               gboolean     show_check);
+
+/* (transfer full) (nullable): what the plan says of a table, as its
+ * accessible description does ("Table 4, party of 3, seated at 19:05,
+ * check ¥56.00"); %NULL for a table not on the plan */
+gchar       *rg_floor_plan_dup_table_text     (RgFloorPlan *self,
+                                               const gchar *table_id);
+
 /* @suggestions: (nullable): a #GListModel of #RgTableSuggestion, best
  * first; those tables are outlined and numbered by rank */
 void         rg_floor_plan_set_suggestions    (RgFloorPlan *self,

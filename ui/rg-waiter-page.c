@@ -3,7 +3,8 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Beside the plan, a list of the seated tables with party, time seated and
+ * The plan shows each seated table's party, seated time and check total;
+ * beside it, a list of the seated tables with party, time seated and
  * check total; a tap on either opens the sheet, whose back button returns
  * to the floor re-read.
  */
@@ -257,6 +258,7 @@ rg_waiter_page_load (RgWaiterPage  *self,
   if (live == NULL)
     return FALSE;
   rg_floor_plan_set_tables (self->plan, tables);
+  rg_floor_plan_set_live (self->plan, live);
   rg_floor_plan_set_suggestions (self->plan, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->live_list))) != NULL)

@@ -17,12 +17,15 @@
  * next table, so the check stays the size of a real one.
  *
  * Floor: RgFloorPlan alone in a 1280×800 window on a floor of 200 tables
- * (20 × 10), every one seated with a line on its check.  "snapshot" is the
- * widget's snapshot (it draws into Cairo as it goes); "snapshot + raster"
- * adds replaying the node into a 1280×800 image; "frame" is the window's
- * frame clock from "before-paint" to "after-paint" after
- * gtk_widget_queue_draw(): the whole window snapshotted and rendered
- * (GSK_RENDERER=cairo as in the tests).
+ * (20 × 10), every one seated with a line on its check, showing the live
+ * floor (party, seated time, check total).  "snapshot" is the widget's
+ * snapshot; "snapshot + raster" adds replaying the node into a 1280×800
+ * image; "frame" is the window's frame clock from "before-paint" to
+ * "after-paint" after gtk_widget_queue_draw(): the whole window snapshotted
+ * and rendered (GSK_RENDERER=cairo as in the tests).  The plan keeps its
+ * drawing while nothing in it changes, so "frame after a refresh" also
+ * gives it the live floor again (re-read, as the waiter page does) before
+ * each frame: every table's text and the whole plan drawn anew.
  */
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -268,6 +271,41 @@ make_full_floor (RgDb *db)
   return g_strdup ("floor");
 }
 
+/* Queues a redraw (after @refresh, when given) and waits for the frame. */
+static void
+time_frames (GtkWidget     *plan,
+             RgDb          *db,
+             const gchar   *branch_id,
+             gboolean       refresh,
+             guint          draws,
+             FramePaint    *frame)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (plan);
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_clock_before_paint_cb), frame);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_clock_after_paint_cb), frame);
+  for (guint i = 0; i < draws; i++)
+    {
+      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      frame->painted = FALSE;
+      if (refresh)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GListModel) live = rg_floor_list_live (db, branch_id, &error);
+
+          g_assert_no_error (error);
+          rg_floor_plan_set_live (RG_FLOOR_PLAN (plan), live);
+        }
+      gtk_widget_queue_draw (plan);
+      while (!frame->painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      if (!frame->painted)
+        g_error ("the floor plan was not redrawn within 2 s");
+    }
+  g_signal_handlers_disconnect_by_data (clock, frame);
+}
+
 static void
 bench_floor (guint draws)
 {
@@ -277,13 +315,14 @@ bench_floor (guint draws)
   g_autoptr(RgDb) db = rg_db_open (path, &error);
   g_autofree gchar *branch_id = NULL;
   g_autoptr(GListModel) tables = NULL;
+  g_autoptr(GListModel) live = NULL;
   g_autoptr(RgBenchSamples) snap = rg_bench_samples_new (draws);
   g_autoptr(RgBenchSamples) raster = rg_bench_samples_new (draws);
   FramePaint frame = { rg_bench_samples_new (draws), 0, FALSE };
+  FramePaint refreshed = { rg_bench_samples_new (draws), 0, FALSE };
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, PLAN_WIDTH, PLAN_HEIGHT);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *plan = rg_floor_plan_new ();
-  GdkFrameClock *clock;
   guint seated = 0;
 
   g_assert_no_error (error);
@@ -297,8 +336,11 @@ bench_floor (guint draws)
       seated += rg_dining_table_get_status (table) == RG_TABLE_SEATED;
     }
   g_assert_cmpuint (seated, ==, FLOOR_COLUMNS * FLOOR_ROWS);
+  live = rg_floor_list_live (db, branch_id, &error);
+  g_assert_no_error (error);
 
   rg_floor_plan_set_tables (RG_FLOOR_PLAN (plan), tables);
+  rg_floor_plan_set_live (RG_FLOOR_PLAN (plan), live);
   gtk_window_set_child (GTK_WINDOW (window), plan);
   gtk_window_set_default_size (GTK_WINDOW (window), PLAN_WIDTH, PLAN_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
@@ -322,27 +364,16 @@ bench_floor (guint draws)
       gsk_render_node_unref (node);
     }
 
-  clock = gtk_widget_get_frame_clock (window);
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_clock_before_paint_cb), &frame);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_clock_after_paint_cb), &frame);
-  for (guint i = 0; i < draws; i++)
-    {
-      gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-      frame.painted = FALSE;
-      gtk_widget_queue_draw (plan);
-      while (!frame.painted && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
-      if (!frame.painted)
-        g_error ("the floor plan was not redrawn within 2 s");
-    }
-  g_signal_handlers_disconnect_by_data (clock, &frame);
+  time_frames (plan, db, branch_id, FALSE, draws, &frame);
+  time_frames (plan, db, branch_id, TRUE, draws, &refreshed);
 
   g_print ("floor plan, %u open tables, %d×%d px (%u draws):\n", seated, PLAN_WIDTH, PLAN_HEIGHT, draws);
   rg_bench_samples_print_us (snap, "  snapshot");
   rg_bench_samples_print_us (raster, "  snapshot + raster");
   rg_bench_samples_print_us (frame.paint, "  frame");
+  rg_bench_samples_print_us (refreshed.paint, "  frame after a refresh");
   rg_bench_samples_free (frame.paint);
+  rg_bench_samples_free (refreshed.paint);
   cairo_surface_destroy (surface);
   gtk_window_destroy (GTK_WINDOW (window));
   run_for (100);

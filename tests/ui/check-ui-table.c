@@ -1,7 +1,8 @@
 /* check-ui-table.c — the table sheet for a party of several known guests:
  * everyone's allergies in the banner and in the allergen guard, the
  * kitchen ticket, suggestions logged and hidden for the holdout, and a
- * closed check counted into the recommender.
+ * closed check counted into the recommender; the waiter's floor plan
+ * showing a seated table's party, seated time and check total.
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,10 +12,14 @@
 #include <glib/gstdio.h>
 
 #include "rg-close-check-dialog.h"
+#include "rg-floor-plan.h"
+#include "rg-floor.h"
 #include "rg-guest.h"
 #include "rg-menu.h"
 #include "rg-prefs.h"
 #include "rg-recommend-log.h"
+#include "rg-ui-format.h"
+#include "rg-visit.h"
 #include "rg-ui-waiter-util.h"
 
 /* Two dishes each holding an allergen the other does not, and a dish with
@@ -327,6 +332,121 @@ START_TEST (test_closed_check_counts_into_recommender)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- floor */
+
+/* Asserts the plan says of @table its party, @seated time and @total, and
+ * that its accessible description says the same. */
+static void
+assert_plan_tile (RgFloorPlan *plan,
+                  const gchar *table,
+                  gint         party,
+                  const gchar *seated,
+                  gint64       total)
+{
+  g_autofree gchar *text = rg_floor_plan_dup_table_text (plan, table);
+  g_autofree gchar *party_text = g_strdup_printf ("party of %d", party);
+  g_autofree gchar *money = rg_ui_format_money (total);
+  g_autofree gchar *description = NULL;
+  GString *all = g_string_new (NULL);
+  GListModel *tables = rg_floor_plan_get_tables (plan);
+
+  ck_assert_ptr_nonnull (text);
+  ck_assert_msg (strstr (text, party_text) != NULL, "no '%s' in '%s'", party_text, text);
+  ck_assert_msg (strstr (text, seated) != NULL, "no '%s' in '%s'", seated, text);
+  ck_assert_msg (strstr (text, money) != NULL, "no '%s' in '%s'", money, text);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tables); i++)
+    {
+      g_autoptr(RgDiningTable) t = g_list_model_get_item (tables, i);
+      g_autofree gchar *one = rg_floor_plan_dup_table_text (plan, rg_dining_table_get_id (t));
+
+      g_string_append_printf (all, "%s%s", all->len > 0 ? ".\n" : "", one);
+    }
+  description = g_string_free (all, FALSE);
+  ck_assert_ptr_nonnull (strstr (description, text));
+  ck_assert_ptr_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (plan),
+                                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                          description));
+}
+
+START_TEST (test_floor_plan_shows_open_check)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Dishes) d = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *host = rg_ui_waiter_regular (t->db, 0);
+  g_autofree gchar *table = NULL;
+  g_autofree gchar *visit_id = NULL;
+  g_autofree gchar *seated = NULL;
+  g_autofree gchar *free_text = NULL;
+  g_autofree gchar *free_table = NULL;
+  g_autoptr(RgVisit) visit = NULL;
+  g_autoptr(RgMenuItem) dish = NULL;
+  g_autoptr(RgOrderLine) line = NULL;
+  g_autoptr(GDateTime) seated_at = NULL;
+  g_autofree gchar *host_text = NULL;
+  RgWaiterPage *page;
+  RgFloorPlan *plan;
+  RgWindow *window;
+  RgTableSheet *sheet;
+  gint64 price;
+
+  pick_dishes (t->db, &d);
+  visit_id = rg_ui_waiter_seat (t->db, host, NULL, 3, &table);
+  dish = rg_menu_get (t->db, d.safe_id, &error);
+  ck_assert_no_error (error);
+  price = rg_menu_item_get_price (dish);
+  ck_assert_int_gt (price, 0);
+  line = rg_visit_add_line (t->db, visit_id, d.safe_id, 2, 0, 0, NULL, FALSE, &error);
+  ck_assert_no_error (error);
+  visit = rg_visit_get_open_for_table (t->db, table, &error);
+  ck_assert_no_error (error);
+  seated_at = g_date_time_new_from_unix_local (rg_visit_get_seated_ms (visit) / 1000);
+  seated = g_date_time_format (seated_at, "%H:%M");
+  free_table = rg_ui_test_query_text (t->db, "SELECT id FROM dining_table WHERE status = 'free' AND deleted = 0 LIMIT 1");
+
+  window = rg_ui_test_window_new (t->db, 1280, 800);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.tables", NULL));
+  rg_ui_test_run_for (300);
+  page = RG_WAITER_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_WAITER_PAGE, NULL));
+  plan = rg_waiter_page_get_plan (page);
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (plan)));
+  assert_plan_tile (plan, table, 3, seated, 2 * price);
+  free_text = rg_floor_plan_dup_table_text (plan, free_table);
+  ck_assert_ptr_nonnull (strstr (free_text, "free"));
+  ck_assert_ptr_null (strstr (free_text, "check"));
+  ck_assert_ptr_null (rg_floor_plan_dup_table_text (plan, "no-such-table"));
+  shot (GTK_WIDGET (window), "waiter-floor-landscape");
+
+  /* A dish added at the table shows on the plan once back on the floor. */
+  sheet = rg_ui_waiter_open_table (window, table, visit_id);
+  rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.safe_id));
+  rg_ui_test_run_for (100);
+  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit_id), 2);
+  rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (page), "_Back to the Floor"));
+  rg_ui_test_run_for (300);
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (plan)));
+  assert_plan_tile (plan, table, 3, seated, 3 * price);
+
+  /* The host's plan leaves the check out. */
+  rg_floor_plan_set_show_check (plan, FALSE);
+  host_text = rg_floor_plan_dup_table_text (plan, table);
+  ck_assert_ptr_nonnull (strstr (host_text, seated));
+  ck_assert_ptr_null (strstr (host_text, "check"));
+  rg_floor_plan_set_show_check (plan, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The same floor on a tablet held upright. */
+  window = rg_ui_test_window_new (t->db, 800, 1280);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.tables", NULL));
+  rg_ui_test_run_for (300);
+  plan = rg_waiter_page_get_plan (RG_WAITER_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_WAITER_PAGE, NULL)));
+  assert_plan_tile (plan, table, 3, seated, 3 * price);
+  shot (GTK_WIDGET (window), "waiter-floor-portrait");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static Suite *
 table_suite (void)
 {
@@ -340,6 +460,10 @@ table_suite (void)
   tc = tcase_create ("recommender");
   tcase_add_test (tc, test_suggestions_logged_and_held_out);
   tcase_add_test (tc, test_closed_check_counts_into_recommender);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("floor");
+  tcase_add_test (tc, test_floor_plan_shows_open_check);
   suite_add_tcase (s, tc);
   return s;
 }
