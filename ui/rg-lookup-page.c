@@ -15,6 +15,12 @@
  * typed character instead of one frame later, and a slower one leaves the
  * main loop free and lands when it is done.
  *
+ * The list view shows "slots", not the matches: plain objects, the same
+ * one at each position from one answer to the next, so the view keeps its
+ * rows and only fills them again (creating a row is most of a keystroke's
+ * cost); an answer with more or fewer matches adds or drops slots at the
+ * end.
+ *
  * The thread also finds each match's spend tier (rg-guest-tier.h).  The
  * day's cut of the tier pyramid reads a year of visits, so the page has the
  * thread work it out once the window is up and idle; a lookup typed
@@ -44,6 +50,8 @@ struct _RgLookupPage
   gchar              *pending_query;
   GListModel         *results;
   GArray             *tiers;          /* RgGuestTier of each result */
+  GListStore         *slots;          /* what the view shows, see above */
+  GPtrArray          *slot_pool;      /* the slot of each position so far */
 
   gboolean            busy;
   gboolean            open_when_ready;
@@ -206,10 +214,20 @@ set_results (RgLookupPage *self,
              GListModel   *results,
              GArray       *tiers)
 {
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
+  guint n = g_list_model_get_n_items (results);
+
   g_set_object (&self->results, results);
   g_clear_pointer (&self->tiers, g_array_unref);
   self->tiers = tiers != NULL ? g_array_ref (tiers) : g_array_new (FALSE, FALSE, sizeof (RgGuestTier));
-  gtk_single_selection_set_model (self->selection, self->results);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  while (self->slot_pool->len < n)
+    g_ptr_array_add (self->slot_pool, g_object_new (G_TYPE_OBJECT, NULL));
+  if (n < shown)
+    g_list_store_splice (self->slots, n, shown - n, NULL, 0);
+  else if (n > shown)
+    g_list_store_splice (self->slots, shown, 0, self->slot_pool->pdata + shown, n - shown);
+  /* The rows kept refill themselves (fill_row_cb). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
 }
 
@@ -460,15 +478,38 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, rg_match_row_new ());
 }
 
+/* Fills @item's row with the match at its position. */
+static void
+fill_row_cb (RgLookupPage *self,
+             GParamSpec   *pspec,
+             GtkListItem  *item)
+{
+  RgMatchRow *row = RG_MATCH_ROW (gtk_list_item_get_child (item));
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr(RgGuestMatch) match = NULL;
+
+  if (position >= g_list_model_get_n_items (self->results))
+    return;
+  match = g_list_model_get_item (self->results, position);
+  rg_match_row_set_match (row, match);
+  rg_match_row_set_tier (row, rg_lookup_page_get_tier (self, position));
+}
+
 static void
 on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     RgLookupPage             *self)
 {
-  RgMatchRow *row = RG_MATCH_ROW (gtk_list_item_get_child (item));
+  fill_row_cb (self, NULL, item);
+  g_signal_connect_object (self, "notify::results", G_CALLBACK (fill_row_cb), item, 0);
+}
 
-  rg_match_row_set_match (row, gtk_list_item_get_item (item));
-  rg_match_row_set_tier (row, rg_lookup_page_get_tier (self, gtk_list_item_get_position (item)));
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      RgLookupPage             *self)
+{
+  g_signal_handlers_disconnect_by_func (self, fill_row_cb, item);
 }
 
 /* ------------------------------------------------------------- overrides */
@@ -495,6 +536,8 @@ rg_lookup_page_finalize (GObject *object)
    * the worker connection. */
   g_clear_pointer (&self->worker_db, rg_db_close);
   g_free (self->pending_query);
+  g_clear_object (&self->slots);
+  g_clear_pointer (&self->slot_pool, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rg_lookup_page_parent_class)->finalize (object);
 }
@@ -579,6 +622,7 @@ rg_lookup_page_class_init (RgLookupPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_enrol_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_factory_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_factory_unbind_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lookuppage");
 }
@@ -591,6 +635,9 @@ rg_lookup_page_init (RgLookupPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  self->slots = g_list_store_new (G_TYPE_OBJECT);
+  self->slot_pool = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   clear_results (self);
 }
 

@@ -19,9 +19,15 @@
  * open it are counted apart.  Last, the card itself: a guest chosen in the
  * list (the page's "guest-activated") to the card drawn.  The database is
  * made with the demo generator when it has no guests.
+ *
+ * Beside wall time, each keystroke's CPU time: the main thread's (model
+ * update, rows, the frame) and the rest of the process's, which is the
+ * page's lookup thread when GTK draws on the main thread (GSK_RENDERER=cairo,
+ * set here unless given), so a loaded machine's waits do not count.
  */
 #include <adwaita.h>
 #include <locale.h>
+#include <time.h>
 
 #include "rg-bench-util.h"
 #include "rg-db.h"
@@ -52,6 +58,8 @@ typedef struct
   gint64         begin_ns;     /* the frame that shows them begins */
   gint64         painted_ns;   /* … painted; 0 until then */
   gboolean       opened_card;  /* the answer opened a guest card */
+  gint64         main_cpu_ns;  /* CPU clocks at the insertion */
+  gint64         all_cpu_ns;
 } Keystroke;
 
 /* Where the time of a keystroke goes, summed over all kinds. */
@@ -79,6 +87,15 @@ find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+static gint64
+cpu_ns (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return (gint64) ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
 static void
@@ -183,14 +200,16 @@ on_clock_after_paint_cb (GdkFrameClock *clock,
 
 /* ---------------------------------------------------------------- timing */
 
-/* Types @text into the empty field; returns how many keystrokes missed. */
 /* Keystrokes that opened a guest card rather than only changed the list. */
 typedef struct
 {
   RgBenchSamples *list;
   RgBenchSamples *card;
+  RgBenchSamples *main_cpu;    /* list keystrokes: main thread CPU */
+  RgBenchSamples *other_cpu;   /* … the other threads' (the lookup) */
 } Painted;
 
+/* Types @text into the empty field; returns how many keystrokes missed. */
 static guint
 type_query (Keystroke      *key,
             const gchar    *text,
@@ -211,6 +230,8 @@ type_query (Keystroke      *key,
       key->model_ns = key->begin_ns = key->painted_ns = 0;
       key->opened_card = FALSE;
       key->typed_ns = rg_bench_now_ns ();
+      key->main_cpu_ns = cpu_ns (CLOCK_THREAD_CPUTIME_ID);
+      key->all_cpu_ns = cpu_ns (CLOCK_PROCESS_CPUTIME_ID);
       gtk_editable_set_position (entry, -1);
       position = gtk_editable_get_position (entry);
       gtk_editable_insert_text (entry, c, g_utf8_next_char (c) - c, &position);
@@ -223,6 +244,10 @@ type_query (Keystroke      *key,
         rg_bench_samples_add (painted->card, key->painted_ns - key->typed_ns);
       else
         {
+          gint64 main_cpu = cpu_ns (CLOCK_THREAD_CPUTIME_ID) - key->main_cpu_ns;
+
+          rg_bench_samples_add (painted->main_cpu, main_cpu);
+          rg_bench_samples_add (painted->other_cpu, cpu_ns (CLOCK_PROCESS_CPUTIME_ID) - key->all_cpu_ns - main_cpu);
           rg_bench_samples_add (painted->list, key->painted_ns - key->typed_ns);
           rg_bench_samples_add (all->painted, key->painted_ns - key->typed_ns);
           /* A frame begun before the answer (whose layout took it in)
@@ -350,6 +375,7 @@ main (int argc, char **argv)
   gint64 t0;
 
   setlocale (LC_ALL, "");
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || guests <= 0 || queries <= 0)
     {
@@ -411,10 +437,14 @@ main (int argc, char **argv)
       g_autoptr(RgBenchSamples) list = rg_bench_samples_new (256);
       g_autoptr(RgBenchSamples) card = rg_bench_samples_new (256);
       g_autoptr(RgBenchSamples) model = rg_bench_samples_new (256);
-      Painted painted = { list, card };
+      g_autoptr(RgBenchSamples) main_cpu = rg_bench_samples_new (256);
+      g_autoptr(RgBenchSamples) other_cpu = rg_bench_samples_new (256);
+      Painted painted = { list, card, main_cpu, other_cpu };
       g_autofree gchar *list_label = g_strdup_printf ("%s: to list drawn", kind_labels[kind]);
       g_autofree gchar *model_label = g_strdup_printf ("%s: to model changed", kind_labels[kind]);
       g_autofree gchar *card_label = g_strdup_printf ("%s: to card drawn", kind_labels[kind]);
+      g_autofree gchar *main_label = g_strdup_printf ("%s: CPU main thread", kind_labels[kind]);
+      g_autofree gchar *other_label = g_strdup_printf ("%s: CPU lookup thread", kind_labels[kind]);
       guint missed = 0;
 
       for (gint i = 0; i < queries; i++)
@@ -426,6 +456,8 @@ main (int argc, char **argv)
         }
       print_ms (list, list_label);
       print_ms (model, model_label);
+      print_ms (main_cpu, main_label);
+      print_ms (other_cpu, other_label);
       if (rg_bench_samples_count (card) > 0)
         print_ms (card, card_label);
       if (missed > 0)
