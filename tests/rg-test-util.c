@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "rg-floor.h"
+#include "rg-guest.h"
 #include "rg-id.h"
 
 gchar *
@@ -139,6 +140,21 @@ rg_test_exec_printf (RgDb        *db,
   sql = g_strdup_vprintf (format, args);
   va_end (args);
   ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error != NULL ? error->message : "");
+}
+
+gchar *
+rg_test_add_guest (RgDb        *db,
+                   const gchar *name,
+                   const gchar *phone,
+                   const gchar *card)
+{
+  g_autoptr(GError) error = NULL;
+  const gchar *phones[] = { phone, NULL };
+  RgGuestFields fields = { .name = name };
+  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phone != NULL ? phones : NULL, card, &error);
+
+  ck_assert_no_error (error);
+  return g_strdup (rg_guest_get_id (guest));
 }
 
 gchar *

@@ -45,6 +45,9 @@ void      rg_test_exec (RgDb *db, const gchar *sql, ...);
 /* Runs the statements of a printf-style @format; fails the test on error. */
 void      rg_test_exec_printf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
 
+/* Adds a guest named @name, with @phone and @card when not NULL, through
+ * rg_guest_add(), and returns its id. */
+gchar    *rg_test_add_guest (RgDb *db, const gchar *name, const gchar *phone, const gchar *card);
 /* Inserts a guest named @name straight into the table and returns its new id. */
 gchar    *rg_test_insert_guest (RgDb *db, const gchar *name);
 /* Adds a four-seat table named @name to @branch_id as @staff_id, through

@@ -13,18 +13,6 @@
 #include "rg-guest.h"
 
 static gchar *
-add_guest (RgDb        *db,
-           const gchar *name)
-{
-  g_autoptr(GError) error = NULL;
-  RgGuestFields fields = { .name = name };
-  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, NULL, NULL, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_guest_get_id (guest));
-}
-
-static gchar *
 issue (RgDb        *db,
        const gchar *guest_id,
        gboolean     replace)
@@ -71,7 +59,7 @@ START_TEST (test_issue_signs_and_verifies)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (t->db, guest, FALSE);
   g_autofree gchar *again = NULL;
   g_autofree gchar *found = NULL;
@@ -128,7 +116,7 @@ END_TEST
 START_TEST (test_forged_and_altered_are_refused)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (t->db, guest, FALSE);
   g_auto(GStrv) p = split (payload);
   g_autofree gchar *other_number = rg_card_number_new ();
@@ -165,7 +153,7 @@ END_TEST
 START_TEST (test_every_truncation_is_refused)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (t->db, guest, FALSE);
   gint64 before = rg_test_query_int (t->db, "SELECT count(*) FROM member_card");
 
@@ -189,10 +177,10 @@ START_TEST (test_another_chains_key_is_refused)
   g_autoptr(RgTestDb) ours = rg_test_db_new ();
   g_autoptr(RgTestDb) theirs = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *guest = add_guest (ours->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (ours->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (ours->db, guest, FALSE);
   g_auto(GStrv) p = split (payload);
-  g_autofree gchar *their_guest = add_guest (theirs->db, "Mallory");
+  g_autofree gchar *their_guest = rg_test_add_guest (theirs->db, "Mallory", NULL, NULL);
   g_autofree gchar *bound = NULL;
   g_autofree gchar *forged = NULL;
   g_autofree gchar *key = rg_db_dup_setting (ours->db, "card_key");
@@ -225,7 +213,7 @@ START_TEST (test_damaged_key)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (t->db, guest, FALSE);
   g_autofree gchar *number = NULL;
   g_auto(GStrv) p = split (payload);
@@ -246,7 +234,7 @@ START_TEST (test_revoked_card_is_refused)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (t->db, guest, FALSE);
   g_auto(GStrv) p = split (payload);
 
@@ -262,7 +250,7 @@ START_TEST (test_reissue_gives_a_new_number)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *first = issue (t->db, guest, FALSE);
   g_autofree gchar *second = issue (t->db, guest, TRUE);
   g_autofree gchar *found = NULL;
@@ -289,7 +277,7 @@ END_TEST
 START_TEST (test_old_copy_is_refused)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (t->db, guest, FALSE);
 
   ck_assert (rg_db_exec (t->db, "UPDATE member_card SET issued_ms = issued_ms + 60000", NULL));
@@ -301,7 +289,7 @@ START_TEST (test_issue_for_unknown_guest_changes_nothing)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *guest = add_guest (t->db, "Li Wei");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *payload = issue (t->db, guest, FALSE);
   gint64 before = rg_test_query_int (t->db,
       "SELECT (SELECT count(*) FROM member_card) * 1000 + (SELECT count(*) FROM sync_outbox)");

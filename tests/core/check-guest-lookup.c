@@ -13,21 +13,6 @@
 #include "rg-guest-lookup.h"
 #include "rg-id.h"
 
-static gchar *
-add_guest (RgDb        *db,
-           const gchar *name,
-           const gchar *phone,
-           const gchar *card)
-{
-  g_autoptr(GError) error = NULL;
-  const gchar *phones[] = { phone, NULL };
-  RgGuestFields fields = { .name = name };
-  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phone != NULL ? phones : NULL, card, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_guest_get_id (guest));
-}
-
 /* Records a visit at @last_visit_ms and moves the guest in the index, as
  * closing a check does. */
 static void
@@ -106,8 +91,8 @@ lookup_names (RgDb        *db,
 START_TEST (test_phone_any_format)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", NULL);
-  g_autofree gchar *wang = add_guest (t->db, "Wang Fang", "13900139000", NULL);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autofree gchar *wang = rg_test_add_guest (t->db, "Wang Fang", "13900139000", NULL);
   const gchar *formats[] = { "+86 138-0013-8000", "13800138000", "0086 138 0013 8000",
                              "138.0013.8000", "(+86) 13800138000", NULL };
 
@@ -134,7 +119,7 @@ START_TEST (test_phone_match_details)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", "13800138000", NULL);
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GListModel) none = NULL;
   RgGuestMatch *match;
@@ -164,8 +149,8 @@ START_TEST (test_phone_exact_first_then_suffix)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", NULL);
-  g_autofree gchar *far = add_guest (t->db, "Far Away", NULL, NULL);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autofree gchar *far = rg_test_add_guest (t->db, "Far Away", NULL, NULL);
   g_autofree gchar *sql = g_strdup_printf (
       "INSERT INTO guest_phone (id, guest_id, e164, digits_rev) "
       "VALUES ('p-far', '%s', '+88213800138000', '00083100831288')", far);
@@ -196,10 +181,10 @@ START_TEST (test_suffix_ranked_by_recency)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *a = add_guest (t->db, "Ann", "13800138000", NULL);
-  g_autofree gchar *b = add_guest (t->db, "Bob", "13900008000", NULL);
-  g_autofree gchar *c = add_guest (t->db, "Cai", "13700007000", NULL);
-  g_autofree gchar *d = add_guest (t->db, "Dan", "13600018000", NULL);
+  g_autofree gchar *a = rg_test_add_guest (t->db, "Ann", "13800138000", NULL);
+  g_autofree gchar *b = rg_test_add_guest (t->db, "Bob", "13900008000", NULL);
+  g_autofree gchar *c = rg_test_add_guest (t->db, "Cai", "13700007000", NULL);
+  g_autofree gchar *d = rg_test_add_guest (t->db, "Dan", "13600018000", NULL);
   g_autofree gchar *e164 = NULL;
   g_autoptr(GListModel) model = NULL;
 
@@ -250,7 +235,7 @@ START_TEST (test_card_lookup)
   g_autoptr(GError) error = NULL;
   g_autofree gchar *card = rg_card_number_new ();
   g_autofree gchar *spaced = g_strdup_printf ("%.4s-%.4s-%.4s", card, card + 4, card + 8);
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", card);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", "13800138000", card);
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GListModel) explicit = NULL;
 
@@ -275,7 +260,7 @@ START_TEST (test_card_mistyped)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *card = rg_card_number_new ();
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", NULL, card);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", NULL, card);
   gsize last = strlen (card) - 1;
 
   ck_assert_lookup_first (t->db, card, li);
@@ -295,7 +280,7 @@ START_TEST (test_card_signed_payload)
   g_autoptr(GError) error = NULL;
   g_autofree gchar *card = rg_card_number_new ();
   g_autofree gchar *other = rg_card_number_new ();
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", card);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", "13800138000", card);
   g_autofree gchar *payload = rg_card_sign_payload (t->db, card, &error);
   g_autofree gchar *scanned = NULL;
   g_autofree gchar *forged = NULL;
@@ -305,7 +290,7 @@ START_TEST (test_card_signed_payload)
 
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (payload);
-  g_free (add_guest (t->db, "Wang Fang", NULL, other));
+  g_free (rg_test_add_guest (t->db, "Wang Fang", NULL, other));
 
   /* as the scanner types it, with a line end */
   scanned = g_strdup_printf ("%s\n", payload);
@@ -344,11 +329,11 @@ END_TEST
 START_TEST (test_name_folding)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *zoe = add_guest (t->db, "Zoë Durand", NULL, NULL);
-  g_autofree gchar *jose = add_guest (t->db, "José Ramos", NULL, NULL);
-  g_autofree gchar *zhang = add_guest (t->db, "张伟", NULL, NULL);
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", NULL, NULL);
-  g_autofree gchar *li_na = add_guest (t->db, "Li Na", NULL, NULL);
+  g_autofree gchar *zoe = rg_test_add_guest (t->db, "Zoë Durand", NULL, NULL);
+  g_autofree gchar *jose = rg_test_add_guest (t->db, "José Ramos", NULL, NULL);
+  g_autofree gchar *zhang = rg_test_add_guest (t->db, "张伟", NULL, NULL);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
+  g_autofree gchar *li_na = rg_test_add_guest (t->db, "Li Na", NULL, NULL);
 
   ck_assert_lookup (t->db, "zoe", "Zoë Durand;");
   ck_assert_lookup (t->db, "ZOË", "Zoë Durand;");
@@ -386,12 +371,12 @@ START_TEST (test_name_ranking_and_paging)
     {
       g_autofree gchar *name = g_strdup_printf ("Wang %02u", i);
 
-      ids[i] = add_guest (t->db, name, NULL, NULL);
+      ids[i] = rg_test_add_guest (t->db, name, NULL, NULL);
     }
   /* The guests come back in another order than they were enrolled. */
   for (guint k = 0; k < 25; k++)
     visit (t->db, ids[(k * 7) % 25], 1700000000000 + k * 1000, 0);
-  old = add_guest (t->db, "Wang Never", NULL, NULL);
+  old = rg_test_add_guest (t->db, "Wang Never", NULL, NULL);
 
   for (guint page = 0; page < 3; page++)
     {
@@ -452,9 +437,9 @@ START_TEST (test_merged_and_deleted_never_listed)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *card = rg_card_number_new ();
-  g_autofree gchar *keep = add_guest (t->db, "Li Wei", "13800138000", NULL);
-  g_autofree gchar *gone = add_guest (t->db, "Li Wei", "13900139000", card);
-  g_autofree gchar *dead = add_guest (t->db, "Li Wei", "13700137000", NULL);
+  g_autofree gchar *keep = rg_test_add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autofree gchar *gone = rg_test_add_guest (t->db, "Li Wei", "13900139000", card);
+  g_autofree gchar *dead = rg_test_add_guest (t->db, "Li Wei", "13700137000", NULL);
   g_autofree gchar *sql = g_strdup_printf (
       "UPDATE guest SET merged_into = '%s' WHERE id = '%s'; UPDATE guest SET deleted = 1 WHERE id = '%s'",
       keep, gone, dead);

@@ -21,36 +21,6 @@
   "SELECT (SELECT count(*) FROM sync_outbox) * 1000 + (SELECT count(*) FROM audit_log) * 100 " \
   "     + (SELECT count(*) FROM local_guest_stats) * 10 + (SELECT count(*) FROM local_guest_key)"
 
-static gchar *
-add_guest (RgDb        *db,
-           const gchar *name,
-           const gchar *phone,
-           const gchar *card)
-{
-  g_autoptr(GError) error = NULL;
-  const gchar *phones[] = { phone, NULL };
-  RgGuestFields fields = { .name = name };
-  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phone != NULL ? phones : NULL, card, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_guest_get_id (guest));
-}
-
-static void G_GNUC_PRINTF (2, 3)
-exec (RgDb        *db,
-      const gchar *format,
-      ...)
-{
-  g_autofree gchar *sql = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error ? error->message : "");
-}
-
 static gint64 G_GNUC_PRINTF (2, 3)
 query_int (RgDb        *db,
            const gchar *format,
@@ -122,45 +92,45 @@ pair_new (void)
   db = pair->t->db;
   pair->keep_card = rg_card_number_new ();
   pair->other_card = rg_card_number_new ();
-  pair->keep = add_guest (db, "Li Wei", "13800138000", pair->keep_card);
-  pair->other = add_guest (db, "Wei Li", "13900139000", pair->other_card);
-  pair->x = add_guest (db, "Xu", NULL, NULL);
-  pair->y = add_guest (db, "Yan", NULL, NULL);
+  pair->keep = rg_test_add_guest (db, "Li Wei", "13800138000", pair->keep_card);
+  pair->other = rg_test_add_guest (db, "Wei Li", "13900139000", pair->other_card);
+  pair->x = rg_test_add_guest (db, "Xu", NULL, NULL);
+  pair->y = rg_test_add_guest (db, "Yan", NULL, NULL);
   k = pair->keep;
   o = pair->other;
 
-  exec (db, "UPDATE guest SET vip = 1, birthday = '1990-01-01', notes = 'allergic to cats' WHERE id = '%s'", o);
-  exec (db, "INSERT INTO branch (id, name) VALUES ('b1', 'Riverside');"
-            "INSERT INTO staff (id, name, role) VALUES ('s1', 'Mia', 'manager');"
-            "INSERT INTO menu_item (id, name, price) VALUES ('i1', 'Mapo tofu', 3800), ('i2', 'Dumplings', 2200)");
+  rg_test_exec_printf (db, "UPDATE guest SET vip = 1, birthday = '1990-01-01', notes = 'allergic to cats' WHERE id = '%s'", o);
+  rg_test_exec_printf (db, "INSERT INTO branch (id, name) VALUES ('b1', 'Riverside');"
+                           "INSERT INTO staff (id, name, role) VALUES ('s1', 'Mia', 'manager');"
+                           "INSERT INTO menu_item (id, name, price) VALUES ('i1', 'Mapo tofu', 3800), ('i2', 'Dumplings', 2200)");
 
-  exec (db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('t1', '%s', 'spicy'), ('t2', '%s', 'spicy'), "
-            "('t3', '%s', 'wine')", k, o, o);
-  exec (db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity, note) VALUES "
-            "('a1', '%s', 'peanut', 'mild', NULL), ('a2', '%s', 'peanut', 'anaphylactic', 'epipen'), "
-            "('a3', '%s', 'shellfish', 'severe', NULL)", k, o, o);
-  exec (db, "INSERT INTO dish_pref (id, guest_id, item_id, pref) VALUES ('d1', '%s', 'i1', 'like'), "
-            "('d2', '%s', 'i1', 'dislike'), ('d3', '%s', 'i2', 'like')", k, o, o);
-  exec (db, "INSERT INTO seating_pref (id, guest_id, kind, value) VALUES ('sp1', '%s', 'zone', 'window'), "
-            "('sp2', '%s', 'feature', 'quiet')", k, o);
-  exec (db, "INSERT INTO guest_note (id, guest_id, body, created_ms) VALUES ('n1', '%s', 'Birthday cake in May', 1)", o);
-  exec (db, "INSERT INTO guest_link (id, guest_id, other_id, kind) VALUES "
-            "('l1', '%s', '%s', 'friend'), ('l2', '%s', '%s', 'friend'), ('l3', '%s', '%s', 'family'), "
-            "('l4', '%s', '%s', 'colleague'), ('l5', '%s', '%s', 'partner')",
-        k, pair->x, o, pair->x, o, pair->y, pair->y, o, k, o);
-  exec (db, "INSERT INTO visit (id, branch_id, guest_id, seated_ms, status) VALUES "
-            "('v1', 'b1', '%s', 1000, 'closed'), ('v2', 'b1', '%s', 3000, 'closed'), "
-            "('v3', 'b1', '%s', 4000, 'closed'), ('v4', 'b1', '%s', 5000, 'closed'), "
-            "('v5', 'b1', '%s', 6000, 'open')", k, o, pair->x, k, pair->x);
-  exec (db, "INSERT INTO visit_guest (id, visit_id, guest_id) VALUES ('vg3', 'v3', '%s'), "
-            "('vg4', 'v4', '%s'), ('vg5k', 'v5', '%s'), ('vg5o', 'v5', '%s')", o, o, k, o);
-  exec (db, "INSERT INTO feedback (id, visit_id, guest_id, aspect, rating, created_ms) "
-            "VALUES ('f1', 'v2', '%s', 'food', 5, 3100)", o);
+  rg_test_exec_printf (db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('t1', '%s', 'spicy'), ('t2', '%s', 'spicy'), "
+                           "('t3', '%s', 'wine')", k, o, o);
+  rg_test_exec_printf (db, "INSERT INTO guest_allergy (id, guest_id, allergen, severity, note) VALUES "
+                           "('a1', '%s', 'peanut', 'mild', NULL), ('a2', '%s', 'peanut', 'anaphylactic', 'epipen'), "
+                           "('a3', '%s', 'shellfish', 'severe', NULL)", k, o, o);
+  rg_test_exec_printf (db, "INSERT INTO dish_pref (id, guest_id, item_id, pref) VALUES ('d1', '%s', 'i1', 'like'), "
+                           "('d2', '%s', 'i1', 'dislike'), ('d3', '%s', 'i2', 'like')", k, o, o);
+  rg_test_exec_printf (db, "INSERT INTO seating_pref (id, guest_id, kind, value) VALUES ('sp1', '%s', 'zone', 'window'), "
+                           "('sp2', '%s', 'feature', 'quiet')", k, o);
+  rg_test_exec_printf (db, "INSERT INTO guest_note (id, guest_id, body, created_ms) VALUES ('n1', '%s', 'Birthday cake in May', 1)", o);
+  rg_test_exec_printf (db, "INSERT INTO guest_link (id, guest_id, other_id, kind) VALUES "
+                           "('l1', '%s', '%s', 'friend'), ('l2', '%s', '%s', 'friend'), ('l3', '%s', '%s', 'family'), "
+                           "('l4', '%s', '%s', 'colleague'), ('l5', '%s', '%s', 'partner')",
+                       k, pair->x, o, pair->x, o, pair->y, pair->y, o, k, o);
+  rg_test_exec_printf (db, "INSERT INTO visit (id, branch_id, guest_id, seated_ms, status) VALUES "
+                           "('v1', 'b1', '%s', 1000, 'closed'), ('v2', 'b1', '%s', 3000, 'closed'), "
+                           "('v3', 'b1', '%s', 4000, 'closed'), ('v4', 'b1', '%s', 5000, 'closed'), "
+                           "('v5', 'b1', '%s', 6000, 'open')", k, o, pair->x, k, pair->x);
+  rg_test_exec_printf (db, "INSERT INTO visit_guest (id, visit_id, guest_id) VALUES ('vg3', 'v3', '%s'), "
+                           "('vg4', 'v4', '%s'), ('vg5k', 'v5', '%s'), ('vg5o', 'v5', '%s')", o, o, k, o);
+  rg_test_exec_printf (db, "INSERT INTO feedback (id, visit_id, guest_id, aspect, rating, created_ms) "
+                           "VALUES ('f1', 'v2', '%s', 'food', 5, 3100)", o);
   /* The figures of those closed visits (no lines: nothing spent); v4 is
    * both K's and O's. */
-  exec (db, "INSERT INTO local_guest_stats VALUES ('%s', 2, 1000, 5000, 0), ('%s', 3, 3000, 5000, 0)", k, o);
-  exec (db, "INSERT INTO local_suggestion (id, shown_ms, visit_id, guest_id, item_id, list, rank, score, "
-            "reason, shown) VALUES ('ls1', 3000, 'v2', '%s', 'i2', 'usual', 0, 1.0, 'your usual', 1)", o);
+  rg_test_exec_printf (db, "INSERT INTO local_guest_stats VALUES ('%s', 2, 1000, 5000, 0), ('%s', 3, 3000, 5000, 0)", k, o);
+  rg_test_exec_printf (db, "INSERT INTO local_suggestion (id, shown_ms, visit_id, guest_id, item_id, list, rank, score, "
+                           "reason, shown) VALUES ('ls1', 3000, 'v2', '%s', 'i2', 'usual', 0, 1.0, 'your usual', 1)", o);
   return pair;
 }
 
@@ -315,12 +285,12 @@ START_TEST (test_merge_refuses_bad_pairs)
   g_autoptr(Pair) p = pair_new ();
   g_autoptr(GError) error = NULL;
   RgDb *db = p->t->db;
-  g_autofree gchar *gone = add_guest (db, "Gone", NULL, NULL);
-  g_autofree gchar *dead = add_guest (db, "Dead", NULL, NULL);
+  g_autofree gchar *gone = rg_test_add_guest (db, "Gone", NULL, NULL);
+  g_autofree gchar *dead = rg_test_add_guest (db, "Dead", NULL, NULL);
   gint64 before;
 
   ck_assert (rg_guest_merge (db, p->x, gone, NULL, &error));
-  exec (db, "UPDATE guest SET deleted = 1 WHERE id = '%s'", dead);
+  rg_test_exec_printf (db, "UPDATE guest SET deleted = 1 WHERE id = '%s'", dead);
   before = rg_test_query_int (db, FINGERPRINT);
 
   ck_assert (!rg_guest_merge (db, p->keep, p->keep, NULL, &error));
@@ -358,9 +328,9 @@ START_TEST (test_merge_chain_redirects)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *a = add_guest (t->db, "Ann", NULL, NULL);
-  g_autofree gchar *b = add_guest (t->db, "Ann B", NULL, NULL);
-  g_autofree gchar *c = add_guest (t->db, "Ann C", NULL, NULL);
+  g_autofree gchar *a = rg_test_add_guest (t->db, "Ann", NULL, NULL);
+  g_autofree gchar *b = rg_test_add_guest (t->db, "Ann B", NULL, NULL);
+  g_autofree gchar *c = rg_test_add_guest (t->db, "Ann C", NULL, NULL);
   g_autoptr(RgGuest) found = NULL;
 
   ck_assert (rg_guest_merge (t->db, b, a, NULL, &error));
@@ -408,8 +378,8 @@ START_TEST (test_duplicates_by_phone_and_card)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autofree gchar *card = rg_card_number_new ();
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", NULL);
-  g_autofree gchar *wang = add_guest (t->db, "Wang Fang", NULL, card);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autofree gchar *wang = rg_test_add_guest (t->db, "Wang Fang", NULL, card);
   g_autoptr(GListModel) by_phone = find (t->db, "Somebody", "+86 138-0013-8000", NULL, NULL);
   g_autoptr(GListModel) by_card = find (t->db, NULL, NULL, card, NULL);
   g_autoptr(GListModel) both = find (t->db, NULL, "13800138000", card, NULL);
@@ -438,10 +408,10 @@ END_TEST
 START_TEST (test_duplicates_by_name)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *li = add_guest (t->db, "Li Wei", "13800138000", NULL);
-  g_autofree gchar *zoe = add_guest (t->db, "Zoë Durand", NULL, NULL);
-  g_autofree gchar *zoe2 = add_guest (t->db, "ZOE DURAND", "13700137000", NULL);
-  g_autofree gchar *wang = add_guest (t->db, "Wang Fang", "13600138000", NULL);
+  g_autofree gchar *li = rg_test_add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autofree gchar *zoe = rg_test_add_guest (t->db, "Zoë Durand", NULL, NULL);
+  g_autofree gchar *zoe2 = rg_test_add_guest (t->db, "ZOE DURAND", "13700137000", NULL);
+  g_autofree gchar *wang = rg_test_add_guest (t->db, "Wang Fang", "13600138000", NULL);
   g_autoptr(GListModel) similar = find (t->db, "Li Na", "13900138000", NULL, NULL);
   g_autoptr(GListModel) same = find (t->db, "durand zoe", NULL, NULL, NULL);
   g_autoptr(GListModel) partial = find (t->db, "Zoë", NULL, NULL, NULL);
@@ -514,8 +484,8 @@ START_TEST (test_duplicates_follow_merges)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *card = rg_card_number_new ();
-  g_autofree gchar *keep = add_guest (t->db, "Li Wei", NULL, NULL);
-  g_autofree gchar *gone = add_guest (t->db, "Li Wei", "13800138000", card);
+  g_autofree gchar *keep = rg_test_add_guest (t->db, "Li Wei", NULL, NULL);
+  g_autofree gchar *gone = rg_test_add_guest (t->db, "Li Wei", "13800138000", card);
   g_autoptr(GListModel) found = NULL;
 
   ck_assert (rg_guest_merge (t->db, keep, gone, NULL, &error));

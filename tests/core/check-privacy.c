@@ -42,21 +42,6 @@ fixture_free (Fixture *f)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fixture, fixture_free)
 
-static void
-exec (RgDb        *db,
-      const gchar *format,
-      ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error ? error->message : "");
-}
-
 /* Zhang Wei with two phones, a card, a fact of every kind, a friend, and a
  * visit with a line and a rating. */
 static Fixture *
@@ -89,26 +74,26 @@ fixture_new (void)
   parts = g_strsplit (payload, ".", 0);
   f->card = g_strdup (parts[1]);
 
-  exec (db, "INSERT INTO branch (id, name) VALUES ('" BRANCH "', 'Main')");
-  exec (db, "INSERT INTO menu_item (id, name, price) VALUES ('" ITEM "', 'Mapo tofu', 4800)");
-  exec (db, "INSERT INTO guest (id, name, created_ms) VALUES ('" FRIEND "', 'Wang Fang', 1)");
-  exec (db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('t1', '%s', 'spicy')", f->guest_id);
-  exec (db, "INSERT INTO guest_allergy (id, guest_id, allergen, note) VALUES ('a1', '%s', 'peanut', 'hives')",
-        f->guest_id);
-  exec (db, "INSERT INTO seating_pref (id, guest_id, kind, value, note) VALUES ('s1', '%s', 'zone', 'window', 'views')",
-        f->guest_id);
-  exec (db, "INSERT INTO dish_pref (id, guest_id, item_id, pref, note) VALUES ('d1', '%s', '" ITEM "', 'like', 'extra hot')",
-        f->guest_id);
-  exec (db, "INSERT INTO guest_note (id, guest_id, body, created_ms) VALUES ('n1', '%s', 'Wife is Lin', 1)",
-        f->guest_id);
-  exec (db, "INSERT INTO guest_link (id, guest_id, other_id, kind) VALUES ('l1', '" FRIEND "', '%s', 'referred_by')",
-        f->guest_id);
-  exec (db, "INSERT INTO visit (id, branch_id, guest_id, party_size, seated_ms, status, subtotal) "
-        "VALUES ('" VISIT "', '" BRANCH "', '%s', 2, 1000, 'closed', 9600)", f->guest_id);
-  exec (db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
-        "VALUES ('o1', '" VISIT "', '" ITEM "', 2, 4800, 1000)");
-  exec (db, "INSERT INTO feedback (id, visit_id, guest_id, aspect, rating, comment, created_ms) "
-        "VALUES ('f1', '" VISIT "', '%s', 'food', 5, 'Zhang loved it', 2000)", f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO branch (id, name) VALUES ('" BRANCH "', 'Main')");
+  rg_test_exec_printf (db, "INSERT INTO menu_item (id, name, price) VALUES ('" ITEM "', 'Mapo tofu', 4800)");
+  rg_test_exec_printf (db, "INSERT INTO guest (id, name, created_ms) VALUES ('" FRIEND "', 'Wang Fang', 1)");
+  rg_test_exec_printf (db, "INSERT INTO guest_tag (id, guest_id, tag) VALUES ('t1', '%s', 'spicy')", f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO guest_allergy (id, guest_id, allergen, note) VALUES ('a1', '%s', 'peanut', 'hives')",
+                       f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO seating_pref (id, guest_id, kind, value, note) VALUES ('s1', '%s', 'zone', 'window', 'views')",
+                       f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO dish_pref (id, guest_id, item_id, pref, note) VALUES ('d1', '%s', '" ITEM "', 'like', 'extra hot')",
+                       f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO guest_note (id, guest_id, body, created_ms) VALUES ('n1', '%s', 'Wife is Lin', 1)",
+                       f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO guest_link (id, guest_id, other_id, kind) VALUES ('l1', '" FRIEND "', '%s', 'referred_by')",
+                       f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO visit (id, branch_id, guest_id, party_size, seated_ms, status, subtotal) "
+                       "VALUES ('" VISIT "', '" BRANCH "', '%s', 2, 1000, 'closed', 9600)", f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, created_ms) "
+                       "VALUES ('o1', '" VISIT "', '" ITEM "', 2, 4800, 1000)");
+  rg_test_exec_printf (db, "INSERT INTO feedback (id, visit_id, guest_id, aspect, rating, comment, created_ms) "
+                       "VALUES ('f1', '" VISIT "', '%s', 'food', 5, 'Zhang loved it', 2000)", f->guest_id);
   ck_assert (rg_audit_log (db, rg_staff_get_id (f->owner), "guest.view", f->guest_id, "looked at Zhang Wei", NULL));
   return f;
 }
@@ -335,10 +320,10 @@ START_TEST (test_erase_reaches_merged_records_and_cards)
   g_autofree gchar *holder = NULL;
 
   /* an older duplicate, merged into the guest, still holds a phone */
-  exec (db, "INSERT INTO guest (id, name, birthday, merged_into, created_ms) "
-        "VALUES ('0192d9b0-0000-7000-8000-000000000010', 'Wei Zhang', '1980-05-17', '%s', 1)", f->guest_id);
-  exec (db, "INSERT INTO guest_phone (id, guest_id, e164, digits_rev, deleted) "
-        "VALUES ('p-old', '0192d9b0-0000-7000-8000-000000000010', '+8613900139000', '0009310093168', 1)");
+  rg_test_exec_printf (db, "INSERT INTO guest (id, name, birthday, merged_into, created_ms) "
+                       "VALUES ('0192d9b0-0000-7000-8000-000000000010', 'Wei Zhang', '1980-05-17', '%s', 1)", f->guest_id);
+  rg_test_exec_printf (db, "INSERT INTO guest_phone (id, guest_id, e164, digits_rev, deleted) "
+                       "VALUES ('p-old', '0192d9b0-0000-7000-8000-000000000010', '+8613900139000', '0009310093168', 1)");
 
   /* erasing by the old id erases the survivor too */
   ck_assert (rg_privacy_erase (db, owner_id (f), "0192d9b0-0000-7000-8000-000000000010", &error));

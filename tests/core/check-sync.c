@@ -19,20 +19,6 @@
 
 #define OTHER_DEVICE "0190a1b2-0000-7000-8000-0000000000ff"
 
-static gchar *
-add_guest (RgDb        *db,
-           const gchar *name,
-           const gchar *phone)
-{
-  g_autoptr(GError) error = NULL;
-  RgGuestFields fields = { .name = name, .notes = "" };
-  const gchar *phones[] = { phone, NULL };
-  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phone ? phones : NULL, NULL, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_guest_get_id (guest));
-}
-
 static RgWireChange *
 read_row (RgDb        *db,
           const gchar *table,
@@ -113,7 +99,7 @@ count (RgDb        *db,
 START_TEST (test_read_row_gives_every_column_typed)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *guest = add_guest (t->db, "Zhou Min", "+8613800001234");
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Zhou Min", "+8613800001234", NULL);
   g_autoptr(RgWireChange) change = read_row (t->db, "guest", guest);
   g_autoptr(RgWireChange) missing = read_row (t->db, "guest", "0190a1b2-0000-7000-8000-0000000000aa");
 
@@ -134,7 +120,7 @@ START_TEST (test_pending_counts_the_outbox)
   g_autofree gchar *guest = NULL;
 
   ck_assert_int_eq (rg_sync_count_pending (t->db), 0);
-  guest = add_guest (t->db, "Sun Li", "+8613800005678");
+  guest = rg_test_add_guest (t->db, "Sun Li", "+8613800005678", NULL);
   ck_assert_int_eq (rg_sync_count_pending (t->db),
                     rg_test_query_int (t->db, "SELECT count (*) FROM sync_outbox"));
   ck_assert_int_ge (rg_sync_count_pending (t->db), 2);
@@ -147,7 +133,7 @@ END_TEST
 START_TEST (test_newer_remote_row_wins_older_is_ignored_and_not_echoed)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *guest = add_guest (t->db, "Ma Lin", NULL);
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Ma Lin", NULL, NULL);
   g_autoptr(RgWireChange) local = read_row (t->db, "guest", guest);
   g_autoptr(RgWireChange) older = remote_version (local, local->updated_hlc - 1, "name", "Old Name");
   g_autoptr(RgWireChange) newer = remote_version (local, local->updated_hlc + 1, "name", "Ma Lin (Dr)");
@@ -169,7 +155,7 @@ END_TEST
 START_TEST (test_clock_moves_past_rows_from_a_clock_in_the_future)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *guest = add_guest (t->db, "Lu Yan", NULL);
+  g_autofree gchar *guest = rg_test_add_guest (t->db, "Lu Yan", NULL, NULL);
   g_autoptr(RgWireChange) local = read_row (t->db, "guest", guest);
   gint64 future = (rg_now_ms () + 86400000) << 16;
   g_autoptr(RgWireChange) remote = remote_version (local, future, "notes", "from a terminal a day ahead");
@@ -234,8 +220,8 @@ rival_phone (RgWireChange *local,
 START_TEST (test_phone_given_to_two_guests_keeps_the_newer)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *first = add_guest (t->db, "He Jun", "+8613811112222");
-  g_autofree gchar *second = add_guest (t->db, "He Jun", NULL);
+  g_autofree gchar *first = rg_test_add_guest (t->db, "He Jun", "+8613811112222", NULL);
+  g_autofree gchar *second = rg_test_add_guest (t->db, "He Jun", NULL, NULL);
   g_autofree gchar *local_id = query_text (t->db, "SELECT id FROM guest_phone WHERE guest_id = '%s'", first);
   g_autoptr(RgWireChange) local = read_row (t->db, "guest_phone", local_id);
   g_autoptr(RgWireChange) newer = rival_phone (local, second, 5);
@@ -255,8 +241,8 @@ END_TEST
 START_TEST (test_phone_from_an_older_rival_arrives_as_a_tombstone)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autofree gchar *first = add_guest (t->db, "Xu Ke", "+8613833334444");
-  g_autofree gchar *second = add_guest (t->db, "Xu Ke", NULL);
+  g_autofree gchar *first = rg_test_add_guest (t->db, "Xu Ke", "+8613833334444", NULL);
+  g_autofree gchar *second = rg_test_add_guest (t->db, "Xu Ke", NULL, NULL);
   g_autofree gchar *local_id = query_text (t->db, "SELECT id FROM guest_phone WHERE guest_id = '%s'", first);
   g_autoptr(RgWireChange) local = read_row (t->db, "guest_phone", local_id);
   g_autoptr(RgWireChange) older = rival_phone (local, second, -5);
@@ -275,8 +261,8 @@ START_TEST (test_remote_merge_moves_local_rows_to_the_survivor)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *keep = add_guest (t->db, "Guo Hua", NULL);
-  g_autofree gchar *other = add_guest (t->db, "Hua Guo", NULL);
+  g_autofree gchar *keep = rg_test_add_guest (t->db, "Guo Hua", NULL, NULL);
+  g_autofree gchar *other = rg_test_add_guest (t->db, "Hua Guo", NULL, NULL);
   g_autofree gchar *allergy = rg_prefs_add_allergy (t->db, other, "sesame", NULL, NULL, &error);
   g_autofree gchar *same = NULL;
   g_autofree gchar *keep_same = NULL;
@@ -307,8 +293,8 @@ START_TEST (test_row_arriving_for_a_merged_guest_is_moved)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *keep = add_guest (t->db, "Tang Yi", NULL);
-  g_autofree gchar *other = add_guest (t->db, "Yi Tang", NULL);
+  g_autofree gchar *keep = rg_test_add_guest (t->db, "Tang Yi", NULL, NULL);
+  g_autofree gchar *other = rg_test_add_guest (t->db, "Yi Tang", NULL, NULL);
   g_autofree gchar *note = rg_prefs_add_note (t->db, other, NULL, "likes the quiet room", &error);
   g_autoptr(RgWireChange) local_note = NULL;
   g_autoptr(RgWireChange) remote_note = NULL;

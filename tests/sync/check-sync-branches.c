@@ -62,20 +62,6 @@ sync_once (Terminal *term)
 }
 
 static gchar *
-add_guest (RgDb        *db,
-           const gchar *name,
-           const gchar *phone)
-{
-  g_autoptr(GError) error = NULL;
-  RgGuestFields fields = { .name = name, .notes = "" };
-  const gchar *phones[] = { phone, NULL };
-  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phone ? phones : NULL, NULL, &error);
-
-  ck_assert_no_error (error);
-  return g_strdup (rg_guest_get_id (guest));
-}
-
-static gchar *
 add_dish (RgDb        *db,
           const gchar *name,
           gint64       price)
@@ -156,7 +142,7 @@ START_TEST (test_offline_edits_of_different_facets_all_survive)
   g_autoptr(Terminal) a = terminal_new (h, "Riverside");
   g_autoptr(Terminal) b = terminal_new (h, "Harbour");
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *guest = add_guest (a->t->db, "Li Wei", "+8613800138000");
+  g_autofree gchar *guest = rg_test_add_guest (a->t->db, "Li Wei", "+8613800138000", NULL);
   g_autofree gchar *dish = add_dish (a->t->db, "Mapo tofu", 4800);
   g_autofree gchar *phone = NULL;
   g_autofree gchar *allergy = NULL;
@@ -207,8 +193,8 @@ START_TEST (test_merge_at_one_branch_while_the_other_edits_the_merged_record)
   g_autoptr(Terminal) a = terminal_new (h, "Riverside");
   g_autoptr(Terminal) b = terminal_new (h, "Harbour");
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *keep = add_guest (a->t->db, "Wang Fang", "+8613911112222");
-  g_autofree gchar *other = add_guest (a->t->db, "Fang Wang", "+8613933334444");
+  g_autofree gchar *keep = rg_test_add_guest (a->t->db, "Wang Fang", "+8613911112222", NULL);
+  g_autofree gchar *other = rg_test_add_guest (a->t->db, "Fang Wang", "+8613933334444", NULL);
   g_autofree gchar *dish = add_dish (a->t->db, "Kung pao chicken", 5200);
   g_autofree gchar *allergy = NULL;
   g_autoptr(RgGuest) survivor_a = NULL;
