@@ -439,4 +439,4 @@ contains "$OUT" "VIP 1"
 expect 0 "$CLI" --db "$DEMO" menu list --category "Dim sum"
 contains "$OUT" "Har Gow"
 
-echo "checks: $CHECKS passed"
+echo "check-cli: $CHECKS checks passed"
