@@ -15,11 +15,11 @@
  * its party, the time it was seated and, unless show-check is off, its open
  * check total; the plan's accessible description says the same of every
  * table.  Drawing 200 tables with their text every frame is too slow for the
- * Cairo renderer, so each table keeps its text and PangoLayout until that
- * text changes, and the whole drawing is kept as one image that is painted
- * as it is until the tables, their text, the selection, the suggestions,
- * the size or the style change.  The seated time is a clock time, so no
- * timer redraws the plan.
+ * Cairo renderer, so the zones are one render node and each table another,
+ * each kept until what it shows changes (its text, status, selection, rank,
+ * the size or the style).  GTK compares a frame's nodes with the last
+ * frame's, so only the tables whose node is new are drawn again.  The
+ * seated time is a clock time, so no timer redraws the plan.
  */
 #include "rg-floor-plan.h"
 
@@ -43,8 +43,10 @@ typedef struct
 {
   RgDiningTable *table;
   RgTableLive   *live;      /* (nullable): the table's open visit */
+  gchar         *key;       /* what the table's drawing depends on */
   gchar         *markup;    /* (nullable) until the first draw */
   PangoLayout   *layout;
+  GskRenderNode *node;      /* (nullable): the table drawn, kept */
   gboolean       wide;
   gboolean       tall;
 } Tile;
@@ -61,11 +63,12 @@ struct _RgFloorPlan
   gchar      *selected_id;
   gboolean    show_check;
 
-  /* the whole drawing, kept until something in it changes */
-  cairo_surface_t *raster;
-  gint        raster_width;
-  gint        raster_height;
-  gint        raster_scale;
+  /* the zones drawn, kept until the tables or the size change */
+  GskRenderNode *zones_node;
+  gchar      *zones_key;
+  gchar      *style_key;      /* colours and font last drawn with */
+  gint        node_width;
+  gint        node_height;
 
   /* the transform of the last allocation: pixel = offset + metres × scale */
   gdouble     scale;
@@ -113,16 +116,24 @@ tile_free (gpointer data)
 
   g_object_unref (tile->table);
   g_clear_object (&tile->live);
+  g_free (tile->key);
   g_free (tile->markup);
   g_clear_object (&tile->layout);
+  g_clear_pointer (&tile->node, gsk_render_node_unref);
   g_free (tile);
 }
 
-/* Drops the kept drawing; the next frame draws the plan again. */
+/* Drops every kept drawing; the next frame draws the whole plan again. */
 static void
 invalidate (RgFloorPlan *self)
 {
-  g_clear_pointer (&self->raster, cairo_surface_destroy);
+  g_clear_pointer (&self->zones_node, gsk_render_node_unref);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+
+      g_clear_pointer (&tile->node, gsk_render_node_unref);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -218,23 +229,71 @@ dup_tile_markup (RgFloorPlan *self,
 
 /* Re-reads the tables and their visits into tiles; the text of each is
  * made again at the next draw. */
+static gchar *
+dup_tile_key (RgFloorPlan *self,
+              Tile        *tile)
+{
+  RgDiningTable *t = tile->table;
+
+  return g_strdup_printf ("%s|%s|%d|%d|%d|%g|%g|%g|%g|%d|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%d",
+                          rg_dining_table_get_id (t), rg_dining_table_get_name (t),
+                          rg_dining_table_get_seats (t), rg_dining_table_get_status (t),
+                          rg_dining_table_get_shape (t),
+                          rg_dining_table_get_x (t), rg_dining_table_get_y (t),
+                          rg_dining_table_get_width (t), rg_dining_table_get_height (t),
+                          tile->live != NULL ? rg_table_live_get_party_size (tile->live) : 0,
+                          tile->live != NULL ? rg_table_live_get_seated_ms (tile->live) : 0,
+                          tile->live != NULL ? rg_table_live_get_check_total (tile->live) : 0,
+                          self->show_check);
+}
+
+/* Re-reads the tables and their visits into tiles.  A table that shows
+ * the same as before keeps its drawing, so a refresh that changes one
+ * table redraws that table only. */
 static void
 rebuild_tiles (RgFloorPlan *self)
 {
   g_autoptr(GString) description = g_string_new (NULL);
+  g_autoptr(GString) zones_key = g_string_new (NULL);
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->tiles);
+  g_autoptr(GHashTable) old_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = count_tables (self);
 
-  g_ptr_array_set_size (self->tiles, 0);
+  for (guint i = 0; i < old->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (old, i);
+
+      g_hash_table_insert (old_by_key, tile->key, tile);
+    }
+  self->tiles = g_ptr_array_new_with_free_func (tile_free);
   for (guint i = 0; i < n; i++)
     {
       Tile *tile = g_new0 (Tile, 1);
+      Tile *before;
       g_autofree gchar *spoken = NULL;
+      const gchar *zone_id;
 
       tile->table = dup_table (self, i);
       tile->live = g_hash_table_lookup (self->live, rg_dining_table_get_id (tile->table));
       if (tile->live != NULL)
         g_object_ref (tile->live);
+      tile->key = dup_tile_key (self, tile);
+      before = g_hash_table_lookup (old_by_key, tile->key);
+      if (before != NULL)
+        {
+          tile->markup = g_steal_pointer (&before->markup);
+          tile->layout = g_steal_pointer (&before->layout);
+          tile->node = g_steal_pointer (&before->node);
+          tile->wide = before->wide;
+          tile->tall = before->tall;
+        }
       g_ptr_array_add (self->tiles, tile);
+
+      zone_id = rg_dining_table_get_zone_id (tile->table);
+      if (zone_id != NULL)
+        g_string_append_printf (zones_key, "%s|%s|%g|%g|%g|%g;", zone_id, rg_dining_table_get_zone_name (tile->table),
+                                rg_dining_table_get_x (tile->table), rg_dining_table_get_y (tile->table),
+                                rg_dining_table_get_width (tile->table), rg_dining_table_get_height (tile->table));
       spoken = dup_spoken_text (self, tile);
       if (description->len > 0)
         g_string_append (description, ".\n");
@@ -243,7 +302,13 @@ rebuild_tiles (RgFloorPlan *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
-  invalidate (self);
+  if (g_strcmp0 (zones_key->str, self->zones_key) != 0)
+    {
+      g_free (self->zones_key);
+      self->zones_key = g_string_free (g_steal_pointer (&zones_key), FALSE);
+      g_clear_pointer (&self->zones_node, gsk_render_node_unref);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static Tile *
@@ -258,6 +323,17 @@ find_tile (RgFloorPlan *self,
         return tile;
     }
   return NULL;
+}
+
+/* Drops one table's kept drawing, when its look changes. */
+static void
+forget_tile_node (RgFloorPlan *self,
+                  const gchar *table_id)
+{
+  Tile *tile = table_id != NULL ? find_tile (self, table_id) : NULL;
+
+  if (tile != NULL)
+    g_clear_pointer (&tile->node, gsk_render_node_unref);
 }
 
 /* The room's size in metres, and the fewest pixels per metre that keep
@@ -664,31 +740,69 @@ rg_floor_plan_snapshot (GtkWidget   *widget,
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
   gint width = gtk_widget_get_width (widget);
   gint height = gtk_widget_get_height (widget);
-  gint scale = gtk_widget_get_scale_factor (widget);
+  /* room around a table for the selection's outline and the rank badge */
+  gdouble margin = RANK_RADIUS_PX + 2.0;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
-  if (self->raster == NULL || self->raster_width != width ||
-      self->raster_height != height || self->raster_scale != scale)
+  if (self->node_width != width || self->node_height != height)
     {
-      g_clear_pointer (&self->raster, cairo_surface_destroy);
-      self->raster = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-      cairo_surface_set_device_scale (self->raster, scale, scale);
-      self->raster_width = width;
-      self->raster_height = height;
-      self->raster_scale = scale;
-      update_transform (self, width, height);
-      cr = cairo_create (self->raster);
+      invalidate (self);
+      self->node_width = width;
+      self->node_height = height;
+    }
+  update_transform (self, width, height);
+  if (self->zones_node == NULL)
+    {
+      self->zones_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+      cr = gsk_cairo_node_get_draw_context (self->zones_node);
       draw_zones (self, cr);
-      for (guint i = 0; i < self->tiles->len; i++)
-        draw_table (self, cr, g_ptr_array_index (self->tiles, i));
       cairo_destroy (cr);
     }
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_source_surface (cr, self->raster, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  gtk_snapshot_append_node (snapshot, self->zones_node);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+
+      if (tile->node == NULL)
+        {
+          graphene_rect_t r;
+
+          table_rect (self, tile->table, &r);
+          graphene_rect_inset (&r, -margin, -margin);
+          tile->node = gsk_cairo_node_new (&r);
+          cr = gsk_cairo_node_get_draw_context (tile->node);
+          draw_table (self, cr, tile);
+          cairo_destroy (cr);
+        }
+      gtk_snapshot_append_node (snapshot, tile->node);
+    }
+}
+
+/* The colours and font the plan is drawn with, as one string. */
+static gchar *
+dup_style_key (RgFloorPlan *self)
+{
+  static const gchar * const names[] = {
+    "rg_table_seated", "rg_table_reserved", "rg_table_to_clean", "rg_table_free",
+    "rg_table_ink", "rg_suggest", "rg_zone_fill", "rg_zone_line", "rg_zone_text",
+  };
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  g_autofree gchar *font_name = font != NULL ? pango_font_description_to_string (font) : NULL;
+  GString *key = g_string_new (font_name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GdkRGBA color = { 0 };
+      g_autofree gchar *text = NULL;
+
+      gtk_style_context_lookup_color (context, names[i], &color);
+      text = gdk_rgba_to_string (&color);
+      g_string_append_printf (key, "|%s", text);
+    }
+  return g_string_free (key, FALSE);
 }
 
 static void
@@ -696,9 +810,16 @@ rg_floor_plan_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
+  g_autofree gchar *style_key = NULL;
 
   GTK_WIDGET_CLASS (rg_floor_plan_parent_class)->css_changed (widget, change);
-  /* the colours and the font may have changed */
+  /* Focus and hover change the CSS too; only new colours or a new font
+   * mean drawing again. */
+  style_key = dup_style_key (self);
+  if (g_strcmp0 (style_key, self->style_key) == 0)
+    return;
+  g_free (self->style_key);
+  self->style_key = g_steal_pointer (&style_key);
   for (guint i = 0; i < self->tiles->len; i++)
     {
       Tile *tile = g_ptr_array_index (self->tiles, i);
@@ -734,8 +855,6 @@ rg_floor_plan_size_allocate (GtkWidget *widget,
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
 
   update_transform (self, width, height);
-  if (width != self->raster_width || height != self->raster_height)
-    g_clear_pointer (&self->raster, cairo_surface_destroy);
 }
 
 static void
@@ -756,7 +875,9 @@ rg_floor_plan_finalize (GObject *object)
   g_hash_table_unref (self->ranks);
   g_hash_table_unref (self->live);
   g_ptr_array_unref (self->tiles);
-  g_clear_pointer (&self->raster, cairo_surface_destroy);
+  g_clear_pointer (&self->zones_node, gsk_render_node_unref);
+  g_free (self->zones_key);
+  g_free (self->style_key);
   g_free (self->selected_id);
 
   G_OBJECT_CLASS (rg_floor_plan_parent_class)->finalize (object);
@@ -942,9 +1063,11 @@ rg_floor_plan_set_selected_id (RgFloorPlan *self,
 
   if (g_strcmp0 (self->selected_id, table_id) == 0)
     return;
+  forget_tile_node (self, self->selected_id);
   g_free (self->selected_id);
   self->selected_id = g_strdup (table_id);
-  invalidate (self);
+  forget_tile_node (self, self->selected_id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 

@@ -22,10 +22,12 @@
  * snapshot; "snapshot + raster" adds replaying the node into a 1280×800
  * image; "frame" is the window's frame clock from "before-paint" to
  * "after-paint" after gtk_widget_queue_draw(): the whole window snapshotted
- * and rendered (GSK_RENDERER=cairo as in the tests).  The plan keeps its
- * drawing while nothing in it changes, so "frame after a refresh" also
- * gives it the live floor again (re-read, as the waiter page does) before
- * each frame: every table's text and the whole plan drawn anew.
+ * and rendered (GSK_RENDERER=cairo as in the tests), nothing changed.  The
+ * plan keeps each table's drawing while what it shows is the same, so two
+ * more frames: "frame after a dish" adds a dish to one table's check (the
+ * next table each time) and gives the plan the live floor re-read, as the
+ * waiter page does; "frame, every table anew" turns the check totals off
+ * and on, so all 200 tables are drawn again (the worst case).
  */
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -271,12 +273,20 @@ make_full_floor (RgDb *db)
   return g_strdup ("floor");
 }
 
-/* Queues a redraw (after @refresh, when given) and waits for the frame. */
+typedef enum
+{
+  CHANGE_NOTHING,
+  CHANGE_ONE_CHECK,
+  CHANGE_EVERY_TABLE,
+} FloorChange;
+
+/* Changes @change on the floor, queues a redraw and waits for the frame,
+ * @draws times. */
 static void
 time_frames (GtkWidget     *plan,
              RgDb          *db,
              const gchar   *branch_id,
-             gboolean       refresh,
+             FloorChange    change,
              guint          draws,
              FramePaint    *frame)
 {
@@ -289,14 +299,23 @@ time_frames (GtkWidget     *plan,
       gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
 
       frame->painted = FALSE;
-      if (refresh)
+      if (change == CHANGE_ONE_CHECK)
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(GListModel) live = rg_floor_list_live (db, branch_id, &error);
+          g_autofree gchar *table_id = g_strdup_printf ("t%u", i % (FLOOR_COLUMNS * FLOOR_ROWS));
+          g_autoptr(RgVisit) visit = rg_visit_get_open_for_table (db, table_id, &error);
+          g_autoptr(RgOrderLine) line = NULL;
+          g_autoptr(GListModel) live = NULL;
 
+          g_assert_no_error (error);
+          line = rg_visit_add_line (db, rg_visit_get_id (visit), "tea", 1, 0, 0, NULL, FALSE, &error);
+          g_assert_no_error (error);
+          live = rg_floor_list_live (db, branch_id, &error);
           g_assert_no_error (error);
           rg_floor_plan_set_live (RG_FLOOR_PLAN (plan), live);
         }
+      else if (change == CHANGE_EVERY_TABLE)
+        rg_floor_plan_set_show_check (RG_FLOOR_PLAN (plan), !rg_floor_plan_get_show_check (RG_FLOOR_PLAN (plan)));
       gtk_widget_queue_draw (plan);
       while (!frame->painted && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, FALSE);
@@ -320,6 +339,7 @@ bench_floor (guint draws)
   g_autoptr(RgBenchSamples) raster = rg_bench_samples_new (draws);
   FramePaint frame = { rg_bench_samples_new (draws), 0, FALSE };
   FramePaint refreshed = { rg_bench_samples_new (draws), 0, FALSE };
+  FramePaint anew = { rg_bench_samples_new (draws), 0, FALSE };
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, PLAN_WIDTH, PLAN_HEIGHT);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *plan = rg_floor_plan_new ();
@@ -364,16 +384,19 @@ bench_floor (guint draws)
       gsk_render_node_unref (node);
     }
 
-  time_frames (plan, db, branch_id, FALSE, draws, &frame);
-  time_frames (plan, db, branch_id, TRUE, draws, &refreshed);
+  time_frames (plan, db, branch_id, CHANGE_NOTHING, draws, &frame);
+  time_frames (plan, db, branch_id, CHANGE_ONE_CHECK, draws, &refreshed);
+  time_frames (plan, db, branch_id, CHANGE_EVERY_TABLE, draws, &anew);
 
   g_print ("floor plan, %u open tables, %d×%d px (%u draws):\n", seated, PLAN_WIDTH, PLAN_HEIGHT, draws);
   rg_bench_samples_print_us (snap, "  snapshot");
   rg_bench_samples_print_us (raster, "  snapshot + raster");
   rg_bench_samples_print_us (frame.paint, "  frame");
-  rg_bench_samples_print_us (refreshed.paint, "  frame after a refresh");
+  rg_bench_samples_print_us (refreshed.paint, "  frame after a dish");
+  rg_bench_samples_print_us (anew.paint, "  frame, every table anew");
   rg_bench_samples_free (frame.paint);
   rg_bench_samples_free (refreshed.paint);
+  rg_bench_samples_free (anew.paint);
   cairo_surface_destroy (surface);
   gtk_window_destroy (GTK_WINDOW (window));
   run_for (100);
