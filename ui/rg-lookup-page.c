@@ -37,7 +37,7 @@
 #include "rg-id.h"
 #include "rg-match-row.h"
 
-#define RESULT_LIMIT    50
+#define RESULT_LIMIT    25
 #define FAST_ANSWER_MS   8
 
 struct _RgLookupPage
