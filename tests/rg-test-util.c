@@ -109,6 +109,34 @@ rg_test_query_text (RgDb        *db,
   return text;
 }
 
+gint64
+rg_test_query_intf (RgDb        *db,
+                    const gchar *format,
+                    ...)
+{
+  g_autofree gchar *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return rg_test_query_int (db, sql);
+}
+
+gchar *
+rg_test_query_textf (RgDb        *db,
+                     const gchar *format,
+                     ...)
+{
+  g_autofree gchar *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return rg_test_query_text (db, sql);
+}
+
 void
 rg_test_exec (RgDb        *db,
               const gchar *sql,

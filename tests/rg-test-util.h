@@ -37,6 +37,9 @@ void      rg_test_remove_tree (const gchar *dir);
 gint64    rg_test_query_int (RgDb *db, const gchar *sql);
 /* Runs one SQL query that yields a single text (or NULL) and returns a copy. */
 gchar    *rg_test_query_text (RgDb *db, const gchar *sql);
+/* The same two with the query built from a printf-style @format. */
+gint64    rg_test_query_intf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
+gchar    *rg_test_query_textf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
 
 /* Runs one statement whose ? parameters are bound, in order, to the
  * following const gchar * arguments (NULL binds NULL); fails the test if

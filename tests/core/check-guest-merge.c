@@ -21,20 +21,6 @@
   "SELECT (SELECT count(*) FROM sync_outbox) * 1000 + (SELECT count(*) FROM audit_log) * 100 " \
   "     + (SELECT count(*) FROM local_guest_stats) * 10 + (SELECT count(*) FROM local_guest_key)"
 
-static gint64 G_GNUC_PRINTF (2, 3)
-query_int (RgDb        *db,
-           const gchar *format,
-           ...)
-{
-  g_autofree gchar *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return rg_test_query_int (db, sql);
-}
-
 static gchar *
 query_text (RgDb        *db,
             const gchar *sql,
@@ -159,46 +145,46 @@ START_TEST (test_merge_moves_every_row)
   ck_assert_uint_eq (g_strv_length ((GStrv) rg_guest_get_cards (kept)), 2);
 
   /* Tags: the clash tombstoned on the other side. */
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND deleted = 0", k), 2);
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM guest_tag WHERE id = 't2'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND deleted = 0", o), 0);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND deleted = 0", k), 2);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM guest_tag WHERE id = 't2'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND deleted = 0", o), 0);
 
   /* Allergies: the stricter severity and the note survive. */
   severity = query_text (db, "SELECT severity FROM guest_allergy WHERE id = 'a1' AND guest_id = ?", k);
   note = query_text (db, "SELECT note FROM guest_allergy WHERE id = 'a1' AND guest_id = ?", k);
   ck_assert_str_eq (severity, "anaphylactic");
   ck_assert_str_eq (note, "epipen");
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM guest_allergy WHERE id = 'a2'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_allergy WHERE id = 'a3' AND guest_id = '%s'", k), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM guest_allergy WHERE id = 'a2'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_allergy WHERE id = 'a3' AND guest_id = '%s'", k), 1);
 
   /* Dish prefs: the survivor's own like stays. */
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM dish_pref WHERE guest_id = '%s' AND deleted = 0", k), 2);
-  ck_assert_int_eq (query_int (db, "SELECT pref = 'like' FROM dish_pref WHERE id = 'd1'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM dish_pref WHERE id = 'd2'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM dish_pref WHERE guest_id = '%s' AND deleted = 0", k), 2);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT pref = 'like' FROM dish_pref WHERE id = 'd1'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM dish_pref WHERE id = 'd2'"), 1);
 
   /* Seating prefs and notes move. */
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM seating_pref WHERE guest_id = '%s'", k), 2);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_note WHERE guest_id = '%s'", k), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM seating_pref WHERE guest_id = '%s'", k), 2);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_note WHERE guest_id = '%s'", k), 1);
 
   /* Links: the duplicate and the link between the two go, the rest move. */
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM guest_link WHERE id = 'l2'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM guest_link WHERE id = 'l5'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_link WHERE id = 'l3' AND guest_id = '%s'", k), 1);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_link WHERE id = 'l4' AND other_id = '%s'", k), 1);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_link WHERE deleted = 0 "
-                                   "AND '%s' IN (guest_id, other_id)", o), 0);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM guest_link WHERE id = 'l2'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM guest_link WHERE id = 'l5'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_link WHERE id = 'l3' AND guest_id = '%s'", k), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_link WHERE id = 'l4' AND other_id = '%s'", k), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_link WHERE deleted = 0 "
+                                            "AND '%s' IN (guest_id, other_id)", o), 0);
 
   /* Visits, parties and feedback. */
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM visit WHERE guest_id = '%s'", k), 3);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM visit_guest WHERE id = 'vg3' AND guest_id = '%s'", k), 1);
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM visit_guest WHERE id = 'vg4'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM visit_guest WHERE id = 'vg5o'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT deleted FROM visit_guest WHERE id = 'vg5k'"), 0);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM feedback WHERE guest_id = '%s'", k), 1);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM local_suggestion WHERE guest_id = '%s'", k), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM visit WHERE guest_id = '%s'", k), 3);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM visit_guest WHERE id = 'vg3' AND guest_id = '%s'", k), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM visit_guest WHERE id = 'vg4'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM visit_guest WHERE id = 'vg5o'"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT deleted FROM visit_guest WHERE id = 'vg5k'"), 0);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM feedback WHERE guest_id = '%s'", k), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM local_suggestion WHERE guest_id = '%s'", k), 1);
 
   /* Nothing live is left on the other record. */
-  ck_assert_int_eq (query_int (db,
+  ck_assert_int_eq (rg_test_query_intf (db,
       "SELECT (SELECT count(*) FROM guest_phone WHERE guest_id = '%1$s' AND deleted = 0) "
       "     + (SELECT count(*) FROM member_card WHERE guest_id = '%1$s' AND deleted = 0) "
       "     + (SELECT count(*) FROM visit WHERE guest_id = '%1$s' AND deleted = 0) "
@@ -217,8 +203,8 @@ START_TEST (test_merge_moves_every_row)
   ck_assert_int_eq (rg_guest_get_first_visit_ms (kept), 1000);
   ck_assert_int_eq (rg_guest_get_last_visit_ms (kept), 5000);
   ck_assert_int_eq (rg_guest_get_total_spend (kept), 0);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM local_guest_stats WHERE guest_id = '%s'", o), 0);
-  ck_assert_int_eq (query_int (db, "SELECT merged_into = '%s' FROM guest WHERE id = '%s'", k, o), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM local_guest_stats WHERE guest_id = '%s'", o), 0);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT merged_into = '%s' FROM guest WHERE id = '%s'", k, o), 1);
   via_old = rg_guest_get (db, o, &error);
   ck_assert_no_error (error);
   ck_assert_str_eq (rg_guest_get_id (via_old), k);
@@ -229,14 +215,14 @@ START_TEST (test_merge_moves_every_row)
   ck_assert_uint_eq (g_list_model_get_n_items (by_card), 1);
   by_name = rg_guest_lookup_name (db, "wei li", 0, 10, &error);
   ck_assert_uint_eq (g_list_model_get_n_items (by_name), 1);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM local_guest_key WHERE guest_id = '%s'", o), 0);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM local_guest_key WHERE guest_id = '%s'", o), 0);
 
   /* Audited, and every change on its way to the central store. */
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM audit_log WHERE action = 'guest.merge' "
-                                   "AND subject = '%s' AND staff_id = 's1' AND instr (detail, '%s') > 0", k, o), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM audit_log WHERE action = 'guest.merge' "
+                                            "AND subject = '%s' AND staff_id = 's1' AND instr (detail, '%s') > 0", k, o), 1);
   ck_assert_int_gt (rg_test_query_int (db, "SELECT count(*) FROM sync_outbox"), outbox + 20);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM visit WHERE id = 'v2' AND origin = "
-                                   "(SELECT value FROM setting WHERE key = 'device_id') AND updated_hlc > 0"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM visit WHERE id = 'v2' AND origin = "
+                                            "(SELECT value FROM setting WHERE key = 'device_id') AND updated_hlc > 0"), 1);
 }
 END_TEST
 
@@ -318,9 +304,9 @@ START_TEST (test_merge_refuses_bad_pairs)
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
 
   ck_assert_int_eq (rg_test_query_int (db, FINGERPRINT), before);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND deleted = 0",
-                               p->other), 2);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM guest WHERE merged_into IS NOT NULL"), 1);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND deleted = 0",
+                                        p->other), 2);
+  ck_assert_int_eq (rg_test_query_intf (db, "SELECT count(*) FROM guest WHERE merged_into IS NOT NULL"), 1);
 }
 END_TEST
 
@@ -336,7 +322,7 @@ START_TEST (test_merge_chain_redirects)
   ck_assert (rg_guest_merge (t->db, b, a, NULL, &error));
   ck_assert (rg_guest_merge (t->db, c, b, NULL, &error));
   ck_assert_no_error (error);
-  ck_assert_int_eq (query_int (t->db, "SELECT count(*) FROM guest WHERE merged_into = '%s'", c), 2);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM guest WHERE merged_into = '%s'", c), 2);
   found = rg_guest_get (t->db, a, &error);
   ck_assert_str_eq (rg_guest_get_id (found), c);
   ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM local_guest_key"), 1);

@@ -84,16 +84,6 @@ apply (RgDb         *db,
   return applied;
 }
 
-static gint64
-count (RgDb        *db,
-       const gchar *format,
-       const gchar *value)
-{
-  g_autofree gchar *sql = g_strdup_printf (format, value);
-
-  return rg_test_query_int (db, sql);
-}
-
 /* ---------------------------------------------------------------- reading */
 
 START_TEST (test_read_row_gives_every_column_typed)
@@ -141,7 +131,7 @@ START_TEST (test_newer_remote_row_wins_older_is_ignored_and_not_echoed)
   gint64 pending = rg_sync_count_pending (t->db);
 
   ck_assert (!apply (t->db, older, NULL));
-  ck_assert_int_eq (count (t->db, "SELECT count (*) FROM guest WHERE name = '%s'", "Ma Lin"), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM guest WHERE name = '%s'", "Ma Lin"), 1);
   ck_assert (apply (t->db, newer, NULL));
   result = read_row (t->db, "guest", guest);
   ck_assert_str_eq (json_object_get_string_member (rg_wire_change_get_row (result), "name"), "Ma Lin (Dr)");
@@ -177,29 +167,13 @@ START_TEST (test_clock_moves_past_rows_from_a_clock_in_the_future)
 }
 END_TEST
 
-static gchar *
-query_text (RgDb        *db,
-            const gchar *format,
-            const gchar *value)
-{
-  g_autofree gchar *sql = g_strdup_printf (format, value);
-  sqlite3_stmt *stmt = NULL;
-  gchar *text;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 static void
 assert_text (RgDb        *db,
              const gchar *format,
              const gchar *value,
              const gchar *expected)
 {
-  g_autofree gchar *text = query_text (db, format, value);
+  g_autofree gchar *text = rg_test_query_textf (db, format, value);
 
   ck_assert_str_eq (text, expected);
 }
@@ -222,7 +196,7 @@ START_TEST (test_phone_given_to_two_guests_keeps_the_newer)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autofree gchar *first = rg_test_add_guest (t->db, "He Jun", "+8613811112222", NULL);
   g_autofree gchar *second = rg_test_add_guest (t->db, "He Jun", NULL, NULL);
-  g_autofree gchar *local_id = query_text (t->db, "SELECT id FROM guest_phone WHERE guest_id = '%s'", first);
+  g_autofree gchar *local_id = rg_test_query_textf (t->db, "SELECT id FROM guest_phone WHERE guest_id = '%s'", first);
   g_autoptr(RgWireChange) local = read_row (t->db, "guest_phone", local_id);
   g_autoptr(RgWireChange) newer = rival_phone (local, second, 5);
   g_autofree gchar *sql = NULL;
@@ -230,9 +204,9 @@ START_TEST (test_phone_given_to_two_guests_keeps_the_newer)
   rg_db_exec (t->db, "DELETE FROM sync_outbox", NULL);
   ck_assert (apply (t->db, newer, NULL));
   /* the remote row is live, the local one tombstoned as a change to send */
-  ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", newer->id), 0);
-  ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", local_id), 1);
-  ck_assert_int_eq (count (t->db, "SELECT count (*) FROM sync_outbox WHERE row_id = '%s'", local_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", newer->id), 0);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", local_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM sync_outbox WHERE row_id = '%s'", local_id), 1);
   sql = g_strdup_printf ("SELECT guest_id FROM guest_phone WHERE e164 = '%s' AND deleted = 0", "+8613811112222");
   assert_text (t->db, "%s", sql, second);
 }
@@ -243,15 +217,15 @@ START_TEST (test_phone_from_an_older_rival_arrives_as_a_tombstone)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autofree gchar *first = rg_test_add_guest (t->db, "Xu Ke", "+8613833334444", NULL);
   g_autofree gchar *second = rg_test_add_guest (t->db, "Xu Ke", NULL, NULL);
-  g_autofree gchar *local_id = query_text (t->db, "SELECT id FROM guest_phone WHERE guest_id = '%s'", first);
+  g_autofree gchar *local_id = rg_test_query_textf (t->db, "SELECT id FROM guest_phone WHERE guest_id = '%s'", first);
   g_autoptr(RgWireChange) local = read_row (t->db, "guest_phone", local_id);
   g_autoptr(RgWireChange) older = rival_phone (local, second, -5);
 
   rg_db_exec (t->db, "DELETE FROM sync_outbox", NULL);
   ck_assert (apply (t->db, older, NULL));
-  ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", local_id), 0);
-  ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", older->id), 1);
-  ck_assert_int_eq (count (t->db, "SELECT count (*) FROM sync_outbox WHERE row_id = '%s'", older->id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", local_id), 0);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT deleted FROM guest_phone WHERE id = '%s'", older->id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM sync_outbox WHERE row_id = '%s'", older->id), 1);
 }
 END_TEST
 
@@ -282,10 +256,10 @@ START_TEST (test_remote_merge_moves_local_rows_to_the_survivor)
   /* sesame moved to the survivor; the survivor's own peanut stays and the
    * duplicate is tombstoned; both are changes to send */
   assert_text (t->db, "SELECT guest_id FROM guest_allergy WHERE id = '%s'", allergy, keep);
-  ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_allergy WHERE id = '%s'", same), 1);
-  ck_assert_int_eq (count (t->db, "SELECT deleted FROM guest_allergy WHERE id = '%s'", keep_same), 0);
-  ck_assert_int_eq (count (t->db, "SELECT count (*) FROM sync_outbox WHERE tbl = '%s'", "guest_allergy"), 2);
-  ck_assert_int_eq (count (t->db, "SELECT count (*) FROM guest_allergy WHERE guest_id = '%s' AND deleted = 0", keep), 2);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT deleted FROM guest_allergy WHERE id = '%s'", same), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT deleted FROM guest_allergy WHERE id = '%s'", keep_same), 0);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM sync_outbox WHERE tbl = '%s'", "guest_allergy"), 2);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM guest_allergy WHERE guest_id = '%s' AND deleted = 0", keep), 2);
 }
 END_TEST
 
@@ -311,7 +285,7 @@ START_TEST (test_row_arriving_for_a_merged_guest_is_moved)
   ck_assert (apply (t->db, remote_note, &repointed));
   ck_assert_uint_eq (repointed, 1);
   assert_text (t->db, "SELECT guest_id FROM guest_note WHERE id = '%s'", remote_id, keep);
-  ck_assert_int_eq (count (t->db, "SELECT count (*) FROM guest_note WHERE guest_id = '%s' AND deleted = 0", keep), 2);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM guest_note WHERE guest_id = '%s' AND deleted = 0", keep), 2);
 }
 END_TEST
 

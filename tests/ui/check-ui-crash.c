@@ -54,22 +54,6 @@ END_TEST
 
 /* ----------------------------------------------------------- the parent */
 
-static gint64 countf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-countf (RgDb        *db,
-        const gchar *format,
-        ...)
-{
-  g_autofree gchar *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return rg_test_query_int (db, sql);
-}
-
 /* Runs the child on @path until @n lines are confirmed, kills it, and
  * returns the confirmed line ids. */
 static GPtrArray *
@@ -143,16 +127,16 @@ START_TEST (test_kill_in_the_middle_of_order_entry)
       integrity = rg_ui_test_query_text (reopened, "PRAGMA integrity_check");
       ck_assert_str_eq (integrity, "ok");
       for (guint i = 0; i < confirmed->len; i++)
-        ck_assert_int_eq (countf (reopened, "SELECT count(*) FROM order_line WHERE id = '%s' AND visit_id = '%s'",
-                                  (const gchar *) confirmed->pdata[i], visit), 1);
+        ck_assert_int_eq (rg_test_query_intf (reopened, "SELECT count(*) FROM order_line WHERE id = '%s' AND visit_id = '%s'",
+                                              (const gchar *) confirmed->pdata[i], visit), 1);
       /* At most the one line being written when the kill came is there
        * unconfirmed, whole. */
-      stored = countf (reopened, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit);
+      stored = rg_test_query_intf (reopened, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit);
       ck_assert_int_ge (stored, total + confirmed->len);
       ck_assert_int_le (stored, total + confirmed->len + 1);
       total = stored;
-      ck_assert_int_eq (countf (reopened, "SELECT count(*) FROM order_line WHERE visit_id = '%s'"
-                                " AND (qty < 1 OR unit_price < 0 OR created_ms <= 0)", visit), 0);
+      ck_assert_int_eq (rg_test_query_intf (reopened, "SELECT count(*) FROM order_line WHERE visit_id = '%s'"
+                                            " AND (qty < 1 OR unit_price < 0 OR created_ms <= 0)", visit), 0);
       /* Every line has its visit; every closed check adds up; the open one
        * is still open, its table seated. */
       ck_assert_int_eq (rg_test_query_int (reopened, "SELECT count(*) FROM order_line l"
@@ -161,9 +145,9 @@ START_TEST (test_kill_in_the_middle_of_order_entry)
                         "SELECT count(*) FROM visit v WHERE v.status = 'closed' AND v.subtotal <>"
                         " (SELECT coalesce (sum (qty * unit_price - discount), 0) FROM order_line"
                         "  WHERE visit_id = v.id AND voided = 0 AND deleted = 0)"), 0);
-      ck_assert_int_eq (countf (reopened, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'open'", visit), 1);
-      ck_assert_int_eq (countf (reopened, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'seated'",
-                                table), 1);
+      ck_assert_int_eq (rg_test_query_intf (reopened, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'open'", visit), 1);
+      ck_assert_int_eq (rg_test_query_intf (reopened, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'seated'",
+                                            table), 1);
       ck_assert_int_eq (rg_test_query_int (reopened, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     }
 

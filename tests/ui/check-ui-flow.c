@@ -47,22 +47,6 @@ regular_clear (Regular *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Regular, regular_clear)
 
-static gchar *textf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gchar *
-textf (RgDb        *db,
-       const gchar *format,
-       ...)
-{
-  g_autofree gchar *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return rg_ui_test_query_text (db, sql);
-}
-
 static void
 find_regular (RgDb    *db,
               Regular *r)
@@ -75,11 +59,11 @@ find_regular (RgDb    *db,
     "   AND EXISTS (SELECT 1 FROM guest_phone p WHERE p.guest_id = g.id AND p.deleted = 0 AND p.e164 LIKE '+861%')"
     "   AND EXISTS (SELECT 1 FROM member_card c WHERE c.guest_id = g.id AND c.deleted = 0 AND c.revoked_ms IS NULL)"
     " ORDER BY s.visit_count DESC, g.id LIMIT 1");
-  r->name = textf (db, "SELECT name FROM guest WHERE id = '%s'", r->id);
-  e164 = textf (db, "SELECT e164 FROM guest_phone WHERE guest_id = '%s' AND deleted = 0 AND e164 LIKE '+861%%' LIMIT 1", r->id);
+  r->name = rg_test_query_textf (db, "SELECT name FROM guest WHERE id = '%s'", r->id);
+  e164 = rg_test_query_textf (db, "SELECT e164 FROM guest_phone WHERE guest_id = '%s' AND deleted = 0 AND e164 LIKE '+861%%' LIMIT 1", r->id);
   /* +86 138 0013 8000 → "138 0013 8000" */
   r->national = g_strdup_printf ("%.3s %.4s %.4s", e164 + 3, e164 + 6, e164 + 10);
-  r->card = textf (db, "SELECT number FROM member_card WHERE guest_id = '%s' AND deleted = 0 AND revoked_ms IS NULL LIMIT 1", r->id);
+  r->card = rg_test_query_textf (db, "SELECT number FROM member_card WHERE guest_id = '%s' AND deleted = 0 AND revoked_ms IS NULL LIMIT 1", r->id);
 }
 
 /* ------------------------------------------------------ window accessors */
@@ -238,29 +222,6 @@ floor_button (RgWindow *window)
   return button;
 }
 
-static gint64
-count (RgDb        *db,
-       const gchar *sql)
-{
-  return rg_test_query_int (db, sql);
-}
-
-static gint64 countf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-countf (RgDb        *db,
-        const gchar *format,
-        ...)
-{
-  g_autofree gchar *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return rg_test_query_int (db, sql);
-}
-
 /* ----------------------------------------------------------------- start */
 
 static gboolean
@@ -305,7 +266,7 @@ START_TEST (test_start_offers_demo_then_staff_picker)
   ck_assert_msg (rg_ui_test_wait_until (staff_picker_shown, window, 120000), "no staff picker after the demo");
   check = rg_db_open (path, &error);
   ck_assert_no_error (error);
-  ck_assert_int_gt (count (check, "SELECT count(*) FROM guest"), 100);
+  ck_assert_int_gt (rg_test_query_int (check, "SELECT count(*) FROM guest"), 100);
   ck_assert_ptr_nonnull (rg_session_get_branch_id (session));
   ck_assert_ptr_null (rg_session_get_staff_id (session));
 
@@ -402,8 +363,8 @@ START_TEST (test_pin_unlocks_the_terminal)
   ck_assert (rg_ui_test_wait_until (widget_visible, pin_error, WAIT_MS));
   ck_assert (main_page_is ((const gchar *[]) { (gpointer) window, "pin" }));
   ck_assert_ptr_null (rg_session_get_staff_id (session));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed' AND staff_id = '%s'",
-                            rg_staff_get_id (owner)), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM audit_log WHERE action = 'auth.login_failed' AND staff_id = '%s'",
+                                        rg_staff_get_id (owner)), 1);
   g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "pin-wrong"));
 
   /* The right one hands the terminal over. */
@@ -450,7 +411,7 @@ START_TEST (test_phone_typed_at_the_keyboard_opens_the_card)
   g_autofree gchar *shot = NULL;
 
   find_regular (t->db, &r);
-  visits_before = count (t->db, "SELECT count(*) FROM visit");
+  visits_before = rg_test_query_int (t->db, "SELECT count(*) FROM visit");
   window = rg_ui_test_window_new (t->db, 1280, 800);
   ck_assert (!adw_leaflet_get_folded (leaflet (window)));
   ck_assert_str_eq (detail_shown (window), "empty");
@@ -471,7 +432,7 @@ START_TEST (test_phone_typed_at_the_keyboard_opens_the_card)
   {
     GtkWidget *visits = last_list (GTK_WIDGET (guest_card (window)));
     AdwPreferencesRow *first = ADW_PREFERENCES_ROW (gtk_widget_get_first_child (visits));
-    g_autofree gchar *newest = rg_ui_format_day (countf (t->db,
+    g_autofree gchar *newest = rg_ui_format_day (rg_test_query_intf (t->db,
       "SELECT max (seated_ms) FROM visit WHERE guest_id = '%s' AND status <> 'void'", r.id));
 
     ck_assert_msg (g_str_has_prefix (adw_preferences_row_get_title (first), newest),
@@ -481,7 +442,7 @@ START_TEST (test_phone_typed_at_the_keyboard_opens_the_card)
   rg_ui_test_run_for (300);
   shot = rg_ui_test_screenshot (GTK_WIDGET (window), "card-1280x800");
   ck_assert (g_file_test (shot, G_FILE_TEST_EXISTS));
-  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM visit"), visits_before);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM visit"), visits_before);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
@@ -604,7 +565,7 @@ START_TEST (test_scanner_burst_opens_the_member_card)
   RgWindow *window;
 
   find_regular (t->db, &r);
-  other = textf (t->db, "SELECT id FROM guest WHERE id <> '%s' AND merged_into IS NULL LIMIT 1", r.id);
+  other = rg_test_query_textf (t->db, "SELECT id FROM guest WHERE id <> '%s' AND merged_into IS NULL LIMIT 1", r.id);
   window = rg_ui_test_window_new (t->db, 1280, 800);
 
   /* Another guest's card is open and has the focus, not the search. */
@@ -717,7 +678,7 @@ START_TEST (test_enrol_warns_of_duplicates_first)
     ck_assert_no_error (error);
     ck_assert_ptr_nonnull (added);
   }
-  guests = count (t->db, "SELECT count(*) FROM guest");
+  guests = rg_test_query_int (t->db, "SELECT count(*) FROM guest");
   window = rg_ui_test_window_new (t->db, 1280, 800);
 
   /* Same phone as a regular: warned, nothing written. */
@@ -731,13 +692,13 @@ START_TEST (test_enrol_warns_of_duplicates_first)
   first = g_list_model_get_item (duplicates, 0);
   ck_assert_str_eq (rg_guest_duplicate_get_guest_id (first), r.id);
   ck_assert_int_eq (rg_guest_duplicate_get_reason (first), RG_DUPLICATE_SAME_PHONE);
-  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM guest"), guests);
   ck_assert (gtk_widget_get_visible (rg_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_BOX, "duplicate-banner")));
 
   /* Insisting cannot take a number another guest holds: still nothing. */
   rg_ui_test_tap (save_button (dialog));
   ck_assert_ptr_nonnull (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
-  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM guest"), guests);
 
   /* "Open" on the candidate shows the regular instead. */
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (dialog), "_Open"));
@@ -753,15 +714,15 @@ START_TEST (test_enrol_warns_of_duplicates_first)
   adw_combo_row_set_selected (ADW_COMBO_ROW (rg_ui_test_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, NULL)), 1);
   rg_ui_test_tap (save_button (dialog));
   ck_assert_uint_ge (g_list_model_get_n_items (rg_enrol_dialog_get_duplicates (dialog)), 1);
-  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM guest"), guests);
   ck_assert_str_eq (gtk_button_get_label (save_button (dialog)), "_Enrol Anyway");
   rg_ui_test_tap (save_button (dialog));
   ck_assert_ptr_null (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
 
-  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest"), guests + 1);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM guest"), guests + 1);
   new_id = rg_ui_test_query_text (t->db, "SELECT guest_id FROM guest_phone WHERE e164 = '+8613900001234' AND deleted = 0");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM guest_allergy WHERE guest_id = '%s' AND allergen = 'peanut' AND deleted = 0", new_id), 1);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM seating_pref WHERE guest_id = '%s' AND kind = 'zone' AND value = 'window' AND deleted = 0", new_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM guest_allergy WHERE guest_id = '%s' AND allergen = 'peanut' AND deleted = 0", new_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM seating_pref WHERE guest_id = '%s' AND kind = 'zone' AND value = 'window' AND deleted = 0", new_id), 1);
 
   /* The new guest's card is open, the allergy impossible to miss. */
   assert_card_shows (window, new_id);
@@ -799,9 +760,9 @@ START_TEST (test_edit_a_guest_in_place)
   ck_assert (rg_enrol_dialog_save (dialog) || rg_enrol_dialog_save (dialog));
   rg_ui_test_run_for (100);
 
-  title = textf (t->db, "SELECT title FROM guest WHERE id = '%s'", r.id);
+  title = rg_test_query_textf (t->db, "SELECT title FROM guest WHERE id = '%s'", r.id);
   ck_assert_str_eq (title, "Dr");
-  ck_assert_int_eq (count (t->db, "SELECT count(*) FROM guest WHERE merged_into IS NULL AND deleted = 0 AND title = 'Dr'"), 1);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM guest WHERE merged_into IS NULL AND deleted = 0 AND title = 'Dr'"), 1);
   assert_card_shows (window, r.id);
   ck_assert_ptr_nonnull (strstr (rg_guest_card_get_greeting (guest_card (window)), "Dr "));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -862,8 +823,8 @@ START_TEST (test_seat_a_guest_with_one_tap)
   rg_ui_test_run_for (300);
 
   /* The visit is open, the table seated, in the database and on screen. */
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open' AND party_size = 3", r.id, table_id), 1);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'seated'", table_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open' AND party_size = 3", r.id, table_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'seated'", table_id), 1);
   {
     GListModel *tables = rg_floor_plan_get_tables (plan);
     guint n = g_list_model_get_n_items (tables);
@@ -923,7 +884,7 @@ START_TEST (test_portrait_seats_from_the_suggestion_list)
   best = g_list_model_get_item (suggestions, 0);
   table_id = g_strdup (rg_dining_table_get_id (rg_table_suggestion_get_table (best)));
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (floor_page (window)), "Seat"));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open'", r.id, table_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM visit WHERE guest_id = '%s' AND table_id = '%s' AND status = 'open'", r.id, table_id), 1);
 
   /* Escape goes back to the card, then to the lookup. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
@@ -1118,7 +1079,7 @@ START_TEST (test_tier_badges_show_the_spend_pyramid)
   g_autofree gchar *top = rg_ui_test_query_text (t->db,
     "SELECT guest_id FROM visit WHERE guest_id IS NOT NULL AND status = 'closed' AND deleted = 0"
     " GROUP BY guest_id ORDER BY sum (subtotal) DESC LIMIT 1");
-  g_autofree gchar *top_name = textf (t->db, "SELECT name FROM guest WHERE id = '%s'", top);
+  g_autofree gchar *top_name = rg_test_query_textf (t->db, "SELECT name FROM guest WHERE id = '%s'", top);
   g_autofree gchar *never = rg_ui_test_query_text (t->db,
     "SELECT id FROM guest g WHERE merged_into IS NULL AND deleted = 0"
     " AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.guest_id = g.id) LIMIT 1");
@@ -1189,8 +1150,8 @@ seat_guest (RgDb        *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(RgVisit) visit = NULL;
   g_autofree gchar *branch_id = rg_ui_test_query_text (db, "SELECT id FROM branch WHERE deleted = 0 ORDER BY name LIMIT 1");
-  g_autofree gchar *table_id = textf (db, "SELECT id FROM dining_table WHERE branch_id = '%s' AND deleted = 0"
-                                          " AND status = 'free' AND seats >= 2 ORDER BY name LIMIT 1", branch_id);
+  g_autofree gchar *table_id = rg_test_query_textf (db, "SELECT id FROM dining_table WHERE branch_id = '%s' AND deleted = 0"
+                                                        " AND status = 'free' AND seats >= 2 ORDER BY name LIMIT 1", branch_id);
   RgSeating seating = { .branch_id = branch_id, .table_id = table_id, .guest_id = guest_id, .party_size = 2 };
 
   visit = rg_visit_seat (db, &seating, &error);
@@ -1209,7 +1170,7 @@ suggestions_logged (gpointer data)
 {
   LogWait *w = data;
 
-  return countf (w->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", w->visit_id) > 0;
+  return rg_test_query_intf (w->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", w->visit_id) > 0;
 }
 
 /* A regular outside the holdout and one inside it, both seated: the card
@@ -1259,9 +1220,9 @@ START_TEST (test_suggestions_logged_and_held_out)
   assert_card_shows (window, shown_id);
   ck_assert (rg_ui_test_wait_until (suggestions_logged, &(LogWait) { t->db, shown_visit }, WAIT_MS));
   rg_ui_test_run_for (100);
-  logged = countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1", shown_visit);
+  logged = rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1", shown_visit);
   ck_assert_int_gt (logged, 0);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0", shown_visit), 0);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0", shown_visit), 0);
   /* The card shows what was logged: one row per suggested dish. */
   heading = rg_ui_test_find_label (GTK_WIDGET (guest_card (window)), "Recommended");
   ck_assert (heading != NULL && gtk_widget_get_visible (heading));
@@ -1277,15 +1238,15 @@ START_TEST (test_suggestions_logged_and_held_out)
   ck_assert (rg_ui_test_wait_until (suggestions_logged, &(LogWait) { t->db, held_visit }, WAIT_MS));
   g_signal_emit_by_name (lookup_page (window), "guest-activated", shown_id, TRUE);
   assert_card_shows (window, shown_id);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit), logged);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit), logged);
 
   /* The held-out guest: logged as not shown, and the card has no
    * suggestions. */
   g_signal_emit_by_name (lookup_page (window), "guest-activated", held_id, TRUE);
   assert_card_shows (window, held_id);
   rg_ui_test_run_for (100);
-  ck_assert_int_gt (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0", held_visit), 0);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1", held_visit), 0);
+  ck_assert_int_gt (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0", held_visit), 0);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1", held_visit), 0);
   ck_assert (!gtk_widget_get_visible (heading));
   ck_assert (!gtk_widget_get_visible (recommend_list));
   gtk_window_destroy (GTK_WINDOW (window));

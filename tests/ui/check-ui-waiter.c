@@ -44,22 +44,6 @@ scene_clear (Scene *scene)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scene, scene_clear)
 
-static gint64 countf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-countf (RgDb        *db,
-        const gchar *format,
-        ...)
-{
-  g_autofree gchar *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return rg_test_query_int (db, sql);
-}
-
 static void
 set_scene (RgDb  *db,
            Scene *scene)
@@ -226,9 +210,9 @@ START_TEST (test_run_a_table)
              (g_get_monotonic_time () - start) / 1000.0);
     rg_ui_test_run_for (100);
   }
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
-                            " AND qty = 2 AND seat = 1 AND course = 2 AND allergen_override IS NULL",
-                            scene.visit_id, scene.safe_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                                        " AND qty = 2 AND seat = 1 AND course = 2 AND allergen_override IS NULL",
+                                        scene.visit_id, scene.safe_id), 1);
 
   /* The 86'd dish is shown but cannot be tapped. */
   ck_assert (!gtk_widget_get_sensitive (GTK_WIDGET (rg_ui_waiter_menu_row (sheet, scene.off_id))));
@@ -243,13 +227,13 @@ START_TEST (test_run_a_table)
   tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.risky_id));
   dialog = rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), scene.allergen));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'",
-                            scene.visit_id, scene.risky_id), 0);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'",
+                                        scene.visit_id, scene.risky_id), 0);
   shot (GTK_WIDGET (dialog), "waiter-allergen-warning-landscape");
   rg_ui_waiter_respond (dialog, "_Confirmed With Guest, Add");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
-                            " AND instr (allergen_override, '%s') > 0 AND seat = 2",
-                            scene.visit_id, scene.risky_id, scene.allergen), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                                        " AND instr (allergen_override, '%s') > 0 AND seat = 2",
+                                        scene.visit_id, scene.risky_id, scene.allergen), 1);
   shot (GTK_WIDGET (window), "waiter-sheet-landscape");
 
   /* Preferences in two taps: open the menu, tap the choice. */
@@ -263,20 +247,20 @@ START_TEST (test_run_a_table)
     rg_ui_test_run_for (300);
     shot (popover, "waiter-like-a-dish-landscape");
     rg_ui_test_tap (rg_ui_test_find_button (popover, name));
-    ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM dish_pref WHERE guest_id = '%s' AND item_id = '%s'"
-                              " AND pref = 'like' AND deleted = 0", scene.guest_id, scene.safe_id), 1);
+    ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM dish_pref WHERE guest_id = '%s' AND item_id = '%s'"
+                                          " AND pref = 'like' AND deleted = 0", scene.guest_id, scene.safe_id), 1);
   }
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "Kids' chair"));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND tag = 'kids-chair'"
-                            " AND deleted = 0", scene.guest_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM guest_tag WHERE guest_id = '%s' AND tag = 'kids-chair'"
+                                        " AND deleted = 0", scene.guest_id), 1);
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "Window"));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM seating_pref WHERE guest_id = '%s' AND kind = 'zone'"
-                            " AND value = 'window' AND weight > 0 AND deleted = 0", scene.guest_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM seating_pref WHERE guest_id = '%s' AND kind = 'zone'"
+                                        " AND value = 'window' AND weight > 0 AND deleted = 0", scene.guest_id), 1);
   gtk_editable_set_text (GTK_EDITABLE (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_ENTRY, NULL)),
                          "Likes the bread warm");
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "Save Note"));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM guest_note WHERE guest_id = '%s'"
-                            " AND body = 'Likes the bread warm' AND deleted = 0", scene.guest_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM guest_note WHERE guest_id = '%s'"
+                                        " AND body = 'Likes the bread warm' AND deleted = 0", scene.guest_id), 1);
 
   /* Rate the table and a dish, with a comment. */
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Rate the Table…"));
@@ -291,20 +275,20 @@ START_TEST (test_run_a_table)
   gtk_editable_set_text (GTK_EDITABLE (rg_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)), "Lovely evening");
   shot (GTK_WIDGET (dialog), "waiter-feedback-landscape");
   rg_ui_waiter_respond (dialog, "_Save Ratings");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND deleted = 0", scene.visit_id), 3);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND aspect = 'overall'"
-                            " AND rating = 5 AND comment = 'Lovely evening' AND guest_id = '%s' AND table_id = '%s'",
-                            scene.visit_id, scene.guest_id, scene.table_id), 1);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND aspect = 'dish'"
-                            " AND item_id = '%s' AND rating = 2 AND comment IS NULL", scene.visit_id, scene.safe_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND deleted = 0", scene.visit_id), 3);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND aspect = 'overall'"
+                                        " AND rating = 5 AND comment = 'Lovely evening' AND guest_id = '%s' AND table_id = '%s'",
+                                        scene.visit_id, scene.guest_id, scene.table_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND aspect = 'dish'"
+                                        " AND item_id = '%s' AND rating = 2 AND comment IS NULL", scene.visit_id, scene.safe_id), 1);
 
   /* A manager voids the safe line, with a reason. */
   g_signal_emit_by_name (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_BUTTON, "void-button"), "clicked");
   dialog = rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))), "sent back");
   rg_ui_waiter_respond (dialog, "_Void");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
-                            " AND voided = 1 AND void_reason = 'sent back'", scene.visit_id, scene.safe_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                                        " AND voided = 1 AND void_reason = 'sent back'", scene.visit_id, scene.safe_id), 1);
 
   /* Close: a tip, paid by card; the table turns to clean. */
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Close Check…"));
@@ -313,14 +297,14 @@ START_TEST (test_run_a_table)
   rg_close_check_dialog_set_method (RG_CLOSE_CHECK_DIALOG (dialog), RG_PAYMENT_CARD);
   shot (GTK_WIDGET (dialog), "waiter-close-check-landscape");
   rg_ui_waiter_respond (dialog, "C_lose Check");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed' AND tip = 850"
-                            " AND payment_method = 'card' AND left_ms >= seated_ms", scene.visit_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed' AND tip = 850"
+                                        " AND payment_method = 'card' AND left_ms >= seated_ms", scene.visit_id), 1);
   /* The voided line is not charged. */
-  ck_assert_int_eq (countf (t->db, "SELECT subtotal FROM visit WHERE id = '%s'", scene.visit_id),
-                    countf (t->db, "SELECT unit_price FROM order_line WHERE visit_id = '%s' AND item_id = '%s'",
-                            scene.visit_id, scene.risky_id));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'to_clean'",
-                            scene.table_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT subtotal FROM visit WHERE id = '%s'", scene.visit_id),
+                    rg_test_query_intf (t->db, "SELECT unit_price FROM order_line WHERE visit_id = '%s' AND item_id = '%s'",
+                                        scene.visit_id, scene.risky_id));
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'to_clean'",
+                                        scene.table_id), 1);
   shot (GTK_WIDGET (window), "waiter-closed-landscape");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -353,7 +337,7 @@ START_TEST (test_portrait_tablet)
 
   sheet = open_the_table (window, &scene);
   tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.safe_id));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
   shot (GTK_WIDGET (window), "waiter-sheet-portrait");
 
   /* A waiter may not void. */
@@ -372,21 +356,21 @@ START_TEST (test_portrait_tablet)
     for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
       rows++;
     ck_assert_uint_ge (rows, 1);
-    ck_assert_uint_lt (rows, countf (t->db, "SELECT count(*) FROM menu_item WHERE deleted = 0"));
+    ck_assert_uint_lt (rows, rg_test_query_intf (t->db, "SELECT count(*) FROM menu_item WHERE deleted = 0"));
     ck_assert_str_eq (g_object_get_data (G_OBJECT (gtk_widget_get_first_child (list)), "item-id"), scene.risky_id);
   }
 
   /* Refusing the warning writes nothing. */
   tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.risky_id));
   rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG), "_Don't Add");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
 
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Close Check…"));
   rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG), "C_lose Check");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed'"
-                            " AND payment_method = 'cash' AND tip = 0", scene.visit_id), 1);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'to_clean'",
-                            scene.table_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed'"
+                                        " AND payment_method = 'cash' AND tip = 0", scene.visit_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'to_clean'",
+                                        scene.table_id), 1);
   shot (GTK_WIDGET (window), "waiter-closed-portrait");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -429,8 +413,8 @@ START_TEST (test_walk_in_table)
   /* No allergy known at this table: the dish goes straight on the check. */
   tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.risky_id));
   ck_assert_ptr_null (rg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
-                            " AND allergen_override IS NULL", rg_visit_get_id (visit), scene.risky_id), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                                        " AND allergen_override IS NULL", rg_visit_get_id (visit), scene.risky_id), 1);
   shot (GTK_WIDGET (window), "waiter-walk-in-landscape");
   gtk_window_destroy (GTK_WINDOW (window));
 }
