@@ -336,6 +336,14 @@ forget_tile_node (RgFloorPlan *self,
     g_clear_pointer (&tile->node, gsk_render_node_unref);
 }
 
+static void
+forget_ranked_tile_node (gpointer key,
+                         gpointer value,
+                         gpointer user_data)
+{
+  forget_tile_node (user_data, key);
+}
+
 /* The room's size in metres, and the fewest pixels per metre that keep
  * every table a touch target. */
 static void
@@ -1035,6 +1043,8 @@ rg_floor_plan_set_suggestions (RgFloorPlan *self,
 
   g_return_if_fail (RG_IS_FLOOR_PLAN (self));
 
+  /* the tables ranked before and after are drawn again, no others */
+  g_hash_table_foreach (self->ranks, forget_ranked_tile_node, self);
   g_hash_table_remove_all (self->ranks);
   n = suggestions != NULL ? g_list_model_get_n_items (suggestions) : 0;
   for (guint i = 0; i < n; i++)
@@ -1044,7 +1054,8 @@ rg_floor_plan_set_suggestions (RgFloorPlan *self,
 
       g_hash_table_insert (self->ranks, g_strdup (rg_dining_table_get_id (table)), GUINT_TO_POINTER (i + 1));
     }
-  invalidate (self);
+  g_hash_table_foreach (self->ranks, forget_ranked_tile_node, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const gchar *
