@@ -233,14 +233,29 @@ on_changes_applied_cb (RgWindow *self,
     self->relearn_source = g_timeout_add_seconds (RELEARN_AFTER_SYNC_SECONDS, on_relearn_timeout_cb, self);
 }
 
-/* After the branch is known: learn from past orders in the background, and
- * pick who is at the door unless the session already says so. */
+static void
+on_first_frame_learn_cb (GdkFrameClock *clock,
+                         RgWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_learn_cb, self);
+  learn_from_orders (self);
+}
+
+/* After the branch is known: learn from past orders in the background once
+ * the window has drawn (the model's thread would slow the first frame on a
+ * small machine), and pick who is at the door unless the session already
+ * says so. */
 static void
 continue_with_branch (RgWindow *self,
                       RgBranch *branch)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   rg_session_set_branch_id (self->session, rg_branch_get_id (branch));
-  learn_from_orders (self);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame_learn_cb), self, 0);
+  else
+    learn_from_orders (self);
   if (rg_session_get_staff_id (self->session) != NULL)
     show_work (self);
   else
