@@ -447,6 +447,104 @@ START_TEST (test_floor_plan_shows_open_check)
 }
 END_TEST
 
+/* The plan's drawing as the frame gets it: the zones, then one node per
+ * table. */
+static GskRenderNode *
+plan_nodes (RgFloorPlan *plan)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  GTK_WIDGET_GET_CLASS (plan)->snapshot (GTK_WIDGET (plan), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  ck_assert_int_eq (gsk_render_node_get_node_type (node), GSK_CONTAINER_NODE);
+  return node;
+}
+
+/* How many of @after's children are not those of @before. */
+static guint
+count_new_nodes (GskRenderNode *before,
+                 GskRenderNode *after)
+{
+  guint changed = 0;
+
+  ck_assert_uint_eq (gsk_container_node_get_n_children (before), gsk_container_node_get_n_children (after));
+  for (guint i = 0; i < gsk_container_node_get_n_children (after); i++)
+    changed += gsk_container_node_get_child (before, i) != gsk_container_node_get_child (after, i);
+  return changed;
+}
+
+static void
+give_live_floor (RgFloorPlan *plan,
+                 RgDb        *db,
+                 const gchar *branch_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) live = rg_floor_list_live (db, branch_id, &error);
+
+  ck_assert_no_error (error);
+  rg_floor_plan_set_live (plan, live);
+}
+
+START_TEST (test_floor_plan_redraws_changed_tables_only)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_auto(Dishes) d = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *branch_id = rg_ui_test_query_text (t->db, "SELECT id FROM branch WHERE deleted = 0 ORDER BY name LIMIT 1");
+  g_autofree gchar *host = rg_ui_waiter_regular (t->db, 0);
+  g_autofree gchar *table = NULL;
+  g_autofree gchar *visit_id = NULL;
+  g_autofree gchar *other = NULL;
+  g_autoptr(GListModel) tables = NULL;
+  g_autoptr(RgOrderLine) line = NULL;
+  g_autoptr(GskRenderNode) first = NULL;
+  g_autoptr(GskRenderNode) same = NULL;
+  g_autoptr(GskRenderNode) dish = NULL;
+  g_autoptr(GskRenderNode) picked = NULL;
+  GtkWidget *window = gtk_window_new ();
+  RgFloorPlan *plan = RG_FLOOR_PLAN (rg_floor_plan_new ());
+  guint n;
+
+  pick_dishes (t->db, &d);
+  visit_id = rg_ui_waiter_seat (t->db, host, NULL, 2, &table);
+  other = rg_ui_test_query_text (t->db, "SELECT id FROM dining_table WHERE status = 'free' AND deleted = 0 LIMIT 1");
+  tables = rg_floor_list_tables (t->db, branch_id, &error);
+  ck_assert_no_error (error);
+  n = g_list_model_get_n_items (tables);
+  ck_assert_uint_gt (n, 2);
+  rg_floor_plan_set_tables (plan, tables);
+  give_live_floor (plan, t->db, branch_id);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (plan));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rg_ui_test_run_for (300);
+
+  /* The zones and every table; the live floor read again changes none. */
+  first = plan_nodes (plan);
+  ck_assert_uint_eq (gsk_container_node_get_n_children (first), n + 1);
+  give_live_floor (plan, t->db, branch_id);
+  same = plan_nodes (plan);
+  ck_assert_uint_eq (count_new_nodes (first, same), 0);
+
+  /* A dish on one check draws that table again, and only it. */
+  line = rg_visit_add_line (t->db, visit_id, d.safe_id, 1, 0, 0, NULL, FALSE, &error);
+  ck_assert_no_error (error);
+  give_live_floor (plan, t->db, branch_id);
+  dish = plan_nodes (plan);
+  ck_assert_uint_eq (count_new_nodes (same, dish), 1);
+
+  /* Picking another table draws it again, and the one picked before. */
+  rg_floor_plan_set_selected_id (plan, table);
+  g_clear_pointer (&dish, gsk_render_node_unref);
+  dish = plan_nodes (plan);
+  rg_floor_plan_set_selected_id (plan, other);
+  picked = plan_nodes (plan);
+  ck_assert_uint_eq (count_new_nodes (dish, picked), 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static Suite *
 table_suite (void)
 {
@@ -464,6 +562,7 @@ table_suite (void)
 
   tc = tcase_create ("floor");
   tcase_add_test (tc, test_floor_plan_shows_open_check);
+  tcase_add_test (tc, test_floor_plan_redraws_changed_tables_only);
   suite_add_tcase (s, tc);
   return s;
 }
