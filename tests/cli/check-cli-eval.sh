@@ -9,29 +9,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
-CLI=$1
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-DB=$WORK/regulars.db
+. "$(dirname "$0")/cli-test-lib.sh"
+cli_test_begin "$1"
 mkdir "$WORK/tmp"
-export XDG_DATA_HOME=$WORK/xdg TZ=UTC TMPDIR=$WORK/tmp
-CHECKS=0
-
-die () { echo "FAIL: $*" >&2; exit 1; }
-
-# run STATUS -- ARGS…: regulars-cli --db $DB ARGS…, whose exit status must
-# be STATUS; its output is kept in $OUT and $ERR.
-run () {
-  local want=$1 rc=0
-  shift 2
-  "$CLI" --db "$DB" "$@" >"$WORK/out" 2>"$WORK/err" </dev/null || rc=$?
-  OUT=$(cat "$WORK/out")
-  ERR=$(cat "$WORK/err")
-  [ "$rc" -eq "$want" ] || die "'$*' exited $rc, not $want: $ERR"
-  CHECKS=$((CHECKS + 1))
-}
-
-has () { case "$1" in *"$2"*) ;; *) die "no '$2' in: $1" ;; esac; }
+export TMPDIR=$WORK/tmp
 
 REGULARS_PIN=2468 run 0 -- init --branch Main --tz UTC --country GB --owner Mia
 

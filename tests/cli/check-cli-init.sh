@@ -9,13 +9,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 
-CLI=$1
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-DB=$WORK/regulars.db
-export XDG_DATA_HOME=$WORK/xdg TZ=UTC
-unset REGULARS_PIN REGULARS_NEW_PIN
 . "$(dirname "$0")/cli-test-lib.sh"
+cli_test_begin "$1"
+unset REGULARS_PIN REGULARS_NEW_PIN
 
 # no PIN, or a bad one: refused before anything is written
 run 2 '' -- init --branch Main --tz Europe/London --country GB --owner Mei

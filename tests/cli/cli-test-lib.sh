@@ -1,11 +1,22 @@
 # cli-test-lib.sh — what the end-to-end scripts of regulars-cli share:
 # running a command against $DB and checking its exit status and output.
-# Sourced after the script has set CLI, WORK and DB.
+# Sourced first; the script then sets CLI, WORK and DB itself, or through
+# cli_test_begin.
 #
 # Copyright 2026 The Regulars authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 CHECKS=0
+
+# cli_test_begin PATH-TO-regulars-cli: CLI; WORK, a new folder removed at
+# exit; DB, a database in it; the XDG data folder in WORK, the clock in UTC.
+cli_test_begin () {
+  CLI=$1
+  WORK=$(mktemp -d)
+  trap 'rm -rf "$WORK"' EXIT
+  DB=$WORK/regulars.db
+  export XDG_DATA_HOME=$WORK/xdg TZ=UTC
+}
 
 die () { echo "FAIL: $*" >&2; exit 1; }
 
