@@ -116,12 +116,16 @@ reload (RgFloorPage  *self,
   RgDb *db = rg_session_get_db (self->session);
   const gchar *branch_id = rg_session_get_branch_id (self->session);
   g_autoptr(GListModel) tables = NULL;
+  g_autoptr(GListModel) live = NULL;
   g_autoptr(GListModel) suggestions = NULL;
   GtkWidget *child;
   guint n;
 
   tables = rg_floor_list_tables (db, branch_id, error);
   if (tables == NULL)
+    return FALSE;
+  live = rg_floor_list_live (db, branch_id, error);
+  if (live == NULL)
     return FALSE;
   suggestions = rg_floor_suggest_tables (db, branch_id, party_size (self), self->guest_id, error);
   if (suggestions == NULL)
@@ -130,6 +134,7 @@ reload (RgFloorPage  *self,
   g_set_object (&self->tables, tables);
   g_set_object (&self->suggestions, suggestions);
   rg_floor_plan_set_tables (self->plan, tables);
+  rg_floor_plan_set_live (self->plan, live);
   rg_floor_plan_set_suggestions (self->plan, suggestions);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suggestion_list))) != NULL)
@@ -320,6 +325,8 @@ rg_floor_page_init (RgFloorPage *self)
   GtkWidget *viewport;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the host sees each party and when it sat down, not its check */
+  rg_floor_plan_set_show_check (self->plan, FALSE);
   /* The plan is one focusable widget larger than the view: following its
    * focus would jump to its corner at every tap. */
   viewport = gtk_scrolled_window_get_child (self->plan_scroller);

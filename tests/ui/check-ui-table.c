@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "rg-close-check-dialog.h"
+#include "rg-floor-page.h"
 #include "rg-floor-plan.h"
 #include "rg-floor.h"
 #include "rg-guest.h"
@@ -387,6 +388,8 @@ START_TEST (test_floor_plan_shows_open_check)
   g_autofree gchar *host_text = NULL;
   RgWaiterPage *page;
   RgFloorPlan *plan;
+  RgFloorPlan *host_plan;
+  RgFloorPage *host_page;
   RgWindow *window;
   RgTableSheet *sheet;
   gint64 price;
@@ -428,12 +431,17 @@ START_TEST (test_floor_plan_shows_open_check)
   ck_assert (gtk_widget_get_mapped (GTK_WIDGET (plan)));
   assert_plan_tile (plan, table, 3, seated, 3 * price);
 
-  /* The host's plan leaves the check out. */
-  rg_floor_plan_set_show_check (plan, FALSE);
-  host_text = rg_floor_plan_dup_table_text (plan, table);
+  /* The host's plan shows the party and its time, not the check. */
+  host_page = RG_FLOOR_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_FLOOR_PAGE, NULL));
+  ck_assert (rg_floor_page_load (host_page, NULL, NULL, 2, &error));
+  ck_assert_no_error (error);
+  host_plan = RG_FLOOR_PLAN (rg_ui_test_find (GTK_WIDGET (host_page), RG_TYPE_FLOOR_PLAN, NULL));
+  ck_assert (!rg_floor_plan_get_show_check (host_plan));
+  host_text = rg_floor_plan_dup_table_text (host_plan, table);
+  ck_assert_ptr_nonnull (host_text);
+  ck_assert_msg (strstr (host_text, "party of 3") != NULL, "no party in '%s'", host_text);
   ck_assert_ptr_nonnull (strstr (host_text, seated));
   ck_assert_ptr_null (strstr (host_text, "check"));
-  rg_floor_plan_set_show_check (plan, TRUE);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The same floor on a tablet held upright. */
