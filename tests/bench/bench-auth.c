@@ -7,7 +7,6 @@
  *
  *   bench-auth [--runs 50]
  */
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -19,7 +18,6 @@ time_unlocks (gint              runs,
               RgBenchSamples   *samples,
               GError          **error)
 {
-  static const gchar *suffixes[] = { "", "-wal", "-shm" };
   g_autofree gchar *dir = g_dir_make_tmp ("regulars-bench-XXXXXX", error);
   g_autofree gchar *path = NULL;
   g_autoptr(RgDb) db = NULL;
@@ -44,13 +42,7 @@ time_unlocks (gint              runs,
     }
 
   g_clear_pointer (&db, rg_db_close);
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  rg_bench_remove_database (dir, path);
   return ok;
 }
 

@@ -5,7 +5,6 @@
  *
  *   bench-demo [--guests 100000] [--days 365] [--branches 3] [--runs 3]
  */
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "rg-bench-util.h"
@@ -17,7 +16,6 @@ generate_once (const RgDemoOptions  *options,
                RgDemoCounts         *counts,
                GError              **error)
 {
-  static const gchar *suffixes[] = { "", "-wal", "-shm" };
   g_autofree gchar *dir = g_dir_make_tmp ("regulars-bench-XXXXXX", error);
   g_autofree gchar *path = NULL;
   g_autoptr(RgDb) db = NULL;
@@ -36,13 +34,7 @@ generate_once (const RgDemoOptions  *options,
   *ns = rg_bench_now_ns () - t0;
 
   g_clear_pointer (&db, rg_db_close);
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (dir);
+  rg_bench_remove_database (dir, path);
   return ok;
 }
 

@@ -6,7 +6,6 @@
  *
  *   bench-import [--data ../shared/data] [--runs 5]
  */
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "rg-bench-util.h"
@@ -25,21 +24,6 @@ static const DataSet data_sets[] = {
   { "coffee shop", "coffee-shop/coffee_sales.csv",
     "visit=visit_id,date=date,time=time,item=product,qty=quantity,price=unit_price,guest=customer_id,category=category,branch=outlet_id" },
 };
-
-static void
-remove_database (const gchar *dir,
-                 const gchar *db_path)
-{
-  static const gchar *suffixes[] = { "", "-wal", "-shm" };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree gchar *file = g_strconcat (db_path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (dir);
-}
 
 static gboolean
 import_once (const DataSet  *set,
@@ -71,7 +55,7 @@ import_once (const DataSet  *set,
   *rows = result->rows;
 
   g_clear_pointer (&db, rg_db_close);
-  remove_database (dir, db_path);
+  rg_bench_remove_database (dir, db_path);
   return TRUE;
 }
 

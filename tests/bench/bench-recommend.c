@@ -20,7 +20,6 @@
  * than the one reported, so the reported figures are never fitted on their
  * own held-out visits; the shared data sets are only ever measured.
  */
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <malloc.h>
 #include <string.h>
@@ -70,18 +69,10 @@ typedef struct
 static void
 bench_db_free (BenchDb *b)
 {
-  static const gchar *suffixes[] = { "", "-wal", "-shm" };
-
   if (b == NULL)
     return;
   rg_db_close (b->db);
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree gchar *file = g_strconcat (b->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (b->dir);
+  rg_bench_remove_database (b->dir, b->path);
   g_free (b->path);
   g_free (b->dir);
   g_free (b);

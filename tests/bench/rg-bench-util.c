@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <glib/gstdio.h>
+
 struct _RgBenchSamples
 {
   GArray   *ns;
@@ -108,4 +110,19 @@ rg_bench_peak_rss_kib (void)
     return -1;
   line = strstr (status, "VmHWM:");
   return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+}
+
+void
+rg_bench_remove_database (const gchar *dir,
+                          const gchar *db_path)
+{
+  static const gchar *suffixes[] = { "", "-wal", "-shm" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree gchar *file = g_strconcat (db_path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
 }

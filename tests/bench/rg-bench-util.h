@@ -30,6 +30,10 @@ gint64  rg_bench_samples_quantile (RgBenchSamples *self, gdouble q);
 /* Prints "label  n=…  median … µs  p99 … µs  IQR … µs  max … µs". */
 void    rg_bench_samples_print_us (RgBenchSamples *self, const gchar *label);
 
+/* Removes the database file @db_path with its -wal and -shm files, then
+ * the (now empty) folder @dir that held it. */
+void    rg_bench_remove_database (const gchar *dir, const gchar *db_path);
+
 /* Peak resident set size of this process in KiB (VmHWM). */
 gint64  rg_bench_peak_rss_kib (void);
 
