@@ -8,7 +8,6 @@
 #include <glib/gstdio.h>
 
 #include "rg-floor.h"
-#include "rg-guest.h"
 #include "rg-id.h"
 
 gchar *
@@ -170,8 +169,8 @@ rg_test_exec_printf (RgDb        *db,
   ck_assert_msg (rg_db_exec (db, sql, &error), "%s: %s", sql, error != NULL ? error->message : "");
 }
 
-gchar *
-rg_test_add_guest (RgDb        *db,
+RgGuest *
+rg_test_new_guest (RgDb        *db,
                    const gchar *name,
                    const gchar *phone,
                    const gchar *card)
@@ -179,9 +178,21 @@ rg_test_add_guest (RgDb        *db,
   g_autoptr(GError) error = NULL;
   const gchar *phones[] = { phone, NULL };
   RgGuestFields fields = { .name = name };
-  g_autoptr(RgGuest) guest = rg_guest_add (db, &fields, phone != NULL ? phones : NULL, card, &error);
+  RgGuest *guest = rg_guest_add (db, &fields, phone != NULL ? phones : NULL, card, &error);
 
   ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (guest);
+  return guest;
+}
+
+gchar *
+rg_test_add_guest (RgDb        *db,
+                   const gchar *name,
+                   const gchar *phone,
+                   const gchar *card)
+{
+  g_autoptr(RgGuest) guest = rg_test_new_guest (db, name, phone, card);
+
   return g_strdup (rg_guest_get_id (guest));
 }
 

@@ -10,6 +10,7 @@
 
 #include "rg-auth.h"
 #include "rg-db.h"
+#include "rg-guest.h"
 
 G_BEGIN_DECLS
 
@@ -49,7 +50,9 @@ void      rg_test_exec (RgDb *db, const gchar *sql, ...);
 void      rg_test_exec_printf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
 
 /* Adds a guest named @name, with @phone and @card when not NULL, through
- * rg_guest_add(), and returns its id. */
+ * rg_guest_add(), and returns the new guest (transfer full). */
+RgGuest  *rg_test_new_guest (RgDb *db, const gchar *name, const gchar *phone, const gchar *card);
+/* The same, returning the new guest's id. */
 gchar    *rg_test_add_guest (RgDb *db, const gchar *name, const gchar *phone, const gchar *card);
 /* Inserts a guest named @name straight into the table and returns its new id. */
 gchar    *rg_test_insert_guest (RgDb *db, const gchar *name);

@@ -17,22 +17,6 @@
   "SELECT (SELECT count(*) FROM guest) * 1000000 + (SELECT count(*) FROM guest_phone) * 10000 " \
   "     + (SELECT count(*) FROM member_card) * 100 + (SELECT count(*) FROM local_guest_key)"
 
-static RgGuest *
-add_guest (RgDb        *db,
-           const gchar *name,
-           const gchar *phone,
-           const gchar *card)
-{
-  g_autoptr(GError) error = NULL;
-  const gchar *phones[] = { phone, NULL };
-  RgGuestFields fields = { .name = name };
-  RgGuest *guest = rg_guest_add (db, &fields, phone != NULL ? phones : NULL, card, &error);
-
-  ck_assert_no_error (error);
-  ck_assert_ptr_nonnull (guest);
-  return guest;
-}
-
 /* A valid card number with its check digit changed. */
 static gchar *
 mistype_card (const gchar *number)
@@ -114,7 +98,7 @@ END_TEST
 START_TEST (test_add_minimal_guest)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
-  g_autoptr(RgGuest) guest = add_guest (t->db, "张伟", NULL, NULL);
+  g_autoptr(RgGuest) guest = rg_test_new_guest (t->db, "张伟", NULL, NULL);
 
   ck_assert_ptr_null (rg_guest_get_family_name (guest));
   ck_assert_ptr_null (rg_guest_get_birthday (guest));
@@ -182,7 +166,7 @@ START_TEST (test_add_refuses_too_long_name)
   g_autoptr(GError) error = NULL;
   g_autofree gchar *longest = g_strnfill (RG_GUEST_NAME_MAX, 'a');
   g_autofree gchar *too_long = g_strnfill (RG_GUEST_NAME_MAX + 1, 'a');
-  g_autoptr(RgGuest) ok = add_guest (t->db, longest, NULL, NULL);
+  g_autoptr(RgGuest) ok = rg_test_new_guest (t->db, longest, NULL, NULL);
   RgGuestFields fields = { .name = too_long };
 
   ck_assert_ptr_null (rg_guest_add (t->db, &fields, NULL, NULL, &error));
@@ -210,7 +194,7 @@ START_TEST (test_add_refuses_phone_of_another_guest)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) li = add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autoptr(RgGuest) li = rg_test_new_guest (t->db, "Li Wei", "13800138000", NULL);
   const gchar *phones[] = { "13912345678", "+86 138 0013 8000", NULL };
   RgGuestFields fields = { .name = "Wang Fang" };
   gint64 before = rg_test_query_int (t->db, COUNT_WRITES);
@@ -228,7 +212,7 @@ START_TEST (test_add_refuses_taken_card_and_reference)
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autofree gchar *card = rg_card_number_new ();
-  g_autoptr(RgGuest) li = add_guest (t->db, "Li Wei", NULL, card);
+  g_autoptr(RgGuest) li = rg_test_new_guest (t->db, "Li Wei", NULL, card);
   RgGuestFields fields = { .name = "Wang Fang" };
   RgGuestFields with_ref = { .name = "Zhao Lei", .external_ref = "x-1" };
   g_autoptr(RgGuest) zhao = rg_guest_add (t->db, &with_ref, NULL, NULL, &error);
@@ -254,7 +238,7 @@ START_TEST (test_edit_changes_fields_and_index)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) guest = add_guest (t->db, "José Ramos", "13800138000", NULL);
+  g_autoptr(RgGuest) guest = rg_test_new_guest (t->db, "José Ramos", "13800138000", NULL);
   g_autoptr(RgGuest) edited = NULL;
   gint64 key = rg_test_query_int (t->db, "SELECT fts_rowid FROM local_guest_key");
   RgGuestFields fields;
@@ -301,7 +285,7 @@ START_TEST (test_edit_refuses_bad_input)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) guest = add_guest (t->db, "Li Wei", NULL, NULL);
+  g_autoptr(RgGuest) guest = rg_test_new_guest (t->db, "Li Wei", NULL, NULL);
   RgGuestFields fields = { .name = "" };
   gint64 hlc = rg_test_query_int (t->db, "SELECT updated_hlc FROM guest");
 
@@ -331,8 +315,8 @@ START_TEST (test_phones_add_and_remove)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) li = add_guest (t->db, "Li Wei", NULL, NULL);
-  g_autoptr(RgGuest) wang = add_guest (t->db, "Wang Fang", NULL, NULL);
+  g_autoptr(RgGuest) li = rg_test_new_guest (t->db, "Li Wei", NULL, NULL);
+  g_autoptr(RgGuest) wang = rg_test_new_guest (t->db, "Wang Fang", NULL, NULL);
   g_autoptr(RgGuest) reread = NULL;
   g_autofree gchar *e164 = NULL;
   g_autofree gchar *again = NULL;
@@ -371,7 +355,7 @@ START_TEST (test_phones_bad_input)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) li = add_guest (t->db, "Li Wei", "13800138000", NULL);
+  g_autoptr(RgGuest) li = rg_test_new_guest (t->db, "Li Wei", "13800138000", NULL);
   gint64 before = rg_test_query_int (t->db, COUNT_WRITES);
 
   ck_assert_ptr_null (rg_guest_add_phone (t->db, rg_guest_get_id (li), "call me", NULL, &error));
@@ -406,7 +390,7 @@ START_TEST (test_phones_use_country_setting)
   ck_assert (rg_db_set_setting (t->db, "country", "US", &error));
   us = rg_branch_dup_country (t->db);
   ck_assert_str_eq (us, "US");
-  ann = add_guest (t->db, "Ann", "(415) 555-0132", NULL);
+  ann = rg_test_new_guest (t->db, "Ann", "(415) 555-0132", NULL);
   ck_assert_str_eq (rg_guest_get_phones (ann)[0], "+14155550132");
 }
 END_TEST
@@ -417,8 +401,8 @@ START_TEST (test_cards_bind_and_revoke)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) li = add_guest (t->db, "Li Wei", NULL, NULL);
-  g_autoptr(RgGuest) wang = add_guest (t->db, "Wang Fang", NULL, NULL);
+  g_autoptr(RgGuest) li = rg_test_new_guest (t->db, "Li Wei", NULL, NULL);
+  g_autoptr(RgGuest) wang = rg_test_new_guest (t->db, "Wang Fang", NULL, NULL);
   g_autoptr(RgGuest) reread = NULL;
   g_autofree gchar *card = rg_card_number_new ();
   g_autofree gchar *spaced = g_strdup_printf ("%.4s %.4s %.4s", card, card + 4, card + 8);
@@ -465,7 +449,7 @@ START_TEST (test_cards_bad_input)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) li = add_guest (t->db, "Li Wei", NULL, NULL);
+  g_autoptr(RgGuest) li = rg_test_new_guest (t->db, "Li Wei", NULL, NULL);
   g_autofree gchar *card = rg_card_number_new ();
   g_autofree gchar *wrong = mistype_card (card);
 
@@ -490,9 +474,9 @@ START_TEST (test_get_follows_redirects)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) a = add_guest (t->db, "A", NULL, NULL);
-  g_autoptr(RgGuest) b = add_guest (t->db, "B", NULL, NULL);
-  g_autoptr(RgGuest) c = add_guest (t->db, "C", NULL, NULL);
+  g_autoptr(RgGuest) a = rg_test_new_guest (t->db, "A", NULL, NULL);
+  g_autoptr(RgGuest) b = rg_test_new_guest (t->db, "B", NULL, NULL);
+  g_autoptr(RgGuest) c = rg_test_new_guest (t->db, "C", NULL, NULL);
   g_autoptr(RgGuest) found = NULL;
   g_autofree gchar *sql = g_strdup_printf (
       "UPDATE guest SET merged_into = '%s' WHERE id = '%s'; "
@@ -526,8 +510,8 @@ START_TEST (test_get_unknown_deleted_and_cycles)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) a = add_guest (t->db, "A", NULL, NULL);
-  g_autoptr(RgGuest) b = add_guest (t->db, "B", NULL, NULL);
+  g_autoptr(RgGuest) a = rg_test_new_guest (t->db, "A", NULL, NULL);
+  g_autoptr(RgGuest) b = rg_test_new_guest (t->db, "B", NULL, NULL);
   g_autofree gchar *cycle = g_strdup_printf (
       "UPDATE guest SET merged_into = '%s' WHERE id = '%s'; "
       "UPDATE guest SET merged_into = '%s' WHERE id = '%s'",
@@ -560,7 +544,7 @@ START_TEST (test_get_reads_stats)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) a = add_guest (t->db, "A", NULL, NULL);
+  g_autoptr(RgGuest) a = rg_test_new_guest (t->db, "A", NULL, NULL);
   g_autoptr(RgGuest) found = NULL;
   g_autofree gchar *sql = g_strdup_printf (
       "INSERT INTO local_guest_stats VALUES ('%s', 7, 1000, 5000, 123456)", rg_guest_get_id (a));
@@ -605,8 +589,8 @@ START_TEST (test_index_refresh_orders_by_recency)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) a = add_guest (t->db, "Ann", NULL, NULL);
-  g_autoptr(RgGuest) b = add_guest (t->db, "Bob", NULL, NULL);
+  g_autoptr(RgGuest) a = rg_test_new_guest (t->db, "Ann", NULL, NULL);
+  g_autoptr(RgGuest) b = rg_test_new_guest (t->db, "Bob", NULL, NULL);
   g_autofree gchar *top1 = NULL;
   g_autofree gchar *top2 = NULL;
   g_autofree gchar *top3 = NULL;
@@ -643,10 +627,10 @@ START_TEST (test_index_rebuild)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(RgGuest) a = add_guest (t->db, "Ann Lee", NULL, NULL);
-  g_autoptr(RgGuest) b = add_guest (t->db, "Bob Lee", NULL, NULL);
-  g_autoptr(RgGuest) c = add_guest (t->db, "Cai Lee", NULL, NULL);
-  g_autoptr(RgGuest) d = add_guest (t->db, "Dan Lee", NULL, NULL);
+  g_autoptr(RgGuest) a = rg_test_new_guest (t->db, "Ann Lee", NULL, NULL);
+  g_autoptr(RgGuest) b = rg_test_new_guest (t->db, "Bob Lee", NULL, NULL);
+  g_autoptr(RgGuest) c = rg_test_new_guest (t->db, "Cai Lee", NULL, NULL);
+  g_autoptr(RgGuest) d = rg_test_new_guest (t->db, "Dan Lee", NULL, NULL);
   g_autoptr(RgStmt) order = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree gchar *expected = NULL;
