@@ -33,6 +33,7 @@
 #include "rg-db.h"
 #include "rg-demo.h"
 #include "rg-lookup-page.h"
+#include "rg-match-row.h"
 #include "rg-phone.h"
 #include "rg-text.h"
 #include "rg-window.h"
@@ -87,6 +88,34 @@ find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* Rows of the list that show a guest not among the page's results: a row
+ * kept from an earlier answer and not filled again. */
+static guint
+count_stale_rows (RgLookupPage *page)
+{
+  GListModel *results = rg_lookup_page_get_results (page);
+  GtkWidget *view = find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
+  guint n = g_list_model_get_n_items (results);
+  guint stale = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_widget (child, RG_TYPE_MATCH_ROW);
+      RgGuestMatch *match = row != NULL ? rg_match_row_get_match (RG_MATCH_ROW (row)) : NULL;
+      gboolean found = FALSE;
+
+      for (guint i = 0; match != NULL && i < n && !found; i++)
+        {
+          g_autoptr(RgGuestMatch) item = g_list_model_get_item (results, i);
+
+          found = item == match;
+        }
+      stale += match != NULL && !found;
+    }
+  return stale;
 }
 
 static gint64
@@ -207,6 +236,7 @@ typedef struct
   RgBenchSamples *card;
   RgBenchSamples *main_cpu;    /* list keystrokes: main thread CPU */
   RgBenchSamples *other_cpu;   /* … the other threads' (the lookup) */
+  guint           stale;       /* rows seen showing a guest not found */
 } Painted;
 
 /* Types @text into the empty field; returns how many keystrokes missed. */
@@ -248,6 +278,7 @@ type_query (Keystroke      *key,
 
           rg_bench_samples_add (painted->main_cpu, main_cpu);
           rg_bench_samples_add (painted->other_cpu, cpu_ns (CLOCK_PROCESS_CPUTIME_ID) - key->all_cpu_ns - main_cpu);
+          painted->stale += count_stale_rows (key->page);
           rg_bench_samples_add (painted->list, key->painted_ns - key->typed_ns);
           rg_bench_samples_add (all->painted, key->painted_ns - key->typed_ns);
           /* A frame begun before the answer (whose layout took it in)
@@ -439,7 +470,7 @@ main (int argc, char **argv)
       g_autoptr(RgBenchSamples) model = rg_bench_samples_new (256);
       g_autoptr(RgBenchSamples) main_cpu = rg_bench_samples_new (256);
       g_autoptr(RgBenchSamples) other_cpu = rg_bench_samples_new (256);
-      Painted painted = { list, card, main_cpu, other_cpu };
+      Painted painted = { list, card, main_cpu, other_cpu, 0 };
       g_autofree gchar *list_label = g_strdup_printf ("%s: to list drawn", kind_labels[kind]);
       g_autofree gchar *model_label = g_strdup_printf ("%s: to model changed", kind_labels[kind]);
       g_autofree gchar *card_label = g_strdup_printf ("%s: to card drawn", kind_labels[kind]);
@@ -462,6 +493,8 @@ main (int argc, char **argv)
         print_ms (card, card_label);
       if (missed > 0)
         g_print ("  %u keystrokes not answered within %d ms\n", missed, WAIT_MS);
+      if (painted.stale > 0)
+        g_print ("  %u rows drawn with a guest not among the results\n", painted.stale);
     }
   g_print ("\n");
   print_ms (all.painted, "all kinds: to list drawn");
