@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "rg-auth.h"
 #include "rg-id.h"
 #include "rg-rollup.h"
 
@@ -431,20 +432,43 @@ rg_visit_close (RgDb             *db,
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
 
+/* Whether the open visit @visit_id has lines not voided. */
+static gboolean
+has_live_lines (RgDb         *db,
+                const gchar  *visit_id,
+                gboolean     *live,
+                GError      **error)
+{
+  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
+      "SELECT EXISTS (SELECT 1 FROM order_line WHERE visit_id = ?1 AND voided = 0 AND deleted = 0)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, visit_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return rg_db_set_error (db, error, "reading the check");
+  *live = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
 gboolean
 rg_visit_void (RgDb         *db,
+               const gchar  *staff_id,
                const gchar  *visit_id,
                GError      **error)
 {
   g_autoptr(RgTransaction) txn = NULL;
   g_auto(VisitState) visit = { NULL, };
   g_autoptr(RgStmt) stmt = NULL;
+  gboolean live = FALSE;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (visit_id != NULL, FALSE);
 
   txn = rg_db_begin (db, error);
-  if (txn == NULL || !_rg_visit_load_open (db, visit_id, &visit, "voiding the visit", error))
+  if (txn == NULL || !_rg_visit_load_open (db, visit_id, &visit, "voiding the visit", error) ||
+      !has_live_lines (db, visit_id, &live, error) ||
+      !rg_auth_require (db, staff_id, live ? RG_PERMISSION_VOID_LINES : RG_PERMISSION_SEAT, error))
     return FALSE;
   stmt = rg_db_prepare (db,
       "UPDATE visit SET status = 'void', left_ms = ?2, updated_hlc = ?3, origin = ?4 WHERE id = ?1",

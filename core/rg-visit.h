@@ -306,16 +306,20 @@ gboolean rg_visit_close (RgDb *db, const gchar *visit_id, gint64 tip, RgPaymentM
 /**
  * rg_visit_void:
  * @db: a connection
+ * @staff_id: (nullable): who voids it
  * @visit_id: an open visit
  * @error: return location for a #GError
  *
  * Cancels an open visit that will not be paid (seated by mistake, the
- * party left): status void, the table to_clean, no rollup.
+ * party left): status void, the table to_clean, no rollup.  An empty
+ * check is undone by whoever may seat (%RG_PERMISSION_SEAT); one with
+ * live lines only by a manager or the owner (%RG_PERMISSION_VOID_LINES).
  *
- * Returns: %TRUE on success; %FALSE with %RG_ERROR_INVALID (not open) or
+ * Returns: %TRUE on success; %FALSE with nothing changed:
+ *   %RG_ERROR_PERMISSION, %RG_ERROR_INVALID (not open) or
  *   %RG_ERROR_NOT_FOUND.
  */
-gboolean rg_visit_void (RgDb *db, const gchar *visit_id, GError **error);
+gboolean rg_visit_void (RgDb *db, const gchar *staff_id, const gchar *visit_id, GError **error);
 
 /**
  * rg_visit_get:

@@ -271,7 +271,8 @@ visit_void (RgCli   *cli,
         return FALSE;
       return print_visit (cli, argv[1], TRUE, "Voided a line of", error);
     }
-  if (!rg_visit_void (cli->db, argv[1], error))
+  if (!rg_cli_require (cli, RG_PERMISSION_SEAT, error) ||
+      !rg_visit_void (cli->db, cli->staff_id, argv[1], error))
     return FALSE;
   return print_visit (cli, argv[1], FALSE, "Voided", error);
 }

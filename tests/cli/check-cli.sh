@@ -328,9 +328,11 @@ refused 2 cli recommend "$G1" --daypart brunch
 refused 2 cli recommend "$G1" --n 0
 expect 0 cli --json visit seat --table 2 --party 2
 V2=$(json_get id)
-expect 0 cli visit void "$V2"
-contains "$OUT" "void"
 refused 2 cli visit void "$V2"
+contains "$ERR" "Nobody is signed in"
+expect 0 boss visit void "$V2"
+contains "$OUT" "void"
+refused 2 boss visit void "$V2"
 
 echo "== duplicates and merge"
 expect 0 cli --json guest add --name 张伟 --phone 13700137000

@@ -214,7 +214,7 @@ START_TEST (test_void_visit_takes_no_feedback)
   g_autoptr(GError) error = NULL;
   g_autoptr(RgFeedback) feedback = NULL;
 
-  ck_assert (rg_visit_void (f->db, f->visit, &error));
+  ck_assert (rg_visit_void (f->db, "manager", f->visit, &error));
   feedback = rg_feedback_add (f->db, f->visit, RG_ASPECT_OVERALL, NULL, 1, NULL, NULL, NULL, &error);
   ck_assert_ptr_null (feedback);
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);

@@ -34,6 +34,8 @@ typedef struct
   gchar    *spare_table;
   gchar    *item;
   gchar    *guest;
+  gchar    *visit;
+  gchar    *empty_visit;
   gchar    *line;
 } Scene;
 
@@ -47,13 +49,16 @@ scene_free (Scene *s)
   g_free (s->spare_table);
   g_free (s->item);
   g_free (s->guest);
+  g_free (s->visit);
+  g_free (s->empty_visit);
   g_free (s->line);
   g_free (s);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Scene, scene_free)
 
-/* A branch with a zone, two tables, a dish, a guest seated at the first
- * table with one order line; the staff of rg_test_db_new_staffed(),
+/* A branch with a zone, three tables, a dish, a guest seated at the first
+ * table with one order line, a walk-in at the third with nothing ordered;
+ * the staff of rg_test_db_new_staffed(),
  * "disabled", an owner who was disabled, and "cook", a host whose PIN and
  * job the others may change. */
 static Scene *
@@ -69,7 +74,9 @@ scene_new (void)
   g_autoptr(RgMenuItem) item = NULL;
   g_autoptr(RgGuest) guest = NULL;
   g_autoptr(RgVisit) visit = NULL;
+  g_autoptr(RgVisit) empty_visit = NULL;
   g_autoptr(RgOrderLine) line = NULL;
+  g_autofree gchar *third_table = NULL;
   RgSeating seating = { .party_size = 2 };
   char *message = NULL;
 
@@ -104,6 +111,14 @@ scene_new (void)
   line = rg_visit_add_line (db, rg_visit_get_id (visit), s->item, 1, 0, 0, "waiter", FALSE, &error);
   ck_assert_no_error (error);
   s->line = g_strdup (rg_order_line_get_id (line));
+  s->visit = g_strdup (rg_visit_get_id (visit));
+
+  third_table = rg_test_add_table (db, "owner", s->branch, "9");
+  seating.table_id = third_table;
+  seating.guest_id = NULL;
+  empty_visit = rg_visit_seat (db, &seating, &error);
+  ck_assert_no_error (error);
+  s->empty_visit = g_strdup (rg_visit_get_id (empty_visit));
   return s;
 }
 
@@ -210,6 +225,18 @@ call_void_line (Scene *s, const gchar *staff_id, GError **error)
 }
 
 static gboolean
+call_void_visit (Scene *s, const gchar *staff_id, GError **error)
+{
+  return rg_visit_void (s->t->db, staff_id, s->visit, error);
+}
+
+static gboolean
+call_void_empty_visit (Scene *s, const gchar *staff_id, GError **error)
+{
+  return rg_visit_void (s->t->db, staff_id, s->empty_visit, error);
+}
+
+static gboolean
 call_guest_export (Scene *s, const gchar *staff_id, GError **error)
 {
   g_autoptr(JsonNode) exported = rg_privacy_export (s->t->db, staff_id, s->guest, error);
@@ -290,6 +317,8 @@ static const struct
   { "rg_floor_edit_table", call_table_edit, "mo" },
   { "rg_floor_remove_table", call_table_remove, "mo" },
   { "rg_visit_void_line", call_void_line, "mo" },
+  { "rg_visit_void (a check with lines)", call_void_visit, "mo" },
+  { "rg_visit_void (an empty check)", call_void_empty_visit, "hmo" },
   { "rg_privacy_export", call_guest_export, "o" },
   { "rg_privacy_erase", call_guest_erase, "o" },
   { "rg_privacy_list_audit", call_audit, "o" },

@@ -195,7 +195,7 @@ run_service (Fixture *f)
     }
 
   voided = run_visit (f, f->shanghai, day0 + 3600000, f->guests[0], NULL, 2, 2, FALSE, TRUE);
-  ck_assert (rg_visit_void (f->db, voided, &error));
+  ck_assert (rg_visit_void (f->db, "manager", voided, &error));
   open = run_visit (f, f->shanghai, day0 + 7200000, f->guests[1], NULL, 2, 2, FALSE, TRUE);
 }
 

@@ -509,7 +509,7 @@ START_TEST (test_close_twice_changes_nothing)
   ck_assert (!rg_visit_close (f->db, rg_visit_get_id (voided), -5, RG_PAYMENT_CASH, 0, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
-  ck_assert (rg_visit_void (f->db, rg_visit_get_id (voided), &error));
+  ck_assert (rg_visit_void (f->db, "manager", rg_visit_get_id (voided), &error));
   ck_assert (!rg_visit_close (f->db, rg_visit_get_id (voided), 0, RG_PAYMENT_CASH, 0, &error));
   ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
   g_clear_error (&error);
