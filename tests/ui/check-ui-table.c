@@ -46,22 +46,6 @@ dishes_clear (Dishes *d)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dishes, dishes_clear)
 
-static gint64 countf (RgDb *db, const gchar *format, ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-countf (RgDb        *db,
-        const gchar *format,
-        ...)
-{
-  g_autofree gchar *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return rg_test_query_int (db, sql);
-}
-
 static void
 pick_dishes (RgDb   *db,
              Dishes *d)
@@ -111,15 +95,6 @@ guest_name (RgDb        *db,
 
   ck_assert_no_error (error);
   return g_strdup (rg_guest_get_name (guest));
-}
-
-static void
-shot (GtkWidget   *widget,
-      const gchar *name)
-{
-  g_autofree gchar *path = rg_ui_test_screenshot (widget, name);
-
-  ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 /* The newest ticket saved in the tickets folder, as text. */
@@ -197,16 +172,16 @@ START_TEST (test_party_allergies_and_ticket)
   dialog = rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), friend_name));
   rg_ui_waiter_respond (dialog, "_Don't Add");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit), 0);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit), 0);
 
   rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.second_id));
   rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (ADW_TYPE_MESSAGE_DIALOG), "_Confirmed With Guest, Add");
   rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.safe_id));
   rg_ui_test_run_for (100);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
                             " AND instr (allergen_override, '%s') > 0", visit, d.second_id, d.second_allergen), 1);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit), 2);
-  shot (GTK_WIDGET (window), "table-party-landscape");
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit), 2);
+  rg_ui_test_shot (GTK_WIDGET (window), "table-party-landscape");
 
   /* Send to kitchen: the ticket names the friend beside their dish. */
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Send to Kitchen"));
@@ -223,7 +198,7 @@ START_TEST (test_party_allergies_and_ticket)
   sheet = rg_ui_waiter_open_table (window, table, visit);
   banner = GTK_LABEL (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "allergy-banner"));
   ck_assert (gtk_widget_get_mapped (GTK_WIDGET (banner)));
-  shot (GTK_WIDGET (window), "table-party-portrait");
+  rg_ui_test_shot (GTK_WIDGET (window), "table-party-portrait");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
@@ -281,25 +256,25 @@ START_TEST (test_suggestions_logged_and_held_out)
   sheet = open_with_recommender (window, t->db, recommender, shown_guest, &shown_visit);
   usual = rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "usual-dishes");
   ck_assert (gtk_widget_get_mapped (usual));
-  ck_assert_int_gt (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND guest_id = '%s'"
+  ck_assert_int_gt (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND guest_id = '%s'"
                             " AND shown = 1", shown_visit, shown_guest), 0);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0",
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 0",
                             shown_visit), 0);
   /* The same suggestions shown again are not logged twice. */
-  logged = countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit);
+  logged = rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit);
   ck_assert (rg_table_sheet_load (sheet, shown_visit, &error));
   ck_assert_no_error (error);
   ck_assert (gtk_widget_get_visible (usual));
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit),
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s'", shown_visit),
                     logged);
 
   /* The holdout guest's suggestions are logged, never shown. */
   sheet = open_with_recommender (window, t->db, recommender, held_guest, &held_visit);
   usual = rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_LABEL, "usual-dishes");
   ck_assert (!gtk_widget_get_visible (usual));
-  ck_assert_int_gt (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND guest_id = '%s'"
+  ck_assert_int_gt (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND guest_id = '%s'"
                             " AND shown = 0", held_visit, held_guest), 0);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1",
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM local_suggestion WHERE visit_id = '%s' AND shown = 1",
                             held_visit), 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -327,7 +302,7 @@ START_TEST (test_closed_check_counts_into_recommender)
 
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Close Check…"));
   rg_ui_waiter_respond (rg_ui_waiter_wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG), "C_lose Check");
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed'", visit), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed'", visit), 1);
   ck_assert_uint_eq (rg_recommender_get_n_visits (recommender), before + 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -419,13 +394,13 @@ START_TEST (test_floor_plan_shows_open_check)
   ck_assert_ptr_nonnull (strstr (free_text, "free"));
   ck_assert_ptr_null (strstr (free_text, "check"));
   ck_assert_ptr_null (rg_floor_plan_dup_table_text (plan, "no-such-table"));
-  shot (GTK_WIDGET (window), "waiter-floor-landscape");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-floor-tiles-landscape");
 
   /* A dish added at the table shows on the plan once back on the floor. */
   sheet = rg_ui_waiter_open_table (window, table, visit_id);
   rg_ui_waiter_tap_row (rg_ui_waiter_menu_row (sheet, d.safe_id));
   rg_ui_test_run_for (100);
-  ck_assert_int_eq (countf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit_id), 2);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", visit_id), 2);
   rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (page), "_Back to the Floor"));
   rg_ui_test_run_for (300);
   ck_assert (gtk_widget_get_mapped (GTK_WIDGET (plan)));
@@ -450,7 +425,7 @@ START_TEST (test_floor_plan_shows_open_check)
   rg_ui_test_run_for (300);
   plan = rg_waiter_page_get_plan (RG_WAITER_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_WAITER_PAGE, NULL)));
   assert_plan_tile (plan, table, 3, seated, 3 * price);
-  shot (GTK_WIDGET (window), "waiter-floor-portrait");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-floor-tiles-portrait");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST

@@ -152,15 +152,6 @@ find_named (GtkWidget   *root,
   return NULL;
 }
 
-static void
-shot (GtkWidget   *widget,
-      const gchar *name)
-{
-  g_autofree gchar *path = rg_ui_test_screenshot (widget, name);
-
-  ck_assert (g_file_test (path, G_FILE_TEST_EXISTS));
-}
-
 static RgTableSheet *
 open_the_table (RgWindow    *window,
                 const Scene *scene)
@@ -194,7 +185,7 @@ START_TEST (test_run_a_table)
   set_first_staff_role (t->db, "manager");
   window = rg_ui_test_window_new (t->db, 1280, 800);
   open_tables (window);
-  shot (GTK_WIDGET (window), "waiter-floor-landscape");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-floor-landscape");
   sheet = open_the_table (window, &scene);
 
   /* Two of the safe dish for seat 1, course 2. */
@@ -229,12 +220,12 @@ START_TEST (test_run_a_table)
   ck_assert_ptr_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), scene.allergen));
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'",
                                         scene.visit_id, scene.risky_id), 0);
-  shot (GTK_WIDGET (dialog), "waiter-allergen-warning-landscape");
+  rg_ui_test_shot (GTK_WIDGET (dialog), "waiter-allergen-warning-landscape");
   rg_ui_waiter_respond (dialog, "_Confirmed With Guest, Add");
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
                                         " AND instr (allergen_override, '%s') > 0 AND seat = 2",
                                         scene.visit_id, scene.risky_id, scene.allergen), 1);
-  shot (GTK_WIDGET (window), "waiter-sheet-landscape");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-sheet-landscape");
 
   /* Preferences in two taps: open the menu, tap the choice. */
   {
@@ -245,7 +236,7 @@ START_TEST (test_run_a_table)
 
     gtk_menu_button_popup (likes);
     rg_ui_test_run_for (300);
-    shot (popover, "waiter-like-a-dish-landscape");
+    rg_ui_test_shot (popover, "waiter-like-a-dish-landscape");
     rg_ui_test_tap (rg_ui_test_find_button (popover, name));
     ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM dish_pref WHERE guest_id = '%s' AND item_id = '%s'"
                                           " AND pref = 'like' AND deleted = 0", scene.guest_id, scene.safe_id), 1);
@@ -273,7 +264,7 @@ START_TEST (test_run_a_table)
     rg_ui_test_tap (GTK_BUTTON (find_named (GTK_WIDGET (dialog), dish)));
   }
   gtk_editable_set_text (GTK_EDITABLE (rg_ui_test_find (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)), "Lovely evening");
-  shot (GTK_WIDGET (dialog), "waiter-feedback-landscape");
+  rg_ui_test_shot (GTK_WIDGET (dialog), "waiter-feedback-landscape");
   rg_ui_waiter_respond (dialog, "_Save Ratings");
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND deleted = 0", scene.visit_id), 3);
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM feedback WHERE visit_id = '%s' AND aspect = 'overall'"
@@ -295,7 +286,7 @@ START_TEST (test_run_a_table)
   dialog = rg_ui_waiter_wait_dialog (RG_TYPE_CLOSE_CHECK_DIALOG);
   rg_close_check_dialog_set_tip (RG_CLOSE_CHECK_DIALOG (dialog), 850);
   rg_close_check_dialog_set_method (RG_CLOSE_CHECK_DIALOG (dialog), RG_PAYMENT_CARD);
-  shot (GTK_WIDGET (dialog), "waiter-close-check-landscape");
+  rg_ui_test_shot (GTK_WIDGET (dialog), "waiter-close-check-landscape");
   rg_ui_waiter_respond (dialog, "C_lose Check");
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM visit WHERE id = '%s' AND status = 'closed' AND tip = 850"
                                         " AND payment_method = 'card' AND left_ms >= seated_ms", scene.visit_id), 1);
@@ -305,7 +296,7 @@ START_TEST (test_run_a_table)
                                         scene.visit_id, scene.risky_id));
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'to_clean'",
                                         scene.table_id), 1);
-  shot (GTK_WIDGET (window), "waiter-closed-landscape");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-closed-landscape");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
@@ -323,7 +314,7 @@ START_TEST (test_portrait_tablet)
   set_first_staff_role (t->db, "waiter");
   window = rg_ui_test_window_new (t->db, 800, 1280);
   page = open_tables (window);
-  shot (GTK_WIDGET (window), "waiter-floor-portrait");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-floor-portrait");
 
   /* A free table has no check to open. */
   {
@@ -338,7 +329,7 @@ START_TEST (test_portrait_tablet)
   sheet = open_the_table (window, &scene);
   tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.safe_id));
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
-  shot (GTK_WIDGET (window), "waiter-sheet-portrait");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-sheet-portrait");
 
   /* A waiter may not void. */
   ck_assert (!gtk_widget_get_sensitive (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_BUTTON, "void-button")));
@@ -371,7 +362,7 @@ START_TEST (test_portrait_tablet)
                                         " AND payment_method = 'cash' AND tip = 0", scene.visit_id), 1);
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM dining_table WHERE id = '%s' AND status = 'to_clean'",
                                         scene.table_id), 1);
-  shot (GTK_WIDGET (window), "waiter-closed-portrait");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-closed-portrait");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST
@@ -415,7 +406,7 @@ START_TEST (test_walk_in_table)
   ck_assert_ptr_null (rg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
                                         " AND allergen_override IS NULL", rg_visit_get_id (visit), scene.risky_id), 1);
-  shot (GTK_WIDGET (window), "waiter-walk-in-landscape");
+  rg_ui_test_shot (GTK_WIDGET (window), "waiter-walk-in-landscape");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 END_TEST

@@ -356,6 +356,13 @@ rg_ui_test_screenshot (GtkWidget   *widget,
   return path;
 }
 
+void
+rg_ui_test_shot (GtkWidget   *widget,
+                 const gchar *name)
+{
+  g_free (rg_ui_test_screenshot (widget, name));
+}
+
 gchar *
 rg_ui_test_query_text (RgDb        *db,
                        const gchar *sql)

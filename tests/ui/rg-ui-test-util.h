@@ -70,6 +70,9 @@ void            rg_ui_test_xdotool     (GtkWindow   *window,
  * returns the path. */
 gchar          *rg_ui_test_screenshot  (GtkWidget   *widget,
                                         const gchar *name);
+/* The same, when the path is not needed. */
+void            rg_ui_test_shot        (GtkWidget   *widget,
+                                        const gchar *name);
 
 /* Runs one SQL query yielding one text value; g_free() the result. */
 gchar          *rg_ui_test_query_text  (RgDb        *db,
