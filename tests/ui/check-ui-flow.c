@@ -528,6 +528,18 @@ START_TEST (test_several_names_are_told_apart)
 }
 END_TEST
 
+static gboolean
+widget_has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (GTK_WIDGET (data));
+}
+
+static gboolean
+enrol_dialog_is_open (gpointer data)
+{
+  return rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG) != NULL;
+}
+
 START_TEST (test_no_match_offers_to_enrol)
 {
   g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
@@ -543,11 +555,10 @@ START_TEST (test_no_match_offers_to_enrol)
   ck_assert (gtk_widget_is_drawable (GTK_WIDGET (enrol)));
 
   g_signal_emit_by_name (entry, "activate");
-  rg_ui_test_run_for (100);
-  ck_assert (gtk_widget_has_focus (GTK_WIDGET (enrol)));
+  ck_assert (rg_ui_test_wait_until (widget_has_focus, enrol, 2000));
 
   rg_ui_test_tap (enrol);
-  rg_ui_test_run_for (200);
+  ck_assert (rg_ui_test_wait_until (enrol_dialog_is_open, NULL, 2000));
   dialog = RG_ENROL_DIALOG (rg_ui_test_find_window (RG_TYPE_ENROL_DIALOG));
   ck_assert_ptr_nonnull (dialog);
   ck_assert_str_eq (gtk_editable_get_text (rg_enrol_dialog_get_field (dialog, "name")), "Zqxwv Jjkkl");
