@@ -288,6 +288,7 @@ GListModel *
 rg_feedback_list_low (RgDb         *db,
                       const gchar  *branch_id,
                       gint64        since_ms,
+                      gint64        until_ms,
                       GError      **error)
 {
   g_autoptr(RgStmt) stmt = NULL;
@@ -296,13 +297,14 @@ rg_feedback_list_low (RgDb         *db,
 
   stmt = rg_db_prepare (db,
       FEEDBACK_SELECT
-      "WHERE f.rating <= 2 AND f.created_ms >= ?1 AND f.deleted = 0 "
+      "WHERE f.rating <= 2 AND f.created_ms >= ?1 AND f.created_ms < ?3 AND f.deleted = 0 "
       "  AND (?2 IS NULL OR v.branch_id = ?2) "
       "ORDER BY f.created_ms DESC, f.rowid DESC", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, since_ms);
   sqlite3_bind_text (stmt, 2, branch_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, until_ms);
   return collect_feedback (db, stmt, error);
 }
 

@@ -100,11 +100,13 @@ GListModel *rg_feedback_list_for_visit (RgDb *db, const gchar *visit_id, GError 
  * @db: a connection
  * @branch_id: (nullable): only this branch; %NULL for all
  * @since_ms: only feedback logged at or after this UTC ms
+ * @until_ms: and before this one (%G_MAXINT64 for no end)
  * @error: return location for a #GError
  *
  * Returns: (transfer full): a #GListModel of #RgFeedback rated
  *   %RG_FEEDBACK_LOW or less, newest first, or %NULL with @error set.
  */
-GListModel *rg_feedback_list_low (RgDb *db, const gchar *branch_id, gint64 since_ms, GError **error);
+GListModel *rg_feedback_list_low (RgDb *db, const gchar *branch_id, gint64 since_ms, gint64 until_ms,
+                                  GError **error);
 
 G_END_DECLS

@@ -96,7 +96,8 @@ post_result (GTask      *task,
   g_source_attach (source, g_task_get_context (task));
 }
 
-/* Midnight UTC of @day: the low ratings since then. */
+/* Midnight UTC of @day: the low ratings of the range are those from the
+ * first day's to the one after the last day's. */
 static gint64
 day_start_ms (const gchar *day)
 {
@@ -127,7 +128,8 @@ load_in_thread (GTask        *task,
 
       if (job == RG_OWNER_JOB_LOW_RATINGS)
         {
-          GListModel *low = rg_feedback_list_low (db, load->branch_id, day_start_ms (load->from), &error);
+          GListModel *low = rg_feedback_list_low (db, load->branch_id, day_start_ms (load->from),
+                                                 day_start_ms (load->to) + G_TIME_SPAN_DAY / 1000, &error);
 
           post_result (task, i == 0, job, NULL, low, error);
         }

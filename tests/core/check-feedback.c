@@ -234,6 +234,7 @@ START_TEST (test_list_low_since_and_by_branch)
   RgDiningTableSpec spec = { .name = "1", .seats = 2 };
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) recent = NULL;
+  g_autoptr(GListModel) middle = NULL;
   g_autoptr(GListModel) riverside = NULL;
   g_autoptr(RgFeedback) newest = NULL;
   gint ratings[] = { 1, 2, 3, 5 };
@@ -258,17 +259,30 @@ START_TEST (test_list_low_since_and_by_branch)
   /* Spread them in time: a rating r is logged at r seconds, food ones a second later. */
   rg_test_exec (f->db, "UPDATE feedback SET created_ms = 1000 * (rating + (aspect = 'food'))");
 
-  all = rg_feedback_list_low (f->db, NULL, 0, &error);
+  all = rg_feedback_list_low (f->db, NULL, 0, G_MAXINT64, &error);
   ck_assert_no_error (error);
   ck_assert_int_eq (g_list_model_get_n_items (all), 4);
   newest = g_list_model_get_item (all, 0);
   ck_assert_int_eq (rg_feedback_get_created_ms (newest), 3000);
   ck_assert_int_eq (rg_feedback_get_rating (newest), 2);
 
-  recent = rg_feedback_list_low (f->db, NULL, 2500, &error);
+  recent = rg_feedback_list_low (f->db, NULL, 2500, G_MAXINT64, &error);
   ck_assert_int_eq (g_list_model_get_n_items (recent), 1);
+  /* a range ends before its last ms: of 1000, 2000, 2000 and 3000, the two at 2000 */
+  middle = rg_feedback_list_low (f->db, NULL, 1500, 2500, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_list_model_get_n_items (middle), 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(RgFeedback) item = g_list_model_get_item (middle, i);
 
-  riverside = rg_feedback_list_low (f->db, f->branch, 0, &error);
+      ck_assert_int_eq (rg_feedback_get_created_ms (item), 2000);
+    }
+  g_clear_object (&middle);
+  middle = rg_feedback_list_low (f->db, NULL, 0, 3000, &error);
+  ck_assert_int_eq (g_list_model_get_n_items (middle), 3);
+
+  riverside = rg_feedback_list_low (f->db, f->branch, 0, G_MAXINT64, &error);
   ck_assert_int_eq (g_list_model_get_n_items (riverside), 2);
   for (guint i = 0; i < 2; i++)
     {
