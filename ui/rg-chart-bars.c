@@ -163,7 +163,6 @@ rg_chart_bars_class_init (RgChartBarsClass *klass)
 static void
 rg_chart_bars_init (RgChartBars *self)
 {
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
 }
 
 /* ------------------------------------------------------------ public API */

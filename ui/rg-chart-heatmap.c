@@ -208,7 +208,6 @@ rg_chart_heatmap_class_init (RgChartHeatmapClass *klass)
 static void
 rg_chart_heatmap_init (RgChartHeatmap *self)
 {
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
 }
 
 /* ------------------------------------------------------------ public API */

@@ -229,7 +229,6 @@ rg_chart_lines_class_init (RgChartLinesClass *klass)
 static void
 rg_chart_lines_init (RgChartLines *self)
 {
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
 }
 
 /* ------------------------------------------------------------ public API */

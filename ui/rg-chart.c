@@ -197,6 +197,8 @@ rg_chart_init (RgChart *self)
   g_signal_connect_object (click, "released", G_CALLBACK (on_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_css_class (GTK_WIDGET (self), "owner-chart");
+  /* Room for axes and a legend; a kind of chart may ask for other. */
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
 }
 
 /* ------------------------------------------------------------ public API */
