@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "rg-audit.h"
 #include "rg-auth.h"
 #include "rg-rollup.h"
 #include "rg-sync-apply.h"
@@ -204,7 +205,8 @@ rg_sync_enrol (RgSync       *self,
       || !rg_db_set_setting (self->db, SETTING_TOKEN, token, error)
       || !save_setting_or_clear (self->db, SETTING_CA_FILE, self->ca_file, error)
       || !save_setting_or_clear (self->db, SETTING_PIN, self->pin, error)
-      || !save_setting_or_clear (self->db, SETTING_CURSOR, NULL, error))
+      || !save_setting_or_clear (self->db, SETTING_CURSOR, NULL, error)
+      || !rg_audit_log (self->db, staff_id, "device.enrol", base, g_get_host_name (), error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }

@@ -117,7 +117,8 @@ void rg_sync_set_batch_size (RgSync *self, guint rows);
  * @error: return location for a #GError
  *
  * Enrols this terminal: sends its device id and @code, and saves @url, the
- * device token and the CA file and pin set on @self.
+ * device token and the CA file and pin set on @self, and writes
+ * `device.enrol` (the store's address, this host's name) to the audit log.
  *
  * Returns: %TRUE on success; %FALSE with %RG_ERROR_INVALID (not an https
  *   address), %RG_ERROR_PERMISSION (@staff_id may not manage

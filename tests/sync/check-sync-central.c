@@ -206,6 +206,13 @@ START_TEST (test_enrolment_codes_are_single_use)
   ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
   ck_assert (!rg_sync_is_enrolled (second->db));
 
+  /* the enrolment is in the audit log with who did it; the refused ones wrote nothing */
+  ck_assert_int_eq (rg_test_query_int (first->db,
+                                       "SELECT count (*) FROM audit_log WHERE action = 'device.enrol' "
+                                       "AND staff_id = 'owner'"), 1);
+  ck_assert_int_eq (rg_test_query_int (second->db,
+                                       "SELECT count (*) FROM audit_log WHERE action = 'device.enrol'"), 0);
+
   /* the token is kept hashed by the store, never in clear */
   token = rg_db_dup_setting (first->db, "sync.token");
   ck_assert_int_eq (strlen (token), 64);
