@@ -29,7 +29,9 @@
 #define LINE_POINTS   10.0
 /* The allergy box: "* " before and " *" after its text. */
 #define BOX_INNER     (RG_TICKET_COLUMNS - 4)
-#define DISH_INDENT   5
+/* A line's note for the kitchen, under its dish. */
+#define NOTE_LEAD     "     >> "
+#define NOTE_INDENT   "        "
 
 typedef struct
 {
@@ -334,7 +336,8 @@ lay_out_dishes (RgTicket     *self,
                 GError      **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT m.name, m.allergens, l.qty, coalesce (l.seat, 0), coalesce (l.course, 0), l.allergen_override "
+      "SELECT m.name, m.allergens, l.qty, coalesce (l.seat, 0), coalesce (l.course, 0), l.allergen_override, "
+      "  l.note "
       "FROM order_line l JOIN menu_item m ON m.id = l.item_id "
       "WHERE l.visit_id = ? AND l.voided = 0 AND l.deleted = 0 "
       "ORDER BY coalesce (l.course, 0) = 0, l.course, l.created_ms, l.rowid", error);
@@ -348,6 +351,7 @@ lay_out_dishes (RgTicket     *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const gchar *name = (const gchar *) sqlite3_column_text (stmt, 0);
+      const gchar *note = (const gchar *) sqlite3_column_text (stmt, 6);
       gint qty = sqlite3_column_int (stmt, 2);
       gint seat = sqlite3_column_int (stmt, 3);
       g_autofree gchar *flags = flag_dish (party, (const gchar *) sqlite3_column_text (stmt, 1));
@@ -363,6 +367,8 @@ lay_out_dishes (RgTicket     *self,
           add_rule (self->rows, '-', title);
         }
       add_two_columns (self->rows, lead, name, seat_text, flags != NULL);
+      if (note != NULL)
+        add_wrapped (self->rows, NOTE_LEAD, NOTE_INDENT, note, RG_TICKET_COLUMNS, NULL, TRUE);
       if (flags != NULL)
         {
           add_wrapped (self->rows, "     !! ALLERGEN ", "                 ", flags, RG_TICKET_COLUMNS, NULL, TRUE);

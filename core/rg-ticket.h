@@ -11,7 +11,8 @@
  * the table, then the dishes by course with their quantities and seats.  A
  * dish that holds one of those allergens is flagged on the line under it
  * ("!! ALLERGEN gluten: Ana"), and says whether staff confirmed it with the
- * guest.  Voided lines are left out.
+ * guest.  A line's note for the kitchen is printed under its dish
+ * (">> no onions").  Voided lines are left out.
  */
 #pragma once
 

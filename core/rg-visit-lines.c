@@ -19,7 +19,7 @@
 #define LINE_SELECT \
   "SELECT l.id, l.visit_id, l.item_id, m.name, l.qty, l.unit_price, l.unit_cost, l.seat, " \
   "  l.course, l.voided, l.void_reason, l.allergen_override, l.staff_id, l.created_ms, " \
-  "  l.discount " \
+  "  l.discount, l.note " \
   "FROM order_line l JOIN menu_item m ON m.id = l.item_id "
 
 /* What a line needs to know about its item. */
@@ -141,6 +141,24 @@ join_words (GPtrArray   *words,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Checks a kitchen note: like any text a person types, and one line, since
+ * it is printed under the dish on the ticket.  Sets @out to %NULL for none. */
+static gboolean
+check_note (const gchar  *note,
+            gchar       **out,
+            GError      **error)
+{
+  if (!rg_text_check_optional (note, "the note for the kitchen", RG_VISIT_NOTE_MAX, out, error))
+    return FALSE;
+  if (*out != NULL && strpbrk (*out, "\t\n") != NULL)
+    {
+      g_clear_pointer (out, g_free);
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the note for the kitchen must be one line");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_line (RgDb          *db,
              const gchar   *id,
@@ -152,14 +170,15 @@ insert_line (RgDb          *db,
              gint           seat,
              gint           course,
              const gchar   *allergen_override,
+             const gchar   *note,
              const gchar   *staff_id,
              gint64         created_ms,
              GError       **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
       "INSERT INTO order_line (id, visit_id, item_id, qty, unit_price, unit_cost, seat, course, "
-      "                        allergen_override, staff_id, created_ms, updated_hlc, origin) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif (?7, 0), nullif (?8, 0), ?9, ?10, ?11, ?12, ?13)",
+      "                        allergen_override, staff_id, created_ms, updated_hlc, origin, note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif (?7, 0), nullif (?8, 0), ?9, ?10, ?11, ?12, ?13, ?14)",
       error);
 
   if (stmt == NULL)
@@ -177,6 +196,7 @@ insert_line (RgDb          *db,
   sqlite3_bind_int64 (stmt, 11, created_ms);
   sqlite3_bind_int64 (stmt, 12, rg_db_next_hlc (db));
   sqlite3_bind_text (stmt, 13, rg_db_get_device_id (db), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, note, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rg_db_set_error (db, error, "adding a line to the check");
   return TRUE;
@@ -195,12 +215,29 @@ rg_visit_add_line (RgDb         *db,
                    gboolean      confirm_allergens,
                    GError      **error)
 {
+  return rg_visit_add_noted_line (db, visit_id, item_id, qty, seat, course, NULL, staff_id,
+                                  confirm_allergens, error);
+}
+
+RgOrderLine *
+rg_visit_add_noted_line (RgDb         *db,
+                         const gchar  *visit_id,
+                         const gchar  *item_id,
+                         gint          qty,
+                         gint          seat,
+                         gint          course,
+                         const gchar  *note,
+                         const gchar  *staff_id,
+                         gboolean      confirm_allergens,
+                         GError      **error)
+{
   g_autoptr(RgTransaction) txn = NULL;
   g_auto(VisitState) visit = { NULL, };
   g_auto(ItemState) item = { NULL, };
   g_autoptr(GPtrArray) matched = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) warning = g_string_new (NULL);
   g_autofree gchar *override = NULL;
+  g_autofree gchar *clean_note = NULL;
   RgOrderLine *line;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -213,6 +250,8 @@ rg_visit_add_line (RgDb         *db,
                    "a line needs a quantity of at least 1, and no negative seat or course");
       return NULL;
     }
+  if (!check_note (note, &clean_note, error))
+    return NULL;
 
   txn = rg_db_begin (db, error);
   if (txn == NULL ||
@@ -250,10 +289,12 @@ rg_visit_add_line (RgDb         *db,
   line->course = course;
   line->allergen_override = g_steal_pointer (&override);
   line->staff_id = g_strdup (staff_id);
+  line->note = g_steal_pointer (&clean_note);
   line->created_ms = rg_now_ms ();
 
   if (!insert_line (db, line->id, visit_id, item_id, qty, line->unit_price, line->unit_cost,
-                    seat, course, line->allergen_override, staff_id, line->created_ms, error) ||
+                    seat, course, line->allergen_override, line->note, staff_id, line->created_ms,
+                    error) ||
       !rg_transaction_commit (g_steal_pointer (&txn), error))
     {
       g_object_unref (line);
@@ -293,43 +334,30 @@ rg_visit_import_line (RgDb         *db,
     return FALSE;
 
   id = rg_id_new ();
-  if (!insert_line (db, id, visit_id, item_id, qty, unit_price, item.cost, 0, 0, NULL, NULL,
+  if (!insert_line (db, id, visit_id, item_id, qty, unit_price, item.cost, 0, 0, NULL, NULL, NULL,
                     created_ms > 0 ? created_ms : visit.seated_ms, error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
 
-gboolean
-rg_visit_void_line (RgDb         *db,
-                    const gchar  *staff_id,
-                    const gchar  *line_id,
-                    const gchar  *reason,
-                    GError      **error)
+/* Finds a live line of an open check, for changing it: @item_name is set
+ * to its dish's name.  A voided line or a check that is no longer open is
+ * %RG_ERROR_INVALID ("the line of Margherita is voided already"). */
+static gboolean
+load_changeable_line (RgDb         *db,
+                      const gchar  *line_id,
+                      const gchar  *doing,
+                      gchar       **item_name,
+                      GError      **error)
 {
-  g_autoptr(RgTransaction) txn = NULL;
-  g_autoptr(RgStmt) find = NULL;
-  g_autoptr(RgStmt) update = NULL;
-  g_auto(VisitState) visit = { NULL, };
-  g_autofree gchar *clean = NULL;
-  g_autofree gchar *visit_id = NULL;
-  g_autofree gchar *item_name = NULL;
-  int rc;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (line_id != NULL, FALSE);
-
-  if (!rg_auth_require (db, staff_id, RG_PERMISSION_VOID_LINES, error))
-    return FALSE;
-  clean = rg_text_check (reason, "the reason for voiding", RG_VISIT_REASON_MAX, error);
-  if (clean == NULL)
-    return FALSE;
-
-  txn = rg_db_begin (db, error);
-  if (txn == NULL)
-    return FALSE;
-  find = rg_db_prepare (db,
+  g_autoptr(RgStmt) find = rg_db_prepare (db,
       "SELECT l.visit_id, l.voided, m.name FROM order_line l JOIN menu_item m ON m.id = l.item_id "
       "WHERE l.id = ? AND l.deleted = 0", error);
+  g_auto(VisitState) visit = { NULL, };
+  g_autofree gchar *visit_id = NULL;
+  g_autofree gchar *name = NULL;
+  int rc;
+
   if (find == NULL)
     return FALSE;
   sqlite3_bind_text (find, 1, line_id, -1, SQLITE_STATIC);
@@ -342,13 +370,42 @@ rg_visit_void_line (RgDb         *db,
   if (rc != SQLITE_ROW)
     return rg_db_set_error (db, error, "reading the order line %s", line_id);
   visit_id = _rg_service_dup_column (find, 0);
-  item_name = _rg_service_dup_column (find, 2);
+  name = _rg_service_dup_column (find, 2);
   if (sqlite3_column_int (find, 1) != 0)
     {
-      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the line of %s is voided already", item_name);
+      g_set_error (error, RG_ERROR, RG_ERROR_INVALID, "the line of %s is voided already", name);
       return FALSE;
     }
-  if (!_rg_visit_load_open (db, visit_id, &visit, "voiding a line", error))
+  if (!_rg_visit_load_open (db, visit_id, &visit, doing, error))
+    return FALSE;
+  *item_name = g_steal_pointer (&name);
+  return TRUE;
+}
+
+gboolean
+rg_visit_void_line (RgDb         *db,
+                    const gchar  *staff_id,
+                    const gchar  *line_id,
+                    const gchar  *reason,
+                    GError      **error)
+{
+  g_autoptr(RgTransaction) txn = NULL;
+  g_autoptr(RgStmt) update = NULL;
+  g_autofree gchar *clean = NULL;
+  g_autofree gchar *item_name = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (line_id != NULL, FALSE);
+
+  if (!rg_auth_require (db, staff_id, RG_PERMISSION_VOID_LINES, error))
+    return FALSE;
+  clean = rg_text_check (reason, "the reason for voiding", RG_VISIT_REASON_MAX, error);
+  if (clean == NULL)
+    return FALSE;
+
+  txn = rg_db_begin (db, error);
+  if (txn == NULL ||
+      !load_changeable_line (db, line_id, "voiding a line", &item_name, error))
     return FALSE;
 
   update = rg_db_prepare (db,
@@ -362,6 +419,40 @@ rg_visit_void_line (RgDb         *db,
   sqlite3_bind_text (update, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
   if (sqlite3_step (update) != SQLITE_DONE)
     return rg_db_set_error (db, error, "voiding the line of %s", item_name);
+  return rg_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+gboolean
+rg_visit_set_line_note (RgDb         *db,
+                        const gchar  *line_id,
+                        const gchar  *note,
+                        GError      **error)
+{
+  g_autoptr(RgTransaction) txn = NULL;
+  g_autoptr(RgStmt) update = NULL;
+  g_autofree gchar *clean = NULL;
+  g_autofree gchar *item_name = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (line_id != NULL, FALSE);
+
+  if (!check_note (note, &clean, error))
+    return FALSE;
+  txn = rg_db_begin (db, error);
+  if (txn == NULL ||
+      !load_changeable_line (db, line_id, "writing a note on a line", &item_name, error))
+    return FALSE;
+
+  update = rg_db_prepare (db,
+      "UPDATE order_line SET note = ?2, updated_hlc = ?3, origin = ?4 WHERE id = ?1", error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, line_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 3, rg_db_next_hlc (db));
+  sqlite3_bind_text (update, 4, rg_db_get_device_id (db), -1, SQLITE_STATIC);
+  if (sqlite3_step (update) != SQLITE_DONE)
+    return rg_db_set_error (db, error, "writing the note on the line of %s", item_name);
   return rg_transaction_commit (g_steal_pointer (&txn), error);
 }
 
@@ -398,6 +489,7 @@ rg_visit_list_lines (RgDb         *db,
     }
   return G_LIST_MODEL (g_steal_pointer (&store));
 }
+
 gboolean
 _rg_visit_compute_totals (RgDb           *db,
                           const gchar    *visit_id,

@@ -55,6 +55,7 @@ struct _RgOrderLine
   gchar *void_reason;
   gchar *allergen_override;
   gchar *staff_id;
+  gchar *note;
 
   gint     qty;
   gint64   unit_price;

@@ -60,6 +60,7 @@ _rg_order_line_from_row (RgStmt *stmt)
   self->staff_id = _rg_service_dup_column (stmt, 12);
   self->created_ms = sqlite3_column_int64 (stmt, 13);
   self->discount = sqlite3_column_int64 (stmt, 14);
+  self->note = _rg_service_dup_column (stmt, 15);
   return self;
 }
 
@@ -146,6 +147,7 @@ rg_order_line_finalize (GObject *object)
   g_free (self->void_reason);
   g_free (self->allergen_override);
   g_free (self->staff_id);
+  g_free (self->note);
   G_OBJECT_CLASS (rg_order_line_parent_class)->finalize (object);
 }
 
@@ -391,4 +393,11 @@ rg_order_line_get_created_ms (RgOrderLine *self)
 {
   g_return_val_if_fail (RG_IS_ORDER_LINE (self), 0);
   return self->created_ms;
+}
+
+const gchar *
+rg_order_line_get_note (RgOrderLine *self)
+{
+  g_return_val_if_fail (RG_IS_ORDER_LINE (self), NULL);
+  return self->note;
 }

@@ -20,6 +20,8 @@
 G_BEGIN_DECLS
 
 #define RG_VISIT_REASON_MAX 200
+/* The longest note on an order line, in characters. */
+#define RG_VISIT_NOTE_MAX 140
 
 typedef enum {
   RG_VISIT_OPEN,
@@ -105,6 +107,8 @@ const gchar *rg_order_line_get_allergen_override (RgOrderLine *self);
 /* (nullable) */
 const gchar *rg_order_line_get_staff_id          (RgOrderLine *self);
 gint64       rg_order_line_get_created_ms        (RgOrderLine *self);
+/* (nullable): the note for the kitchen, "no onions"; %NULL when none */
+const gchar *rg_order_line_get_note              (RgOrderLine *self);
 
 /**
  * RgSeating:
@@ -223,6 +227,47 @@ GStrv rg_visit_list_guest_ids (RgDb *db, const gchar *visit_id, GError **error);
  *   %RG_ERROR_NOT_FOUND for an unknown visit or item.
  */
 RgOrderLine *rg_visit_add_line (RgDb *db, const gchar *visit_id, const gchar *item_id, gint qty, gint seat, gint course, const gchar *staff_id, gboolean confirm_allergens, GError **error);
+
+/**
+ * rg_visit_add_noted_line:
+ * @db: a connection
+ * @visit_id: an open visit
+ * @item_id: the menu item
+ * @qty: how many, > 0
+ * @seat: the seat number, or 0 when not given
+ * @course: the course number, or 0 when not given
+ * @note: (nullable): a note for the kitchen ("no onions", "sauce on the
+ *   side"), one line of at most %RG_VISIT_NOTE_MAX characters; %NULL or
+ *   blank for none
+ * @staff_id: (nullable): who took the order
+ * @confirm_allergens: as for rg_visit_add_line()
+ * @error: return location for a #GError
+ *
+ * As rg_visit_add_line(), with a note on the line.  The note is trimmed and
+ * printed under the dish on the kitchen ticket.
+ *
+ * Returns: (transfer full): the line, or %NULL with nothing written: the
+ *   errors of rg_visit_add_line(), and %RG_ERROR_INVALID for a note that is
+ *   not valid UTF-8, too long, or holds control characters or line breaks.
+ */
+RgOrderLine *rg_visit_add_noted_line (RgDb *db, const gchar *visit_id, const gchar *item_id, gint qty, gint seat, gint course, const gchar *note, const gchar *staff_id, gboolean confirm_allergens, GError **error);
+
+/**
+ * rg_visit_set_line_note:
+ * @db: a connection
+ * @line_id: a line of an open check, not voided
+ * @note: (nullable): the new note, checked as for rg_visit_add_noted_line();
+ *   %NULL or blank removes the note
+ * @error: return location for a #GError
+ *
+ * Writes, replaces or removes the kitchen note of a line already on the
+ * check.
+ *
+ * Returns: %TRUE on success; %FALSE with nothing changed: %RG_ERROR_INVALID
+ *   (a bad note, a voided line, a check that is not open) or
+ *   %RG_ERROR_NOT_FOUND (unknown line).
+ */
+gboolean rg_visit_set_line_note (RgDb *db, const gchar *line_id, const gchar *note, GError **error);
 
 /**
  * rg_visit_import_line:

@@ -96,7 +96,7 @@ static const RgWireColumn order_line_columns[] = {
   SYNC_COLUMNS, { "visit_id", T, 0 }, { "item_id", T, 0 }, { "qty", I, 0 },
   { "unit_price", I, 0 }, { "unit_cost", I, 0 }, { "seat", I, N }, { "course", I, N },
   { "voided", I, 0 }, { "void_reason", T, N }, { "allergen_override", T, N },
-  { "staff_id", T, N }, { "created_ms", I, 0 }, { "discount", I, 0 },
+  { "staff_id", T, N }, { "created_ms", I, 0 }, { "discount", I, 0 }, { "note", T, N },
 };
 static const RgWireColumn feedback_columns[] = {
   SYNC_COLUMNS, { "visit_id", T, 0 }, { "table_id", T, N }, { "item_id", T, N },

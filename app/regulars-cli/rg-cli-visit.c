@@ -28,7 +28,24 @@ build_line (JsonBuilder *b,
   json_builder_add_boolean_value (b, rg_order_line_get_voided (line));
   rg_cli_json_string (b, "void_reason", rg_order_line_get_void_reason (line));
   rg_cli_json_string (b, "allergen_override", rg_order_line_get_allergen_override (line));
+  rg_cli_json_string (b, "note", rg_order_line_get_note (line));
   json_builder_end_object (b);
+}
+
+/* What the check's NOTE column says of a line: voided and why, or the
+ * allergen confirmed, then the note for the kitchen. */
+static gchar *
+describe_line_remarks (RgOrderLine *line)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (rg_order_line_get_voided (line))
+    g_string_append_printf (text, "void: %s", rg_order_line_get_void_reason (line));
+  else if (rg_order_line_get_allergen_override (line) != NULL)
+    g_string_append (text, "allergen confirmed");
+  if (rg_order_line_get_note (line) != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", rg_order_line_get_note (line));
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -113,10 +130,7 @@ print_visit (RgCli        *cli,
           row[1] = g_strdup (rg_order_line_get_item_name (line));
           row[2] = rg_cli_format_money (rg_order_line_get_unit_price (line));
           row[3] = rg_cli_format_money (rg_order_line_get_total (line));
-          row[4] = rg_order_line_get_voided (line)
-                   ? g_strdup_printf ("void: %s", rg_order_line_get_void_reason (line))
-                   : g_strdup (rg_order_line_get_allergen_override (line) != NULL
-                               ? "allergen confirmed" : "");
+          row[4] = describe_line_remarks (line);
           row[5] = g_strdup (rg_order_line_get_id (line));
           g_ptr_array_add (rows, row);
         }
@@ -189,16 +203,18 @@ visit_add (RgCli   *cli,
   gint qty = 1, seat = 0, course = 0;
   gboolean confirm = FALSE;
   g_autofree gchar *item_id = NULL;
+  g_autofree gchar *note = NULL;
   g_autoptr(RgOrderLine) line = NULL;
   const GOptionEntry entries[] = {
     { "qty", 0, 0, G_OPTION_ARG_INT, &qty, "How many (1)", "N" },
     { "seat", 0, 0, G_OPTION_ARG_INT, &seat, "Seat number", "N" },
     { "course", 0, 0, G_OPTION_ARG_INT, &course, "Course number", "N" },
+    { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, "A note for the kitchen (\"no onions\")", "TEXT" },
     { "confirm-allergens", 0, 0, G_OPTION_ARG_NONE, &confirm, "The table confirmed an allergen warning", NULL },
     { NULL }
   };
 
-  if (!rg_cli_parse ("VISIT DISH [--qty N] [--confirm-allergens]", entries, &argc, &argv, 2, 2, error) ||
+  if (!rg_cli_parse ("VISIT DISH [--qty N] [--note TEXT] [--confirm-allergens]", entries, &argc, &argv, 2, 2, error) ||
       !rg_cli_check_range (qty, 1, 999, "quantity", error) ||
       !rg_cli_check_range (seat, 0, 100, "seat", error) ||
       !rg_cli_check_range (course, 0, 20, "course", error) ||
@@ -206,7 +222,7 @@ visit_add (RgCli   *cli,
       (item_id = rg_cli_resolve_item (cli, argv[2], error)) == NULL)
     return FALSE;
 
-  line = rg_visit_add_line (cli->db, argv[1], item_id, qty, seat, course, NULL, confirm, error);
+  line = rg_visit_add_noted_line (cli->db, argv[1], item_id, qty, seat, course, note, NULL, confirm, error);
   if (line == NULL)
     return FALSE;
   if (cli->json)

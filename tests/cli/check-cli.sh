@@ -277,7 +277,10 @@ contains "$ERR" "peanut"
 expect 0 cli --json visit add "$V1" "Kung Pao Chicken 宫保鸡丁" --confirm-allergens
 L2=$(json_get id)
 contains "$OUT" '"allergen_override":"peanut"'
-expect 0 cli visit add "$V1" "Jasmine Tea"
+refused 2 cli visit add "$V1" "Jasmine Tea" --note $'no sugar\nat all'
+contains "$ERR" "one line"
+expect 0 cli --json visit add "$V1" "Jasmine Tea" --note " no sugar, 少冰 "
+contains "$OUT" '"note":"no sugar, 少冰"'
 refused 1 cli visit add "$V1" "Peking Duck"
 refused 2 cli visit add "$V1" "Jasmine Tea" --qty 0
 refused 2 cli visit add "$V1" "Jasmine Tea" --qty x
@@ -291,6 +294,7 @@ expect 0 cli visit ticket "$V1" --pdf "$WORK/ticket.pdf"
 contains "$OUT" "ALLERGIES AT THIS TABLE"
 contains "$OUT" "张伟: PEANUT"
 contains "$OUT" "Mapo Tofu"
+contains "$OUT" ">> no sugar, 少冰"
 lacks "$OUT" "Kung Pao"
 [ "$(head -c 5 "$WORK/ticket.pdf")" = "%PDF-" ] || fail "visit ticket --pdf wrote no PDF"
 refused 1 cli visit ticket 0192d9b0-3c1f-7abc-8def-0123456789ab
@@ -298,6 +302,7 @@ refused 2 cli visit ticket
 expect 0 cli visit show "$V1"
 contains "$OUT" "Mapo Tofu"
 contains "$OUT" "91.00"
+contains "$OUT" "no sugar, 少冰"
 expect 0 cli feedback "$V1" --rating 5 --comment "很好吃"
 expect 0 cli --json feedback "$V1" --dish "Mapo Tofu" --rating 4
 contains "$OUT" '"aspect":"dish"'

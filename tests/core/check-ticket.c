@@ -293,7 +293,100 @@ START_TEST (test_wide_and_long_names_wrap)
 }
 END_TEST
 
+START_TEST (test_notes_under_their_dishes)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  const gchar *extras[] = { f->ana, NULL };
+  g_autofree gchar *visit = seat (f, "t12", f->li, extras, 2, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgOrderLine) pizza = rg_visit_add_noted_line (f->db, visit, "pizza", 1, 1, 0, "no basil",
+                                                          "sam", TRUE, &error);
+  g_autoptr(RgOrderLine) soup = rg_visit_add_line (f->db, visit, "soup", 1, 2, 0, "sam", TRUE, &error);
+  g_autoptr(RgOrderLine) water = rg_visit_add_noted_line (f->db, visit, "water", 2, 0, 0,
+                                                          "one with ice and lemon, one at room temperature please",
+                                                          "sam", TRUE, &error);
+  g_auto(GStrv) rows = NULL;
+  g_autofree gchar *joined = NULL;
+  gint row;
+
+  ck_assert_no_error (error);
+  ck_assert (rg_visit_set_line_note (f->db, rg_order_line_get_id (soup), "少辣, sauce on the side", &error));
+  ck_assert_no_error (error);
+  rows = ticket_rows (f, visit);
+  joined = g_strjoinv ("|", rows);
+
+  /* The note right under its dish, before the allergen flag. */
+  row = find_row (rows, " 1 x Margherita", 0);
+  ck_assert_int_gt (row, 0);
+  ck_assert_str_eq (rows[row + 1], "     >> no basil");
+  ck_assert (g_str_has_prefix (rows[row + 2], "     !! ALLERGEN gluten: Ana"));
+  row = find_row (rows, " 1 x Hot and sour soup", 0);
+  ck_assert_str_eq (rows[row + 1], "     >> 少辣, sauce on the side");
+  /* A long note wraps under itself. */
+  row = find_row (rows, " 2 x Water", 0);
+  ck_assert_msg (strstr (joined, "|     >> one with ice and lemon, one at|        room temperature please|") != NULL,
+                 "%s", joined);
+  ck_assert_str_eq (rows[row + 1], "     >> one with ice and lemon, one at");
+}
+END_TEST
+
+START_TEST (test_voided_and_cleared_notes_are_not_printed)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autofree gchar *visit = seat (f, "t12", NULL, NULL, 2, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgOrderLine) pizza = rg_visit_add_noted_line (f->db, visit, "pizza", 1, 0, 0, "well done",
+                                                          "sam", TRUE, &error);
+  g_autoptr(RgOrderLine) soup = rg_visit_add_noted_line (f->db, visit, "soup", 1, 0, 0, "extra vinegar",
+                                                         "sam", TRUE, &error);
+  g_auto(GStrv) rows = NULL;
+
+  ck_assert_no_error (error);
+  ck_assert (rg_visit_void_line (f->db, "mia", rg_order_line_get_id (pizza), "sent back", &error));
+  ck_assert (rg_visit_set_line_note (f->db, rg_order_line_get_id (soup), NULL, &error));
+  ck_assert_no_error (error);
+  rows = ticket_rows (f, visit);
+  ck_assert_int_gt (find_row (rows, " 1 x Hot and sour soup", 0), 0);
+  ck_assert_int_eq (find_row (rows, ">>", 0), -1);
+  ck_assert_int_eq (find_row (rows, "well done", 0), -1);
+  ck_assert_int_eq (find_row (rows, "extra vinegar", 0), -1);
+}
+END_TEST
+
 /* -------------------------------------------------------------------- PDF */
+
+START_TEST (test_pdf_carries_the_notes)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autofree gchar *plain = seat (f, "t12", NULL, NULL, 2, 0, NULL);
+  g_autofree gchar *noted = seat (f, "t14", NULL, NULL, 2, 0, NULL);
+  g_autofree gchar *note = g_strnfill (RG_VISIT_NOTE_MAX - 20, 'n');
+  g_autofree gchar *dir = rg_test_make_dir ();
+  g_autofree gchar *pdf = g_build_filename (dir, "noted.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgTicket) plain_ticket = NULL;
+  g_autoptr(RgTicket) noted_ticket = NULL;
+
+  /* 12 dishes: one page bare, more than one when each carries a note of
+   * several rows. */
+  for (gint i = 0; i < 12; i++)
+    {
+      g_autoptr(RgOrderLine) a = rg_visit_add_line (f->db, plain, "water", 1, 0, 0, "sam", TRUE, &error);
+      g_autoptr(RgOrderLine) b = rg_visit_add_noted_line (f->db, noted, "water", 1, 0, 0, note, "sam", TRUE, &error);
+
+      ck_assert_no_error (error);
+    }
+  plain_ticket = rg_ticket_new (f->db, plain, &error);
+  noted_ticket = rg_ticket_new (f->db, noted, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (rg_ticket_get_n_pages (plain_ticket), 1);
+  ck_assert_int_ge (rg_ticket_get_n_pages (noted_ticket), 2);
+  ck_assert (rg_ticket_write_pdf (noted_ticket, pdf, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (count_pdf_pages (pdf), rg_ticket_get_n_pages (noted_ticket));
+  rg_test_remove_tree (dir);
+}
+END_TEST
 
 START_TEST (test_pdf_is_written_with_its_pages)
 {
@@ -423,10 +516,13 @@ ticket_suite (void)
   tcase_add_test (tc, test_allergens_beside_the_right_dishes);
   tcase_add_test (tc, test_guest_recognised_after_ordering);
   tcase_add_test (tc, test_wide_and_long_names_wrap);
+  tcase_add_test (tc, test_notes_under_their_dishes);
+  tcase_add_test (tc, test_voided_and_cleared_notes_are_not_printed);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("pdf");
   tcase_add_test (tc, test_pdf_is_written_with_its_pages);
+  tcase_add_test (tc, test_pdf_carries_the_notes);
   tcase_add_test (tc, test_save_writes_text_and_pdf);
   suite_add_tcase (s, tc);
 

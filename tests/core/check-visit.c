@@ -417,6 +417,131 @@ START_TEST (test_void_line_needs_a_manager)
 }
 END_TEST
 
+/* ----------------------------------------------------------------- notes */
+
+START_TEST (test_line_with_note)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(RgVisit) visit = seat (f, f->table, NULL, NULL, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgOrderLine) line = NULL;
+  g_autoptr(RgOrderLine) plain = NULL;
+  g_autoptr(GListModel) lines = NULL;
+  g_autoptr(RgOrderLine) stored = NULL;
+  g_autofree gchar *note = NULL;
+
+  line = rg_visit_add_noted_line (f->db, rg_visit_get_id (visit), f->pizza, 2, 1, 0,
+                                  "  no basil, 少辣  ", "waiter", FALSE, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (rg_order_line_get_note (line), "no basil, 少辣");
+  note = rg_test_query_textf (f->db, "SELECT note FROM order_line WHERE id = '%s'", rg_order_line_get_id (line));
+  ck_assert_str_eq (note, "no basil, 少辣");
+  ck_assert_int_eq (rg_test_query_intf (f->db, "SELECT count(*) FROM order_line WHERE id = '%s' "
+                                        "AND updated_hlc > 0 AND origin = '%s'",
+                                        rg_order_line_get_id (line), rg_db_get_device_id (f->db)), 1);
+
+  plain = rg_visit_add_noted_line (f->db, rg_visit_get_id (visit), f->water, 1, 0, 0, "   ",
+                                   NULL, FALSE, &error);
+  ck_assert_no_error (error);
+  ck_assert_ptr_null (rg_order_line_get_note (plain));
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE note IS NULL"), 1);
+
+  lines = rg_visit_list_lines (f->db, rg_visit_get_id (visit), &error);
+  ck_assert_no_error (error);
+  stored = g_list_model_get_item (lines, 0);
+  ck_assert_str_eq (rg_order_line_get_note (stored), "no basil, 少辣");
+}
+END_TEST
+
+START_TEST (test_line_note_refuses_bad_text)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(RgVisit) visit = seat (f, f->table, NULL, NULL, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *too_long = g_strnfill (RG_VISIT_NOTE_MAX + 1, 'x');
+  g_autofree gchar *longest = g_strnfill (RG_VISIT_NOTE_MAX, 'x');
+  const gchar *bad[] = { "no\xff onions", "no onions\nat all", "sauce\ton the side", "bell\a", "\x1b[2J", too_long };
+  g_autoptr(RgOrderLine) line = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(RgOrderLine) refused = rg_visit_add_noted_line (f->db, rg_visit_get_id (visit), f->water, 1, 0, 0,
+                                                                bad[i], NULL, FALSE, &error);
+
+      ck_assert_ptr_null (refused);
+      ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line"), 0);
+
+  line = rg_visit_add_noted_line (f->db, rg_visit_get_id (visit), f->water, 1, 0, 0, longest, NULL, FALSE, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (strlen (rg_order_line_get_note (line)), RG_VISIT_NOTE_MAX);
+}
+END_TEST
+
+START_TEST (test_set_line_note)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(RgVisit) visit = seat (f, f->table, NULL, NULL, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgOrderLine) line = rg_visit_add_line (f->db, rg_visit_get_id (visit), f->pizza, 1,
+                                                   0, 0, NULL, FALSE, &error);
+  const gchar *id = rg_order_line_get_id (line);
+  gint64 hlc_before;
+  g_autofree gchar *note = NULL;
+
+  ck_assert_no_error (error);
+  hlc_before = rg_test_query_intf (f->db, "SELECT updated_hlc FROM order_line WHERE id = '%s'", id);
+  rg_test_exec (f->db, "UPDATE order_line SET origin = 'elsewhere'");
+
+  ck_assert (rg_visit_set_line_note (f->db, id, "sauce on the side", &error));
+  ck_assert_no_error (error);
+  note = rg_test_query_textf (f->db, "SELECT note FROM order_line WHERE id = '%s'", id);
+  ck_assert_str_eq (note, "sauce on the side");
+  ck_assert_int_gt (rg_test_query_intf (f->db, "SELECT updated_hlc FROM order_line WHERE id = '%s'", id),
+                    hlc_before);
+  ck_assert_int_eq (rg_test_query_intf (f->db, "SELECT count(*) FROM order_line WHERE id = '%s' AND origin = '%s'",
+                                        id, rg_db_get_device_id (f->db)), 1);
+
+  ck_assert (!rg_visit_set_line_note (f->db, id, "two\nlines", &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert (!rg_visit_set_line_note (f->db, "no-line", "no onions", &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE note = 'sauce on the side'"), 1);
+
+  ck_assert (rg_visit_set_line_note (f->db, id, "", &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE note IS NULL"), 1);
+}
+END_TEST
+
+START_TEST (test_set_line_note_refuses_voided_and_closed)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(RgVisit) visit = seat (f, f->table, NULL, NULL, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgOrderLine) voided = rg_visit_add_line (f->db, rg_visit_get_id (visit), f->pizza, 1,
+                                                     0, 0, NULL, FALSE, &error);
+  g_autoptr(RgOrderLine) kept = rg_visit_add_line (f->db, rg_visit_get_id (visit), f->water, 1,
+                                                   0, 0, NULL, FALSE, &error);
+
+  ck_assert_no_error (error);
+  ck_assert (rg_visit_void_line (f->db, "manager", rg_order_line_get_id (voided), "sent back", &error));
+  ck_assert (!rg_visit_set_line_note (f->db, rg_order_line_get_id (voided), "no onions", &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  ck_assert (rg_visit_close (f->db, rg_visit_get_id (visit), 0, RG_PAYMENT_CASH, 0, &error));
+  ck_assert (!rg_visit_set_line_note (f->db, rg_order_line_get_id (kept), "no ice", &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  g_clear_error (&error);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count(*) FROM order_line WHERE note IS NOT NULL"), 0);
+}
+END_TEST
+
 START_TEST (test_guest_ids_of_the_party)
 {
   g_autoptr(Fixture) f = fixture_new ();
@@ -662,6 +787,13 @@ visit_suite (void)
   tcase_add_test (tc, test_void_line);
   tcase_add_test (tc, test_void_line_needs_a_manager);
   tcase_add_test (tc, test_import_line_keeps_recorded_price);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("notes");
+  tcase_add_test (tc, test_line_with_note);
+  tcase_add_test (tc, test_line_note_refuses_bad_text);
+  tcase_add_test (tc, test_set_line_note);
+  tcase_add_test (tc, test_set_line_note_refuses_voided_and_closed);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("allergens");

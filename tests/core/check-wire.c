@@ -258,6 +258,68 @@ START_TEST (test_batch_round_trip)
 }
 END_TEST
 
+/* An order line of GUEST_1's visit, with @note (nullable). */
+static JsonObject *
+order_line_row (const gchar *note)
+{
+  JsonObject *row = json_object_new ();
+  const gchar *nullable[] = { "seat", "course", "void_reason", "allergen_override", "staff_id" };
+
+  json_object_set_string_member (row, "id", GUEST_2);
+  json_object_set_int_member (row, "updated_hlc", 12);
+  json_object_set_string_member (row, "origin", DEVICE_A);
+  json_object_set_int_member (row, "deleted", 0);
+  json_object_set_string_member (row, "visit_id", GUEST_1);
+  json_object_set_string_member (row, "item_id", GUEST_1);
+  json_object_set_int_member (row, "qty", 2);
+  json_object_set_int_member (row, "unit_price", 1200);
+  json_object_set_int_member (row, "unit_cost", 400);
+  json_object_set_int_member (row, "voided", 0);
+  json_object_set_int_member (row, "created_ms", 1700000000000);
+  json_object_set_int_member (row, "discount", 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (nullable); i++)
+    json_object_set_null_member (row, nullable[i]);
+  if (note != NULL)
+    json_object_set_string_member (row, "note", note);
+  else
+    json_object_set_null_member (row, "note");
+  return row;
+}
+
+START_TEST (test_order_line_note_round_trip)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_wire_change_free);
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(JsonObject) noted = order_line_row ("no onions, \"sauce\" 少辣");
+  g_autoptr(JsonObject) bare = order_line_row (NULL);
+  g_autoptr(JsonObject) missing = order_line_row (NULL);
+  g_autoptr(JsonObject) wrong_type = order_line_row (NULL);
+  g_autofree gchar *text = NULL;
+  const RgWireValue *value;
+
+  g_ptr_array_add (changes, rg_wire_change_new ("order_line", noted, &error));
+  ck_assert_no_error (error);
+  g_ptr_array_add (changes, rg_wire_change_new ("order_line", bare, &error));
+  ck_assert_no_error (error);
+  text = rg_wire_build_batch (changes);
+  parsed = rg_wire_parse_batch (text, strlen (text), NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (parsed->len, 2);
+
+  value = rg_wire_change_get_value (g_ptr_array_index (parsed, 0), "note");
+  ck_assert_int_eq (value->kind, RG_WIRE_VALUE_TEXT);
+  ck_assert_str_eq (value->text, "no onions, \"sauce\" 少辣");
+  value = rg_wire_change_get_value (g_ptr_array_index (parsed, 1), "note");
+  ck_assert_int_eq (value->kind, RG_WIRE_VALUE_NULL);
+
+  json_object_remove_member (missing, "note");
+  assert_refused ("order_line", missing);
+  json_object_set_int_member (wrong_type, "note", 3);
+  assert_refused ("order_line", wrong_type);
+}
+END_TEST
+
 START_TEST (test_pull_answer_carries_cursor)
 {
   g_autoptr(GError) error = NULL;
@@ -491,6 +553,7 @@ wire_suite (void)
 
   tc = tcase_create ("batches");
   tcase_add_test (tc, test_batch_round_trip);
+  tcase_add_test (tc, test_order_line_note_round_trip);
   tcase_add_test (tc, test_pull_answer_carries_cursor);
   tcase_add_test (tc, test_hostile_batches_are_refused);
   tcase_add_test (tc, test_reader_decodes_escapes_and_refuses_what_json_does_not_allow);
