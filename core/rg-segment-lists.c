@@ -5,8 +5,8 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * They read local_guest_stats, rollup_guest_last and the guest indexes of
- * schema versions 6, 8, 11 and 13;
+ * They read local_guest_stats, rollup_guest_last, rollup_guest_enrol and the
+ * guest indexes of schema versions 6, 8, 11, 13 and 15;
  * guests are shared by every branch, so the lists are too.
  */
 #include <stdlib.h>
@@ -14,17 +14,20 @@
 
 #include "rg-segment-private.h"
 
+/* The count of @sql with its first parameters bound to the @n_params of
+ * @params (the others NULL). */
 static gint64
 count_query (RgDb          *db,
              const gchar   *sql,
-             const gint64   params[3],
+             const gint64  *params,
+             guint          n_params,
              GError       **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return -1;
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < n_params; i++)
     sqlite3_bind_int64 (stmt, (gint) i + 1, params[i]);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -54,12 +57,72 @@ count_last_before (RgDb     *db,
   if (visits > LAST_VISITS_CAP)
     return count_query (db, "SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
                             "WHERE (last_visit_ms < ?1 OR last_visit_ms IS NULL) AND visit_count >= ?2",
-                        params, error);
+                        params, G_N_ELEMENTS (params), error);
   return count_query (db, "SELECT (SELECT coalesce (sum (guests), 0) FROM rollup_guest_last "
                           "  WHERE day < ?3 AND visits >= ?2) "
                           "+ (SELECT count (*) FROM local_guest_stats INDEXED BY local_guest_stats_lapsed "
                           "  WHERE last_visit_ms >= (?3 - 1) * 86400000 AND last_visit_ms < ?1 "
-                          "  AND last_visit_ms / 86400000 = ?3 AND visit_count >= ?2)", params, error);
+                          "  AND last_visit_ms / 86400000 = ?3 AND visit_count >= ?2)",
+                      params, G_N_ELEMENTS (params), error);
+}
+
+/* How many live guests enrolled in [@lo_ms, @hi_ms) had no visit before
+ * @end_ms, guest by guest from the enrolment index. */
+static gint64
+count_never_came_between (RgDb     *db,
+                          gint64    lo_ms,
+                          gint64    hi_ms,
+                          gint64    end_ms,
+                          GError  **error)
+{
+  const gint64 params[3] = { lo_ms, hi_ms, end_ms };
+
+  if (lo_ms >= hi_ms)
+    return 0;
+  return count_query (db, "SELECT count (*) FROM guest g INDEXED BY guest_created "
+                          "WHERE g.deleted = 0 AND g.merged_into IS NULL AND g.created_ms >= ?1 "
+                          "AND g.created_ms < ?2 AND NOT EXISTS (SELECT 1 FROM local_guest_stats s "
+                          "WHERE s.guest_id = g.id AND s.first_visit_ms < ?3)", params, G_N_ELEMENTS (params), error);
+}
+
+/* How many live guests enrolled in [@from_ms, @end_ms) had no visit before
+ * @end_ms: the whole UTC days between the first and the last from
+ * rollup_guest_enrol (schema version 15) when their first visit is a day
+ * after the last or never; guests enrolled in the first or the last day
+ * one by one; and those of the whole days whose first visit is in the last
+ * day, but not before @end_ms, from the index by first visit.  Days are
+ * created_ms and first_visit_ms / 86400000, as the triggers make them. */
+static gint64
+count_never_came (RgDb     *db,
+                  gint64    from_ms,
+                  gint64    end_ms,
+                  GError  **error)
+{
+  gint64 first = from_ms / RG_DAY_MS, last = end_ms / RG_DAY_MS;
+  const gint64 whole_days[3] = { first + 1, last - 1, last };
+  const gint64 came_late[4] = {
+    MAX (last * RG_DAY_MS, end_ms), (last + 1) * RG_DAY_MS, (first + 1) * RG_DAY_MS, last * RG_DAY_MS,
+  };
+  gint64 whole, first_day, last_day = 0, late = 0;
+
+  if (from_ms >= end_ms)
+    return 0;
+  whole = count_query (db, "SELECT coalesce (sum (guests), 0) FROM rollup_guest_enrol "
+                           "WHERE day BETWEEN ?1 AND ?2 AND came > ?3",
+                       whole_days, G_N_ELEMENTS (whole_days), error);
+  first_day = whole < 0 ? -1 : count_never_came_between (db, from_ms, MIN ((first + 1) * RG_DAY_MS, end_ms),
+                                                         end_ms, error);
+  if (first_day >= 0 && last > first)
+    last_day = count_never_came_between (db, last * RG_DAY_MS, end_ms, end_ms, error);
+  if (last_day >= 0 && last - first >= 2)
+    late = count_query (db, "SELECT count (*) FROM local_guest_stats s INDEXED BY local_guest_stats_first "
+                            "JOIN guest g ON g.id = s.guest_id WHERE s.first_visit_ms >= ?1 "
+                            "AND s.first_visit_ms < ?2 AND g.deleted = 0 AND g.merged_into IS NULL "
+                            "AND g.created_ms >= ?3 AND g.created_ms < ?4",
+                        came_late, G_N_ELEMENTS (came_late), error);
+  if (first_day < 0 || last_day < 0 || late < 0)
+    return -1;
+  return whole + first_day + last_day + late;
 }
 
 /* Regulars (enough visits) whose last visit is between @lapsed_days and a
@@ -381,7 +444,6 @@ _rg_segment_add_lists (RgDb                 *db,
 {
   static const RgMeasure measures[] = { RG_MEASURE_GUESTS };
   guint inactive_days = range->query->inactive_days > 0 ? range->query->inactive_days : 90;
-  gint64 never_params[3] = { range->from_ms, range->end_ms, 0 };
   gint64 values[4] = { active, 0, 0, 0 };
   static const gchar * const keys[4] = { "active", "inactive", "never_came", "lapsed" };
   GListStore *store;
@@ -389,11 +451,7 @@ _rg_segment_add_lists (RgDb                 *db,
   values[1] = count_last_before (db, range->end_ms - inactive_days * RG_DAY_MS, 0, error);
   if (values[1] < 0)
     return FALSE;
-  values[2] = count_query (db, "SELECT count (*) FROM guest g INDEXED BY guest_created "
-                               "WHERE g.deleted = 0 AND g.merged_into IS NULL AND g.created_ms >= ?1 "
-                               "AND g.created_ms < ?2 AND NOT EXISTS (SELECT 1 FROM local_guest_stats s "
-                               "WHERE s.guest_id = g.id AND s.first_visit_ms < ?2)",
-                          never_params, error);
+  values[2] = count_never_came (db, range->from_ms, range->end_ms, error);
   if (values[2] < 0 || !add_lapsed (db, report, range, &values[3], error))
     return FALSE;
 
