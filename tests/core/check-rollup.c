@@ -413,6 +413,23 @@ assert_last_days_match (RgDb *db)
   ck_assert_str_eq (kept, direct);
 }
 
+/* rollup_guest_enrol equals the live guests counted by the day they were
+ * enrolled and the day of their first visit. */
+static void
+assert_enrol_days_match (RgDb *db)
+{
+  g_autofree gchar *kept = rg_test_query_text (db,
+      "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT day || '|' || came || '|' || guests AS r "
+      "FROM rollup_guest_enrol ORDER BY day, came)");
+  g_autofree gchar *direct = rg_test_query_text (db,
+      "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT d || '|' || c || '|' || count (*) AS r FROM "
+      "(SELECT g.created_ms / 86400000 AS d, coalesce (s.first_visit_ms / 86400000, 1000000000) AS c "
+      "FROM guest g LEFT JOIN local_guest_stats s ON s.guest_id = g.id "
+      "WHERE g.deleted = 0 AND g.merged_into IS NULL) GROUP BY d, c ORDER BY d, c)");
+
+  ck_assert_str_eq (kept, direct);
+}
+
 static gint
 compare_rows (gconstpointer a,
               gconstpointer b)
@@ -703,6 +720,7 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
 
   assert_packs_match_months (f->db);
   assert_last_days_match (f->db);
+  assert_enrol_days_match (f->db);
 
   ck_assert (rg_rollup_rebuild (f->db, &error));
   ck_assert_no_error (error);
@@ -711,6 +729,7 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
     ck_assert_msg (g_str_equal (rebuilt[i], replayed[i]), "%s differs after the rebuild", rollup_tables[i]);
   assert_packs_match_months (f->db);
   assert_last_days_match (f->db);
+  assert_enrol_days_match (f->db);
 
   /* Whoever writes local_guest_stats (a merge moves and deletes figures). */
   rg_test_exec (f->db, "UPDATE local_guest_stats SET visit_count = visit_count + 20, last_visit_ms = last_visit_ms - 86400000 "
@@ -721,6 +740,18 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
   assert_last_days_match (f->db);
   rg_test_exec (f->db, "DELETE FROM local_guest_stats WHERE guest_id = (SELECT min (guest_id) FROM local_guest_stats)");
   assert_last_days_match (f->db);
+  assert_enrol_days_match (f->db);
+
+  /* Whoever writes guests: enrolled later, deleted, merged, brought back. */
+  rg_test_exec (f->db, "UPDATE guest SET created_ms = created_ms + 3 * 86400000 WHERE id = (SELECT min (id) FROM guest)");
+  rg_test_exec (f->db, "UPDATE guest SET deleted = 1 WHERE id = (SELECT max (id) FROM guest)");
+  rg_test_exec (f->db, "UPDATE guest SET merged_into = (SELECT min (id) FROM guest) "
+                       "WHERE id IN (SELECT id FROM guest ORDER BY id LIMIT 2 OFFSET 1)");
+  assert_enrol_days_match (f->db);
+  rg_test_exec (f->db, "UPDATE guest SET deleted = 0, merged_into = NULL");
+  rg_test_exec (f->db, "UPDATE local_guest_stats SET first_visit_ms = first_visit_ms - 86400000");
+  assert_enrol_days_match (f->db);
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count (*) FROM rollup_guest_enrol WHERE guests <= 0"), 0);
   ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count (*) FROM rollup_guest_last WHERE guests <= 0"), 0);
 }
 END_TEST

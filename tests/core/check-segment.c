@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rg-test-util.h"
@@ -338,6 +339,87 @@ START_TEST (test_counts_at_day_edges)
 }
 END_TEST
 
+/* An instant near @base: often a millisecond either side of a UTC day's
+ * start, else anywhere within @spread days. */
+static gint64
+random_instant (GRand  *rand,
+                gint64  base,
+                gint    spread)
+{
+  gint64 day = base / DAY_MS + g_rand_int_range (rand, -spread, spread + 1);
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0:
+      return day * DAY_MS - 1;
+    case 1:
+      return day * DAY_MS;
+    default:
+      return day * DAY_MS + g_rand_int_range (rand, 0, (gint32) DAY_MS);
+    }
+}
+
+/* Guests enrolled in a period who never came (before its end), counted
+ * from whole days of rollup_guest_enrol and the indexes for the first and
+ * last days, against a direct count: enrolments and first visits a
+ * millisecond either side of day starts, guests deleted and merged, first
+ * visits changed and figures removed after the fact. */
+START_TEST (test_never_came_at_day_edges)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autoptr(RgBranch) branch = rg_branch_add (t->db, "Main", "Asia/Shanghai", &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  static const gchar * const ranges[][2] = {
+    { "2026-06-01", "2026-06-30" }, { "2026-06-15", "2026-06-15" }, { "2026-06-14", "2026-06-15" },
+    { "2026-06-13", "2026-06-15" }, { "2026-05-20", "2026-07-10" }, { "2026-01-01", "2026-12-31" },
+  };
+
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (branch);
+  for (gint i = 0; i < 3000; i++)
+    {
+      gint64 created = random_instant (rand, JUNE_15, 30);
+
+      rg_test_exec_printf (t->db, "INSERT INTO guest (id, name, created_ms, deleted) VALUES ('n%04d', 'N', %" G_GINT64_FORMAT
+                                  ", %d)", i, created, g_rand_int_range (rand, 0, 20) == 0);
+      if (g_rand_boolean (rand))
+        rg_test_exec_printf (t->db, "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms) "
+                                    "VALUES ('n%04d', 1, %" G_GINT64_FORMAT ", 0)",
+                             i, random_instant (rand, created + 3 * DAY_MS, 4));
+    }
+  rg_test_exec (t->db, "UPDATE guest SET merged_into = 'n0000' WHERE id IN ('n0001', 'n0002', 'n0003')");
+  rg_test_exec (t->db, "UPDATE guest SET deleted = 0 WHERE id IN (SELECT id FROM guest WHERE deleted = 1 LIMIT 3)");
+  rg_test_exec (t->db, "UPDATE guest SET created_ms = created_ms + 86400000 WHERE id BETWEEN 'n0010' AND 'n0019'");
+  rg_test_exec (t->db, "UPDATE local_guest_stats SET first_visit_ms = first_visit_ms - 86400000 "
+                       "WHERE guest_id BETWEEN 'n0020' AND 'n0039'");
+  rg_test_exec (t->db, "DELETE FROM local_guest_stats WHERE guest_id BETWEEN 'n0040' AND 'n0059'");
+  rg_test_exec (t->db, "DELETE FROM guest WHERE id BETWEEN 'n0060' AND 'n0069' "
+                       "AND id NOT IN (SELECT guest_id FROM local_guest_stats)");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      RgReportQuery query = { .from = ranges[i][0], .to = ranges[i][1] };
+      g_autoptr(RgReport) r = run (t->db, RG_REPORT_TIERS, &query);
+      g_autoptr(GDateTime) from = g_date_time_new_utc (atoi (ranges[i][0]), atoi (ranges[i][0] + 5),
+                                                       atoi (ranges[i][0] + 8), 0, 0, 0);
+      g_autoptr(GDateTime) to = g_date_time_new_utc (atoi (ranges[i][1]), atoi (ranges[i][1] + 5),
+                                                     atoi (ranges[i][1] + 8), 0, 0, 0);
+      gint64 from_ms = g_date_time_to_unix (from) * 1000, end_ms = g_date_time_to_unix (to) * 1000 + DAY_MS;
+      gint64 direct = rg_test_query_intf (t->db,
+          "SELECT count (*) FROM guest g WHERE g.deleted = 0 AND g.merged_into IS NULL "
+          "AND g.created_ms >= %" G_GINT64_FORMAT " AND g.created_ms < %" G_GINT64_FORMAT " AND NOT EXISTS "
+          "(SELECT 1 FROM local_guest_stats s WHERE s.guest_id = g.id AND s.first_visit_ms < %" G_GINT64_FORMAT ")",
+          from_ms, end_ms, end_ms);
+
+      ck_assert_int_gt (direct, 0);
+      ck_assert_msg (value_of (r, "counts", "never_came", RG_MEASURE_GUESTS) == (gdouble) direct,
+                     "%s to %s: %g never came, directly %" G_GINT64_FORMAT, ranges[i][0], ranges[i][1],
+                     value_of (r, "counts", "never_came", RG_MEASURE_GUESTS), direct);
+    }
+}
+END_TEST
+
 START_TEST (test_coming_dates)
 {
   g_autoptr(RgTestDb) t = make_guests ();
@@ -488,6 +570,7 @@ segment_suite (void)
   tcase_add_test (tc, test_pyramid_by_profit);
   tcase_add_test (tc, test_guest_lists);
   tcase_add_test (tc, test_counts_at_day_edges);
+  tcase_add_test (tc, test_never_came_at_day_edges);
   tcase_add_test (tc, test_coming_dates);
   tcase_add_test (tc, test_coming_dates_of_many_guests);
   suite_add_tcase (s, tc);
