@@ -69,6 +69,8 @@ static guint signals[N_SIGNALS];
 
 static void on_pref_choice_clicked_cb (GtkButton *button, RgTableSheet *self);
 static void on_void_button_clicked_cb (GtkButton *button, RgTableSheet *self);
+static void on_line_note_choice_clicked_cb (GtkButton *button, RgTableSheet *self);
+static void on_line_note_entry_activate_cb (GtkEntry *entry, RgTableSheet *self);
 
 /* --------------------------------------------------------------- helpers */
 
@@ -389,6 +391,59 @@ show_usual (RgTableSheet *self,
   gtk_label_set_label (self->usual_label, text->len > 0 ? text->str : _("Nothing to recommend yet"));
 }
 
+/* The kitchen note's button of a line: its popover offers the usual notes
+ * (a tap writes one), a field for any other, and removing the note. */
+static GtkWidget *
+make_line_note_button (RgTableSheet *self,
+                       RgOrderLine  *line)
+{
+  const gchar *usual[] = {
+    N_("No onions"), N_("No spice"), N_("Extra spicy"), N_("Sauce on the side"), N_("No ice"), N_("Well done"),
+  };
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *choices = gtk_flow_box_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  const gchar *note = rg_order_line_get_note (line);
+  const gchar *line_id = rg_order_line_get_id (line);
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (choices), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (choices), 3);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (choices), TRUE);
+  for (gsize i = 0; i < G_N_ELEMENTS (usual) + (note != NULL ? 1 : 0); i++)
+    {
+      gboolean remove = i == G_N_ELEMENTS (usual);
+      GtkWidget *choice = gtk_button_new_with_label (remove ? _("Remove Note") : _(usual[i]));
+
+      gtk_widget_add_css_class (choice, "line-note-choice");
+      if (remove)
+        gtk_widget_add_css_class (choice, "destructive-action");
+      g_object_set_data_full (G_OBJECT (choice), "line-id", g_strdup (line_id), g_free);
+      g_object_set_data_full (G_OBJECT (choice), "note", remove ? NULL : g_strdup (_(usual[i])), g_free);
+      g_signal_connect (choice, "clicked", G_CALLBACK (on_line_note_choice_clicked_cb), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (choices), choice);
+    }
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Another note for the kitchen, then Enter"));
+  gtk_entry_set_max_length (GTK_ENTRY (entry), RG_VISIT_NOTE_MAX);
+  gtk_editable_set_text (GTK_EDITABLE (entry), note != NULL ? note : "");
+  g_object_set_data_full (G_OBJECT (entry), "line-id", g_strdup (line_id), g_free);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_line_note_entry_activate_cb), self);
+  gtk_box_append (GTK_BOX (box), choices);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "line-note-button");
+  gtk_widget_set_tooltip_text (button, _("Note for the kitchen"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note for the kitchen"), -1);
+  return button;
+}
+
 static GtkWidget *
 make_line_row (RgTableSheet *self,
                RgOrderLine  *line)
@@ -401,8 +456,14 @@ make_line_row (RgTableSheet *self,
 
   /* Translators: a line of the check, "2 × Margherita" */
   title = g_strdup_printf (_("%d × %s"), rg_order_line_get_qty (line), rg_order_line_get_item_name (line));
+  if (rg_order_line_get_note (line) != NULL)
+    /* Translators: a line's note for the kitchen on the check, "“no onions”" */
+    g_string_append_printf (subtitle, _("“%s”"), rg_order_line_get_note (line));
   if (rg_order_line_get_seat (line) > 0)
-    g_string_append_printf (subtitle, _("seat %d"), rg_order_line_get_seat (line));
+    {
+      g_string_append (subtitle, subtitle->len > 0 ? " · " : "");
+      g_string_append_printf (subtitle, _("seat %d"), rg_order_line_get_seat (line));
+    }
   if (rg_order_line_get_course (line) > 0)
     {
       g_string_append (subtitle, subtitle->len > 0 ? " · " : "");
@@ -426,6 +487,8 @@ make_line_row (RgTableSheet *self,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_widget_add_css_class (total, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), total);
+  if (!rg_order_line_get_voided (line) && rg_visit_get_status (self->visit) == RG_VISIT_OPEN)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_line_note_button (self, line));
   if (!rg_order_line_get_voided (line))
     {
       GtkWidget *button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
@@ -551,6 +614,45 @@ on_note_save_button_clicked_cb (GtkButton    *button,
   gtk_menu_button_popdown (self->note_button);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   save_pref_and_say (self, "note", body, body);
+}
+
+static void
+save_line_note (RgTableSheet *self,
+                GtkWidget    *source,
+                const gchar  *note)
+{
+  g_autofree gchar *line_id = g_strdup (g_object_get_data (G_OBJECT (source), "line-id"));
+  g_autofree gchar *text = g_strdup (note);
+  GtkWidget *popover = gtk_widget_get_ancestor (source, GTK_TYPE_POPOVER);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *message = NULL;
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  if (!rg_visit_set_line_note (db_of (self), line_id, text, &error))
+    {
+      say (self, error->message);
+      return;
+    }
+  if (text != NULL && *g_strstrip (text) != '\0')
+    /* Translators: "Note for the kitchen: no onions" */
+    message = g_strdup_printf (_("Note for the kitchen: %s"), text);
+  say (self, message != NULL ? message : _("Note removed"));
+  reload_or_say (self);
+}
+
+static void
+on_line_note_choice_clicked_cb (GtkButton    *button,
+                                RgTableSheet *self)
+{
+  save_line_note (self, GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "note"));
+}
+
+static void
+on_line_note_entry_activate_cb (GtkEntry     *entry,
+                                RgTableSheet *self)
+{
+  save_line_note (self, GTK_WIDGET (entry), gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void

@@ -152,6 +152,60 @@ find_named (GtkWidget   *root,
   return NULL;
 }
 
+/* The ticket the sheet last saved, as text: its message names the PDF,
+ * and the text ticket lies beside it. */
+static gchar *
+read_saved_ticket (RgTableSheet *sheet)
+{
+  GtkLabel *info = NULL;
+  const gchar *message;
+  const gchar *pdf;
+  g_autofree gchar *stem = NULL;
+  g_autofree gchar *path = NULL;
+  gchar *text = NULL;
+
+  /* The message line is the one label between the sheet's body and its
+   * action bar. */
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (sheet)));
+       w != NULL && info == NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w))
+      info = GTK_LABEL (w);
+  ck_assert_ptr_nonnull (info);
+  message = gtk_label_get_label (info);
+  pdf = strstr (message, ": /");
+  ck_assert_msg (pdf != NULL && g_str_has_suffix (message, ".pdf"), "no ticket saved: %s", message);
+  stem = g_strndup (pdf + 2, strlen (pdf + 2) - strlen (".pdf"));
+  path = g_strconcat (stem, ".txt", NULL);
+  ck_assert_msg (g_file_get_contents (path, &text, NULL, NULL), "no text ticket at %s", path);
+  return text;
+}
+
+/* The sheet's actions are drawn inside the window, not scrolled away, and
+ * are touch targets. */
+static void
+assert_actions_on_screen (RgWindow     *window,
+                          RgTableSheet *sheet)
+{
+  const gchar *labels[] = { "_Send to Kitchen", "_Rate the Table…", "_Close Check…" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (rg_ui_test_find_button (GTK_WIDGET (sheet), labels[i]));
+      graphene_rect_t bounds;
+
+      ck_assert (gtk_widget_get_mapped (button));
+      ck_assert (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+      ck_assert_msg (bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (window)),
+                     "%s is at y %g..%g, outside the window", labels[i], bounds.origin.y,
+                     bounds.origin.y + bounds.size.height);
+      ck_assert_msg (bounds.origin.x >= 0 && bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (window)),
+                     "%s is outside the window", labels[i]);
+      ck_assert_int_ge (gtk_widget_get_height (button), 44);
+      ck_assert (gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW) == NULL ||
+                 gtk_widget_is_ancestor (GTK_WIDGET (sheet), gtk_widget_get_ancestor (button, GTK_TYPE_SCROLLED_WINDOW)));
+    }
+}
+
 static RgTableSheet *
 open_the_table (RgWindow    *window,
                 const Scene *scene)
@@ -226,6 +280,41 @@ START_TEST (test_run_a_table)
                                         " AND instr (allergen_override, '%s') > 0 AND seat = 2",
                                         scene.visit_id, scene.risky_id, scene.allergen), 1);
   rg_ui_test_shot (GTK_WIDGET (window), "waiter-sheet-landscape");
+
+  /* The sheet's actions stay on screen below the check. */
+  assert_actions_on_screen (window, sheet);
+
+  /* A note for the kitchen in two taps: the line's note button, a usual
+   * note; then one typed; the ticket prints it under the dish. */
+  {
+    GtkMenuButton *note = GTK_MENU_BUTTON (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_MENU_BUTTON, "line-note-button"));
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (note));
+    GtkWidget *entry;
+    g_autofree gchar *ticket = NULL;
+
+    gtk_menu_button_popup (note);
+    rg_ui_test_run_for (300);
+    rg_ui_test_shot (popover, "waiter-line-note-landscape");
+    rg_ui_test_tap (rg_ui_test_find_button (popover, "No onions"));
+    ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                                          " AND note = 'No onions'", scene.visit_id, scene.safe_id), 1);
+    ck_assert_ptr_nonnull (rg_ui_test_find_label (GTK_WIDGET (sheet), "“No onions” · seat 1 · course 2"));
+
+    note = GTK_MENU_BUTTON (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_MENU_BUTTON, "line-note-button"));
+    entry = rg_ui_test_find (GTK_WIDGET (gtk_menu_button_get_popover (note)), GTK_TYPE_ENTRY, NULL);
+    ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (entry)), "No onions");
+    gtk_editable_set_text (GTK_EDITABLE (entry), "no onions, sauce on the side");
+    g_signal_emit_by_name (entry, "activate");
+    rg_ui_test_run_for (100);
+    ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND item_id = '%s'"
+                                          " AND note = 'no onions, sauce on the side'", scene.visit_id, scene.safe_id), 1);
+    ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND note IS NOT NULL",
+                                          scene.visit_id), 1);
+
+    rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Send to Kitchen"));
+    ticket = read_saved_ticket (sheet);
+    ck_assert_msg (strstr (ticket, "\n     >> no onions, sauce on the side\n") != NULL, "%s", ticket);
+  }
 
   /* Preferences in two taps: open the menu, tap the choice. */
   {
@@ -330,6 +419,7 @@ START_TEST (test_portrait_tablet)
   tap_row (sheet, rg_ui_waiter_menu_row (sheet, scene.safe_id));
   ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s'", scene.visit_id), 1);
   rg_ui_test_shot (GTK_WIDGET (window), "waiter-sheet-portrait");
+  assert_actions_on_screen (window, sheet);
 
   /* A waiter may not void. */
   ck_assert (!gtk_widget_get_sensitive (rg_ui_test_find (GTK_WIDGET (sheet), GTK_TYPE_BUTTON, "void-button")));
