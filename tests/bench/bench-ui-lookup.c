@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   xvfb-run -a -s "-screen 0 1280x1280x24" \
- *     bench-ui-lookup --db /tmp/bench-100k.db [--guests 100000] [--queries 30]
+ *     bench-ui-lookup --db /tmp/bench-100k.db [--guests 100000] [--queries 30] [--trace]
  *
  * The window is the app's own (RgWindow on a session of the first staff
  * member), 1280×800.  Each query (a phone number in national format, the
@@ -24,6 +24,12 @@
  * update, rows, the frame) and the rest of the process's, which is the
  * page's lookup thread when GTK draws on the main thread (GSK_RENDERER=cairo,
  * set here unless given), so a loaded machine's waits do not count.
+ *
+ * --trace prints a line per keystroke: the frames begun in the pause
+ * before it, when the model changed, when each frame after it began.  A
+ * frame clock that ticks while nobody types (an animation, even one of a
+ * hidden widget, or the blinking cursor) paints a keystroke on its next
+ * tick, up to a frame later, whatever the lookup costs.
  */
 #include <adwaita.h>
 #include <locale.h>
@@ -57,10 +63,13 @@ typedef struct
   gint64         typed_ns;
   gint64         model_ns;     /* 0 until the results change */
   gint64         begin_ns;     /* the frame that shows them begins */
+  gint64         laid_out_ns;  /* … its layout phase is over */
   gint64         painted_ns;   /* … painted; 0 until then */
   gboolean       opened_card;  /* the answer opened a guest card */
   gint64         main_cpu_ns;  /* CPU clocks at the insertion */
   gint64         all_cpu_ns;
+  GArray        *frames;       /* the start of every frame, ns */
+  gboolean       trace;        /* print each keystroke's timeline */
 } Keystroke;
 
 /* Where the time of a keystroke goes, summed over all kinds. */
@@ -68,6 +77,8 @@ typedef struct
 {
   RgBenchSamples *painted;
   RgBenchSamples *to_frame;    /* model changed to the frame's start */
+  RgBenchSamples *layout;      /* the frame's start to its layout done */
+  RgBenchSamples *drawing;     /* layout done to painted */
   RgBenchSamples *frame;       /* the frame: style, layout, drawing */
 } Breakdown;
 
@@ -213,10 +224,22 @@ on_page_guest_activated_cb (RgLookupPage *page,
 
 static void
 on_clock_before_paint_cb (GdkFrameClock *clock,
+                          Keystroke     *key)
+{
+  gint64 now = rg_bench_now_ns ();
+
+  g_array_append_val (key->frames, now);
+  if (key->model_ns != 0 && key->painted_ns == 0)
+    key->begin_ns = now;
+}
+
+/* Connected after GTK's own handlers, so the layout is done. */
+static void
+on_clock_layout_cb (GdkFrameClock *clock,
                     Keystroke     *key)
 {
-  if (key->model_ns != 0 && key->painted_ns == 0)
-    key->begin_ns = rg_bench_now_ns ();
+  if (key->begin_ns != 0 && key->painted_ns == 0)
+    key->laid_out_ns = rg_bench_now_ns ();
 }
 
 static void
@@ -228,6 +251,39 @@ on_clock_after_paint_cb (GdkFrameClock *clock,
 }
 
 /* ---------------------------------------------------------------- timing */
+
+/* One line per keystroke: the frames begun in the pause before it (a
+ * frame clock that keeps ticking paints on its own grid), when the model
+ * changed, and when each frame after the key began, up to the one that
+ * showed the answer. */
+static void
+print_trace (Keystroke   *key,
+             const gchar *text,
+             glong        typed)
+{
+  g_autoptr(GString) after = g_string_new (NULL);
+  gint64 last_before = 0;
+  guint n_before = 0;
+
+  for (guint i = 0; i < key->frames->len; i++)
+    {
+      gint64 frame = g_array_index (key->frames, gint64, i);
+
+      if (frame < key->typed_ns)
+        {
+          last_before = frame;
+          n_before++;
+        }
+      else if (key->painted_ns == 0 || frame <= key->painted_ns)
+        g_string_append_printf (after, " %+.1f", (frame - key->typed_ns) / 1e6);
+    }
+  g_print ("trace %-14s key %2ld: %2u frames in the pause, the last %6.1f ms before;"
+           " model %+6.1f ms; frames at%s; painted %+6.1f ms%s\n",
+           text, typed, n_before, last_before != 0 ? (key->typed_ns - last_before) / 1e6 : -1.0,
+           key->model_ns != 0 ? (key->model_ns - key->typed_ns) / 1e6 : -1.0, after->str,
+           key->painted_ns != 0 ? (key->painted_ns - key->typed_ns) / 1e6 : -1.0,
+           key->opened_card ? " (card)" : "");
+}
 
 /* Keystrokes that opened a guest card rather than only changed the list. */
 typedef struct
@@ -257,7 +313,7 @@ type_query (Keystroke      *key,
       gint position = -1;
       gint64 deadline;
 
-      key->model_ns = key->begin_ns = key->painted_ns = 0;
+      key->model_ns = key->begin_ns = key->laid_out_ns = key->painted_ns = 0;
       key->opened_card = FALSE;
       key->typed_ns = rg_bench_now_ns ();
       key->main_cpu_ns = cpu_ns (CLOCK_THREAD_CPUTIME_ID);
@@ -268,6 +324,9 @@ type_query (Keystroke      *key,
       deadline = key->typed_ns + (gint64) WAIT_MS * 1000000;
       while (key->painted_ns == 0 && rg_bench_now_ns () < deadline)
         g_main_context_iteration (NULL, TRUE);
+      if (key->trace)
+        print_trace (key, text, g_utf8_pointer_to_offset (text, c) + 1);
+      g_array_set_size (key->frames, 0);
       if (key->painted_ns == 0)
         missed++;
       else if (key->opened_card)
@@ -287,6 +346,11 @@ type_query (Keystroke      *key,
             {
               rg_bench_samples_add (all->to_frame, key->begin_ns - key->model_ns);
               rg_bench_samples_add (all->frame, key->painted_ns - key->begin_ns);
+              if (key->laid_out_ns != 0)
+                {
+                  rg_bench_samples_add (all->layout, key->laid_out_ns - key->begin_ns);
+                  rg_bench_samples_add (all->drawing, key->painted_ns - key->laid_out_ns);
+                }
             }
           rg_bench_samples_add (model, key->model_ns - key->typed_ns);
         }
@@ -387,10 +451,12 @@ main (int argc, char **argv)
   g_autofree gchar *path = NULL;
   gint guests = 100000;
   gint queries = 30;
+  gboolean trace = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database file (made if it has no guests)", "PATH" },
     { "guests", 0, 0, G_OPTION_ARG_INT, &guests, "Guests to generate", "N" },
     { "queries", 0, 0, G_OPTION_ARG_INT, &queries, "Random queries per kind", "N" },
+    { "trace", 0, 0, G_OPTION_ARG_NONE, &trace, "Print the frames around each keystroke", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— keystroke to result list in the real window");
@@ -410,7 +476,7 @@ main (int argc, char **argv)
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || guests <= 0 || queries <= 0)
     {
-      g_printerr ("usage: bench-ui-lookup --db PATH [--guests N] [--queries N]%s%s\n",
+      g_printerr ("usage: bench-ui-lookup --db PATH [--guests N] [--queries N] [--trace]%s%s\n",
                   error ? ": " : "", error ? error->message : "");
       return 2;
     }
@@ -453,15 +519,26 @@ main (int argc, char **argv)
   g_print ("window up, tier cut ready %.0f ms after start (incl. 300 ms settling)\n",
            (rg_bench_now_ns () - t0) / 1e6);
   key.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  key.frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  key.trace = trace;
   g_signal_connect (key.page, "notify::results", G_CALLBACK (on_page_notify_results_cb), &key);
   g_signal_connect (key.page, "guest-activated", G_CALLBACK (on_page_guest_activated_cb), &key);
   g_signal_connect (key.clock, "before-paint", G_CALLBACK (on_clock_before_paint_cb), &key);
+  g_signal_connect (key.clock, "layout", G_CALLBACK (on_clock_layout_cb), &key);
   g_signal_connect (key.clock, "after-paint", G_CALLBACK (on_clock_after_paint_cb), &key);
+  if (trace)
+    {
+      run_for (1000);
+      g_print ("trace: %u frames in a second of no typing\n", key.frames->len);
+      g_array_set_size (key.frames, 0);
+    }
 
   g_print ("keystroke to result list drawn, %s, %d queries per kind, %d ms between keys\n\n",
            path, queries, KEY_GAP_MS);
   all.painted = rg_bench_samples_new (1024);
   all.to_frame = rg_bench_samples_new (1024);
+  all.layout = rg_bench_samples_new (1024);
+  all.drawing = rg_bench_samples_new (1024);
   all.frame = rg_bench_samples_new (1024);
   for (Kind kind = 0; kind < N_KINDS; kind++)
     {
@@ -500,14 +577,19 @@ main (int argc, char **argv)
   print_ms (all.painted, "all kinds: to list drawn");
   print_ms (all.to_frame, "  model changed to frame start");
   print_ms (all.frame, "  the frame (style, layout, drawing)");
+  print_ms (all.layout, "    its update and layout");
+  print_ms (all.drawing, "    its drawing");
   time_cards (&key, db, queries, rand);
   g_print ("peak resident memory of this process: %" G_GINT64_FORMAT " MiB\n", rg_bench_peak_rss_kib () / 1024);
 
   g_signal_handlers_disconnect_by_data (key.clock, &key);
   g_signal_handlers_disconnect_by_data (key.page, &key);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (key.frames);
   rg_bench_samples_free (all.painted);
   rg_bench_samples_free (all.to_frame);
+  rg_bench_samples_free (all.layout);
+  rg_bench_samples_free (all.drawing);
   rg_bench_samples_free (all.frame);
   return 0;
 }
