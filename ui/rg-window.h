@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rg-recommend.h"
 #include "rg-session.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,17 @@ RgWindow  *rg_window_new         (AdwApplication *app,
                                   RgSession      *session);
 
 RgSession *rg_window_get_session (RgWindow       *self);
+
+/**
+ * rg_window_get_recommender:
+ *
+ * The model of recommendations the pages use, learnt from past orders in
+ * the background after the first frame (and again after sync brings
+ * closed checks); the "recommender" property is notified each time.
+ *
+ * Returns: (transfer none) (nullable): the model, or %NULL until learnt.
+ */
+RgRecommender *rg_window_get_recommender (RgWindow *self);
 
 /**
  * rg_window_start:
