@@ -127,25 +127,45 @@ save_cut (RgDb          *db,
   rg_db_set_setting (db, SETTING_KEY, value, NULL);
 }
 
-/* The cut of @now_ms's year: the saved one while it is of the same day and
- * the visits have not grown by more than a tenth, else a new one. */
+/* Loads the saved cut into @cut and says whether it is the one of
+ * @now_ms's year, made when there were at least ten elevenths of the
+ * visits there are now; when not, @cut is set up for making it again. */
 static gboolean
-ensure_cut (RgDb     *db,
-            gint64    now_ms,
-            TierCut  *cut,
-            GError  **error)
+load_fresh_cut (RgDb     *db,
+                gint64    now_ms,
+                TierCut  *cut,
+                gboolean *fresh,
+                GError  **error)
 {
   gint64 from_ms = year_start (now_ms);
   gint64 max_rowid = 0;
 
   if (!read_max_visit_rowid (db, &max_rowid, error))
     return FALSE;
-  if (load_cut (db, cut) && cut->from_ms == from_ms
-      && max_rowid <= cut->max_visit_rowid + cut->max_visit_rowid / 10)
-    return TRUE;
+  *fresh = load_cut (db, cut) && cut->from_ms == from_ms
+           && max_rowid <= cut->max_visit_rowid + cut->max_visit_rowid / 10;
+  if (!*fresh)
+    {
+      cut->from_ms = from_ms;
+      cut->max_visit_rowid = max_rowid;
+    }
+  return TRUE;
+}
 
-  cut->from_ms = from_ms;
-  cut->max_visit_rowid = max_rowid;
+/* The cut of @now_ms's year: the saved one while it is fresh, else a new
+ * one. */
+static gboolean
+ensure_cut (RgDb     *db,
+            gint64    now_ms,
+            TierCut  *cut,
+            GError  **error)
+{
+  gboolean fresh = FALSE;
+
+  if (!load_fresh_cut (db, now_ms, cut, &fresh, error))
+    return FALSE;
+  if (fresh)
+    return TRUE;
   if (!make_cut (db, cut, error))
     return FALSE;
   /* A cut that cannot be kept (another terminal program writing, a
@@ -213,6 +233,31 @@ rg_guest_tier_refresh (RgDb    *db,
   g_return_val_if_fail (db != NULL, FALSE);
 
   return ensure_cut (db, now_ms, &cut, error);
+}
+
+/**
+ * rg_guest_tier_is_ready:
+ * @db: a connection
+ * @now_ms: the time it is, UTC ms
+ *
+ * Says whether the cut of the day of @now_ms is saved and still fresh, so
+ * that rg_guest_tier_get() is a few indexed reads and not a read of the
+ * year of visits: a window calls that one on its main thread only when
+ * this says so, and has a thread run rg_guest_tier_refresh() otherwise.
+ *
+ * Returns: %TRUE when the cut is ready; %FALSE when it must be worked out
+ *   first, or when the database cannot be read (the refresh reports why).
+ */
+gboolean
+rg_guest_tier_is_ready (RgDb   *db,
+                        gint64  now_ms)
+{
+  TierCut cut;
+  gboolean fresh = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return load_fresh_cut (db, now_ms, &cut, &fresh, NULL) && fresh;
 }
 
 /**

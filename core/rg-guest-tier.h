@@ -14,8 +14,8 @@
  * lowest spend of each tier (the cut) is worked out once per UTC day, and
  * again when the visits grew by more than a tenth since (an import, the
  * demo), and kept in the terminal's settings.  A guest's tier is then their
- * own visits of the year, read through the visit_by_guest index, against
- * the cut.
+ * own visits of the year, read from the visit_guest_spend index alone,
+ * against the cut.
  */
 #pragma once
 
@@ -45,6 +45,9 @@ typedef enum
 gboolean rg_guest_tier_refresh (RgDb         *db,
                                 gint64        now_ms,
                                 GError      **error);
+
+gboolean rg_guest_tier_is_ready (RgDb        *db,
+                                 gint64       now_ms);
 
 gboolean rg_guest_tier_get     (RgDb         *db,
                                 const gchar  *guest_id,

@@ -6,6 +6,8 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "rg-test-util.h"
 #include "rg-branch.h"
 #include "rg-guest-tier.h"
@@ -172,6 +174,58 @@ START_TEST (test_cut_kept_for_the_day)
 }
 END_TEST
 
+/* Ready only once the day's cut is saved, until the next day or a burst
+ * of visits; asking does not make the cut. */
+START_TEST (test_cut_ready)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (!rg_guest_tier_is_ready (t->db, JUNE_15));
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count(*) FROM setting WHERE key = 'guest_tier_cut'"), 0);
+
+  ck_assert (rg_guest_tier_refresh (t->db, JUNE_15, &error));
+  ck_assert_no_error (error);
+  ck_assert (rg_guest_tier_is_ready (t->db, JUNE_15));
+  ck_assert (rg_guest_tier_is_ready (t->db, JUNE_15 + 11 * 3600000));
+  ck_assert (!rg_guest_tier_is_ready (t->db, JUNE_15 + DAY_MS));
+
+  /* 100 visits and 10 more: a tenth, still fresh; one more is a burst. */
+  for (gint i = 0; i < 10; i++)
+    add_visit (t->db, i, JUNE_15 - DAY_MS, 100, "closed");
+  ck_assert (rg_guest_tier_is_ready (t->db, JUNE_15));
+  add_visit (t->db, 10, JUNE_15 - DAY_MS, 100, "closed");
+  ck_assert (!rg_guest_tier_is_ready (t->db, JUNE_15));
+}
+END_TEST
+
+/* A guest's visits of the year and the day's cut are read from the
+ * covering index, not from the visit rows. */
+START_TEST (test_reads_the_index_only)
+{
+  g_autoptr(RgTestDb) t = make_guests ();
+  g_autoptr(GError) error = NULL;
+  const gchar *reads[] = {
+    "EXPLAIN QUERY PLAN SELECT count (*), coalesce (sum (subtotal), 0) FROM visit "
+    "WHERE guest_id = 'g001' AND seated_ms >= 0 AND seated_ms < 1 AND status = 'closed' AND deleted = 0",
+    "EXPLAIN QUERY PLAN SELECT sum (subtotal) AS spend FROM visit "
+    "WHERE guest_id IS NOT NULL AND status = 'closed' AND deleted = 0 "
+    "AND seated_ms >= 0 AND seated_ms < 1 GROUP BY guest_id ORDER BY spend DESC",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_db_prepare (t->db, reads[i], &error);
+      gboolean covered = FALSE;
+
+      ck_assert_no_error (error);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        covered |= strstr ((const gchar *) sqlite3_column_text (stmt, 3), "visit_guest_spend") != NULL;
+      ck_assert_msg (covered, "%s does not use visit_guest_spend", reads[i]);
+    }
+}
+END_TEST
+
 /* Visits growing by more than a tenth (an import, the demo) rank again at
  * once; an empty database has a cut nobody reaches. */
 START_TEST (test_cut_after_a_burst)
@@ -269,6 +323,8 @@ guest_tier_suite (void)
   tc = tcase_create ("cut");
   tcase_add_test (tc, test_cut_kept_for_the_day);
   tcase_add_test (tc, test_cut_after_a_burst);
+  tcase_add_test (tc, test_cut_ready);
+  tcase_add_test (tc, test_reads_the_index_only);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("bad-input");
