@@ -6,13 +6,23 @@
  *
  * Closing a check rewrites the one row of its branch, month and the chunk
  * of its guest's number: the guests of that month among 2048 numbers, a
- * couple of kilobytes on the demo's 400 000 guests, 64 KB at most.  A rebuild repacks
+ * kilobyte on the demo's 400 000 guests, 64 KB at most.  A rebuild repacks
  * rollup_guest_month, keeping the numbers guests already have, so that a
- * rebuild gives the same rows as closing the checks.
+ * rebuild gives the same rows as closing the checks.  Entries take 16
+ * bytes unless one of the row's figures does not fit (see
+ * rg-rollup-guest.h): half the bytes a long report reads.
  */
 #include <string.h>
 
 #include "rg-rollup-guest.h"
+
+static void
+put_u16 (guint8  *p,
+         guint16  value)
+{
+  value = GUINT16_TO_LE (value);
+  memcpy (p, &value, sizeof value);
+}
 
 static void
 put_u32 (guint8  *p,
@@ -30,15 +40,55 @@ put_i64 (guint8 *p,
   memcpy (p, &value, sizeof value);
 }
 
-static void
-set_entry (guint8                   *p,
-           const RgRollupGuestEntry *entry)
+/* Whether @entry fits in 16 bytes after a header of @base_ms. */
+static gboolean
+fits_compact (const RgRollupGuestEntry *entry,
+              gint64                    base_ms)
 {
-  put_u32 (p, entry->number);
-  put_u32 (p + 4, entry->visits);
-  put_i64 (p + 8, entry->spend);
-  put_i64 (p + 16, entry->cost);
-  put_i64 (p + 24, entry->last_ms);
+  return entry->visits <= G_MAXUINT16 && entry->spend >= 0 && entry->spend <= G_MAXUINT32 &&
+         entry->cost >= 0 && entry->cost <= G_MAXUINT32 && entry->last_ms - base_ms <= G_MAXUINT32;
+}
+
+/* Packs @entries (of one chunk, in the order of their numbers) into @pack:
+ * 16 bytes each when all of them fit, 32 otherwise. */
+static void
+encode_pack (const GArray *entries,
+             GByteArray   *pack)
+{
+  const RgRollupGuestEntry *e = (const RgRollupGuestEntry *) (gpointer) entries->data;
+  gint64 base_ms = G_MAXINT64;
+  gboolean compact = TRUE;
+  guint8 *p;
+
+  for (guint i = 0; i < entries->len; i++)
+    base_ms = MIN (base_ms, e[i].last_ms);
+  for (guint i = 0; i < entries->len && compact; i++)
+    compact = fits_compact (&e[i], base_ms);
+
+  g_byte_array_set_size (pack, RG_ROLLUP_GUEST_HEADER_SIZE +
+                         entries->len * (compact ? RG_ROLLUP_GUEST_COMPACT_SIZE : RG_ROLLUP_GUEST_WIDE_SIZE));
+  p = pack->data;
+  put_i64 (p, compact ? base_ms : RG_ROLLUP_GUEST_WIDE);
+  p += RG_ROLLUP_GUEST_HEADER_SIZE;
+  for (guint i = 0; i < entries->len; i++)
+    if (compact)
+      {
+        put_u16 (p, (guint16) (e[i].number & ((1u << RG_ROLLUP_GUEST_CHUNK_BITS) - 1)));
+        put_u16 (p + 2, (guint16) e[i].visits);
+        put_u32 (p + 4, (guint32) e[i].spend);
+        put_u32 (p + 8, (guint32) e[i].cost);
+        put_u32 (p + 12, (guint32) (e[i].last_ms - base_ms));
+        p += RG_ROLLUP_GUEST_COMPACT_SIZE;
+      }
+    else
+      {
+        put_u32 (p, e[i].number);
+        put_u32 (p + 4, e[i].visits);
+        put_i64 (p + 8, e[i].spend);
+        put_i64 (p + 16, e[i].cost);
+        put_i64 (p + 24, e[i].last_ms);
+        p += RG_ROLLUP_GUEST_WIDE_SIZE;
+      }
 }
 
 /* The guest's number, given on first use. */
@@ -99,8 +149,25 @@ write_pack (RgDb         *db,
   return TRUE;
 }
 
-/* The entries of a pack row, copied (empty when there is none). */
-static GByteArray *
+/* Packs and writes @entries (nothing when there are none), @pack being
+ * room for the bytes. */
+static gboolean
+write_entries (RgDb          *db,
+               const gchar   *branch_id,
+               const gchar   *month,
+               gint64         chunk,
+               const GArray  *entries,
+               GByteArray    *pack,
+               GError       **error)
+{
+  if (entries->len == 0)
+    return TRUE;
+  encode_pack (entries, pack);
+  return write_pack (db, branch_id, month, chunk, pack->data, pack->len, error);
+}
+
+/* The entries of a pack row (none when there is no row). */
+static GArray *
 read_pack (RgDb         *db,
            const gchar  *branch_id,
            const gchar  *month,
@@ -109,23 +176,31 @@ read_pack (RgDb         *db,
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
       "SELECT guests FROM rollup_guest_pack WHERE branch_id = ?1 AND month = ?2 AND chunk = ?3", error);
-  GByteArray *pack;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (RgRollupGuestEntry));
+  RgRollupGuestReader reader;
+  RgRollupGuestEntry entry;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, month, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, chunk);
-  pack = g_byte_array_new ();
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
-      g_byte_array_append (pack, sqlite3_column_blob (stmt, 0), (guint) sqlite3_column_bytes (stmt, 0));
-      return pack;
+      if (!rg_rollup_guest_reader_init (&reader, sqlite3_column_blob (stmt, 0),
+                                        (gsize) sqlite3_column_bytes (stmt, 0), chunk))
+        {
+          g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                       "the guest figures of %s are damaged: rebuild the report rollups (regulars-cli rollups rebuild)", month);
+          return NULL;
+        }
+      while (rg_rollup_guest_reader_next (&reader, &entry))
+        g_array_append_val (entries, entry);
+      return g_steal_pointer (&entries);
     case SQLITE_DONE:
-      return pack;
+      return g_steal_pointer (&entries);
     default:
-      g_byte_array_unref (pack);
       rg_db_set_error (db, error, "reading the guest tiers of %s", month);
       return NULL;
     }
@@ -134,15 +209,37 @@ read_pack (RgDb         *db,
 /* ------------------------------------------------------------ public API */
 
 /**
- * rg_rollup_guest_n_entries:
- * @size: the size in bytes of a `guests` value of rollup_guest_pack
+ * rg_rollup_guest_reader_init:
+ * @reader: (out caller-allocates): the reader to set up
+ * @pack: a `guests` value of rollup_guest_pack
+ * @size: its size in bytes
+ * @chunk: the `chunk` of its row
  *
- * Returns: how many guests it holds.
+ * Sets up @reader to read the entries of @pack with
+ * rg_rollup_guest_reader_next(); @pack must stay valid meanwhile.
+ *
+ * Returns: %FALSE when @pack is not a whole number of entries (damaged, or
+ *   packed by an older version before its update was finished).
  */
-guint
-rg_rollup_guest_n_entries (gsize size)
+gboolean
+rg_rollup_guest_reader_init (RgRollupGuestReader *reader,
+                             const guint8        *pack,
+                             gsize                size,
+                             gint64               chunk)
 {
-  return (guint) (size / RG_ROLLUP_GUEST_ENTRY_SIZE);
+  gint64 header;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  if (pack == NULL || size < RG_ROLLUP_GUEST_HEADER_SIZE)
+    return FALSE;
+  memcpy (&header, pack, sizeof header);
+  reader->base_ms = GINT64_FROM_LE (header);
+  reader->at = pack + RG_ROLLUP_GUEST_HEADER_SIZE;
+  reader->end = pack + size;
+  reader->first_number = (guint32) chunk << RG_ROLLUP_GUEST_CHUNK_BITS;
+  return (size - RG_ROLLUP_GUEST_HEADER_SIZE) %
+         (reader->base_ms == RG_ROLLUP_GUEST_WIDE ? RG_ROLLUP_GUEST_WIDE_SIZE : RG_ROLLUP_GUEST_COMPACT_SIZE) == 0;
 }
 
 /**
@@ -172,47 +269,44 @@ rg_rollup_guest_add (RgDb         *db,
                      gint64        seated_ms,
                      GError      **error)
 {
-  g_autoptr(GByteArray) pack = NULL;
-  RgRollupGuestEntry entry = { 0, 1, spend, cost, seated_ms }, old;
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GByteArray) pack = g_byte_array_new ();
+  RgRollupGuestEntry entry = { 0, 1, spend, cost, seated_ms }, *old;
   guint lo = 0, hi;
+  gint64 chunk;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (branch_id != NULL && month != NULL && guest_id != NULL, FALSE);
 
   if (!get_number (db, guest_id, &entry.number, error))
     return FALSE;
-  pack = read_pack (db, branch_id, month, entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS, error);
-  if (pack == NULL)
+  chunk = entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS;
+  entries = read_pack (db, branch_id, month, chunk, error);
+  if (entries == NULL)
     return FALSE;
 
-  hi = rg_rollup_guest_n_entries (pack->len);
+  hi = entries->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      rg_rollup_guest_get_entry (pack->data, mid, &old);
-      if (old.number < entry.number)
+      if (g_array_index (entries, RgRollupGuestEntry, mid).number < entry.number)
         lo = mid + 1;
       else
         hi = mid;
     }
-  if (lo < rg_rollup_guest_n_entries (pack->len) &&
-      (rg_rollup_guest_get_entry (pack->data, lo, &old), old.number == entry.number))
+  old = lo < entries->len ? &g_array_index (entries, RgRollupGuestEntry, lo) : NULL;
+  if (old != NULL && old->number == entry.number)
     {
-      entry.visits += old.visits;
-      entry.spend += old.spend;
-      entry.cost += old.cost;
-      entry.last_ms = MAX (entry.last_ms, old.last_ms);
+      old->visits += entry.visits;
+      old->spend += entry.spend;
+      old->cost += entry.cost;
+      old->last_ms = MAX (old->last_ms, entry.last_ms);
     }
   else
-    {
-      gsize at = (gsize) lo * RG_ROLLUP_GUEST_ENTRY_SIZE, old_len = pack->len;
-
-      g_byte_array_set_size (pack, pack->len + RG_ROLLUP_GUEST_ENTRY_SIZE);
-      memmove (pack->data + at + RG_ROLLUP_GUEST_ENTRY_SIZE, pack->data + at, old_len - at);
-    }
-  set_entry (pack->data + (gsize) lo * RG_ROLLUP_GUEST_ENTRY_SIZE, &entry);
-  return write_pack (db, branch_id, month, entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS, pack->data, pack->len, error);
+    g_array_insert_val (entries, lo, entry);
+  encode_pack (entries, pack);
+  return write_pack (db, branch_id, month, chunk, pack->data, pack->len, error);
 }
 
 /**
@@ -230,6 +324,7 @@ rg_rollup_guest_rebuild (RgDb    *db,
                          GError **error)
 {
   g_autoptr(RgStmt) stmt = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (RgRollupGuestEntry));
   g_autoptr(GByteArray) pack = g_byte_array_new ();
   g_autofree gchar *branch_id = NULL;
   g_autofree gchar *month = NULL;
@@ -256,26 +351,24 @@ rg_rollup_guest_rebuild (RgDb    *db,
         (guint32) sqlite3_column_int64 (stmt, 2), (guint32) sqlite3_column_int64 (stmt, 3),
         sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6),
       };
-      guint8 bytes[RG_ROLLUP_GUEST_ENTRY_SIZE];
 
       if (chunk != entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS || g_strcmp0 (month, row_month) != 0 ||
           g_strcmp0 (branch_id, row_branch) != 0)
         {
-          if (pack->len > 0 && !write_pack (db, branch_id, month, chunk, pack->data, pack->len, error))
+          if (!write_entries (db, branch_id, month, chunk, entries, pack, error))
             return FALSE;
-          g_byte_array_set_size (pack, 0);
+          g_array_set_size (entries, 0);
           g_free (branch_id);
           branch_id = g_strdup (row_branch);
           g_free (month);
           month = g_strdup (row_month);
           chunk = entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS;
         }
-      set_entry (bytes, &entry);
-      g_byte_array_append (pack, bytes, sizeof bytes);
+      g_array_append_val (entries, entry);
     }
   if (rc != SQLITE_DONE)
     return rg_db_set_error (db, error, "packing the guest tiers");
-  return pack->len == 0 || write_pack (db, branch_id, month, chunk, pack->data, pack->len, error);
+  return write_entries (db, branch_id, month, chunk, entries, pack, error);
 }
 
 /**

@@ -8,9 +8,9 @@
  * Every guest of rollup_guest_month has a small number in
  * rollup_guest_number.  A row of rollup_guest_pack holds the figures of
  * one branch and month for the guests whose numbers share a chunk
- * (number >> RG_ROLLUP_GUEST_CHUNK_BITS), as entries of
- * RG_ROLLUP_GUEST_ENTRY_SIZE bytes in the order of their numbers; read
- * them with rg_rollup_guest_get_entry().
+ * (number >> RG_ROLLUP_GUEST_CHUNK_BITS), in the order of their numbers,
+ * mostly in 16 bytes each (schema version 15); read them with an
+ * #RgRollupGuestReader.
  */
 #pragma once
 
@@ -21,7 +21,17 @@
 G_BEGIN_DECLS
 
 #define RG_ROLLUP_GUEST_CHUNK_BITS 11
-#define RG_ROLLUP_GUEST_ENTRY_SIZE 32
+
+/* A `guests` value starts with an 8-byte little-endian header: the
+ * earliest last_ms of its entries, which then take 16 bytes each (offset
+ * of the number in the chunk and visits as 16 bits; spend, cost and
+ * last_ms − header as 32 bits), or RG_ROLLUP_GUEST_WIDE when one of them
+ * does not fit, and every entry takes 32 bytes (number and visits as 32
+ * bits, spend, cost and last_ms as 64 bits). */
+#define RG_ROLLUP_GUEST_HEADER_SIZE 8
+#define RG_ROLLUP_GUEST_COMPACT_SIZE 16
+#define RG_ROLLUP_GUEST_WIDE_SIZE 32
+#define RG_ROLLUP_GUEST_WIDE G_MININT64
 
 /**
  * RgRollupGuestEntry:
@@ -43,32 +53,68 @@ typedef struct
 } RgRollupGuestEntry;
 
 /**
- * rg_rollup_guest_get_entry:
- * @pack: a `guests` value of rollup_guest_pack
- * @index: an entry, below rg_rollup_guest_n_entries() of its size
- * @entry: (out caller-allocates): the guest's figures
+ * RgRollupGuestReader:
  *
- * Reads one guest of a pack (inline: the guest reports read a million).
+ * Reads the entries of one `guests` value in order, set up by
+ * rg_rollup_guest_reader_init(); its fields are private.
  */
-static inline void
-rg_rollup_guest_get_entry (const guint8       *pack,
-                           guint               index,
-                           RgRollupGuestEntry *entry)
+typedef struct
 {
-  const guint8 *p = pack + (gsize) index * RG_ROLLUP_GUEST_ENTRY_SIZE;
-  guint32 u[2];
-  gint64 i[3];
+  const guint8 *at, *end;
+  guint32       first_number;
+  gint64        base_ms;
+} RgRollupGuestReader;
 
-  memcpy (u, p, sizeof u);
-  memcpy (i, p + sizeof u, sizeof i);
-  entry->number = GUINT32_FROM_LE (u[0]);
-  entry->visits = GUINT32_FROM_LE (u[1]);
-  entry->spend = GINT64_FROM_LE (i[0]);
-  entry->cost = GINT64_FROM_LE (i[1]);
-  entry->last_ms = GINT64_FROM_LE (i[2]);
+/**
+ * rg_rollup_guest_reader_next:
+ * @reader: a reader
+ * @entry: (out caller-allocates): the next guest's figures
+ *
+ * Reads the next guest of a pack (inline: the guest reports read a
+ * million).
+ *
+ * Returns: %FALSE when every entry was read.
+ */
+static inline gboolean
+rg_rollup_guest_reader_next (RgRollupGuestReader *reader,
+                             RgRollupGuestEntry  *entry)
+{
+  const guint8 *p = reader->at;
+
+  if (p >= reader->end)
+    return FALSE;
+  if (reader->base_ms != RG_ROLLUP_GUEST_WIDE)
+    {
+      guint16 h[2];
+      guint32 u[3];
+
+      memcpy (h, p, sizeof h);
+      memcpy (u, p + sizeof h, sizeof u);
+      entry->number = reader->first_number + GUINT16_FROM_LE (h[0]);
+      entry->visits = GUINT16_FROM_LE (h[1]);
+      entry->spend = GUINT32_FROM_LE (u[0]);
+      entry->cost = GUINT32_FROM_LE (u[1]);
+      entry->last_ms = reader->base_ms + GUINT32_FROM_LE (u[2]);
+      reader->at = p + RG_ROLLUP_GUEST_COMPACT_SIZE;
+    }
+  else
+    {
+      guint32 u[2];
+      gint64 i[3];
+
+      memcpy (u, p, sizeof u);
+      memcpy (i, p + sizeof u, sizeof i);
+      entry->number = GUINT32_FROM_LE (u[0]);
+      entry->visits = GUINT32_FROM_LE (u[1]);
+      entry->spend = GINT64_FROM_LE (i[0]);
+      entry->cost = GINT64_FROM_LE (i[1]);
+      entry->last_ms = GINT64_FROM_LE (i[2]);
+      reader->at = p + RG_ROLLUP_GUEST_WIDE_SIZE;
+    }
+  return TRUE;
 }
 
-guint    rg_rollup_guest_n_entries (gsize size);
+gboolean rg_rollup_guest_reader_init (RgRollupGuestReader *reader, const guint8 *pack, gsize size, gint64 chunk);
 gboolean rg_rollup_guest_add       (RgDb *db, const gchar *branch_id, const gchar *month, const gchar *guest_id,
                                     gint64 spend, gint64 cost, gint64 seated_ms, GError **error);
 gboolean rg_rollup_guest_rebuild   (RgDb *db, GError **error);

@@ -19,9 +19,9 @@ rfm_value (const RgSegmentGuest *g,
     case 0:
       return (gdouble) g->last_ms;
     case 1:
-      return g->visits[0] + g->visits[1];
+      return (gdouble) g->visits[0] + g->visits[1];
     default:
-      return g->spend[0] + g->spend[1];
+      return (gdouble) (g->spend[0] + g->spend[1]);
     }
 }
 
@@ -50,10 +50,10 @@ score_guests (RgSegmentGuests *guests)
       for (guint i = 0; i < n; i++)
         {
           gdouble value = rfm_value (&guests->guests[i], which);
-          gint score = 1;
+          guint8 score = 1;
 
           for (guint k = 0; k < 4; k++)
-            score += value > -threshold[k].value;
+            score += value > -threshold[k].value ? 1 : 0;
           guests->guests[i].score[which] = score;
         }
     }
@@ -150,7 +150,7 @@ _rg_segment_rfm (RgDb                 *db,
   /* The biggest spenders, found then sorted. */
   keys = g_new (RgSegmentKey, MAX (guests->n, 1));
   for (guint i = 0; i < guests->n; i++)
-    keys[i] = (RgSegmentKey) { guests->guests[i].spend[0] + guests->guests[i].spend[1], i };
+    keys[i] = (RgSegmentKey) { (gdouble) (guests->guests[i].spend[0] + guests->guests[i].spend[1]), i };
   shown = MIN (guests->n, range->limit);
   _rg_segment_take_top (keys, guests->n, shown);
   store = _rg_report_add_section (report, "guests", guest_measures, G_N_ELEMENTS (guest_measures));

@@ -172,7 +172,7 @@ _rg_segment_load_guests (RgDb                 *db,
   /* Chunk by chunk, every month of a chunk together: the guests summed
    * stay in the processor's cache. */
   stmt = rg_db_prepare (db,
-      "SELECT month >= ?3, guests FROM rollup_guest_pack INDEXED BY rollup_guest_pack_chunk "
+      "SELECT month >= ?3, guests, chunk FROM rollup_guest_pack INDEXED BY rollup_guest_pack_chunk "
       "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?4 ORDER BY chunk", error);
   if (stmt == NULL)
     return NULL;
@@ -183,19 +183,23 @@ _rg_segment_load_guests (RgDb                 *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       guint p = sqlite3_column_int (stmt, 0) ? 0 : 1;
-      const guint8 *pack = sqlite3_column_blob (stmt, 1);
-      guint n = rg_rollup_guest_n_entries ((gsize) sqlite3_column_bytes (stmt, 1));
+      RgRollupGuestReader reader;
+      RgRollupGuestEntry entry;
 
-      for (guint i = 0; i < n; i++)
+      if (!rg_rollup_guest_reader_init (&reader, sqlite3_column_blob (stmt, 1), (gsize) sqlite3_column_bytes (stmt, 1),
+                                        sqlite3_column_int64 (stmt, 2)))
         {
-          RgRollupGuestEntry entry;
-          RgSegmentGuest *guest;
+          g_set_error (error, RG_ERROR, RG_ERROR_INVALID,
+                       "the guest figures of the reports are damaged: rebuild the report rollups (regulars-cli rollups rebuild)");
+          return NULL;
+        }
+      while (rg_rollup_guest_reader_next (&reader, &entry))
+        {
+          RgSegmentGuest *guest = guest_of_number (loaded, slots, entry.number);
 
-          rg_rollup_guest_get_entry (pack, i, &entry);
-          guest = guest_of_number (loaded, slots, entry.number);
           guest->visits[p] += entry.visits;
-          guest->spend[p] += (gdouble) entry.spend;
-          guest->cost[p] += (gdouble) entry.cost;
+          guest->spend[p] += entry.spend;
+          guest->cost[p] += entry.cost;
           guest->last_ms = MAX (guest->last_ms, entry.last_ms);
         }
     }
@@ -437,7 +441,7 @@ rank_period (RgSegmentGuests *guests,
 
       while (tier < RG_TIER_N && key_before (&last[tier - 1], &keys[i]))
         tier++;
-      guests->guests[keys[i].index].tier[period] = tier;
+      guests->guests[keys[i].index].tier[period] = (guint8) tier;
     }
   return keys;
 }

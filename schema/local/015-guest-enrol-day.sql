@@ -94,3 +94,9 @@ INSERT INTO rollup_guest_enrol (day, came, guests)
   SELECT g.created_ms / 86400000, coalesce (s.first_visit_ms / 86400000, 1000000000), count (*)
   FROM guest g LEFT JOIN local_guest_stats s ON s.guest_id = g.id
   WHERE g.deleted = 0 AND g.merged_into IS NULL GROUP BY 1, 2;
+
+-- rollup_guest_pack entries take 16 bytes when their figures fit, after a
+-- header (see rg-rollup-guest.h): the packs of the older layout go, and
+-- the first guest report packs rollup_guest_month again
+-- (rg_rollup_guest_ensure).
+DELETE FROM rollup_guest_pack;

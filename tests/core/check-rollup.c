@@ -10,6 +10,7 @@
 #include "rg-test-util.h"
 #include "rg-id.h"
 #include "rg-menu.h"
+#include "rg-report.h"
 #include "rg-rollup.h"
 #include "rg-rollup-guest.h"
 #include "rg-visit.h"
@@ -451,25 +452,22 @@ unpack_guests (RgDb *db)
                     "SELECT branch_id, month, chunk, guests FROM rollup_guest_pack", -1, &stmt, NULL), SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const guint8 *pack = sqlite3_column_blob (stmt, 3);
-      gint size = sqlite3_column_bytes (stmt, 3);
-      guint n = rg_rollup_guest_n_entries ((gsize) size);
+      RgRollupGuestReader reader;
+      RgRollupGuestEntry e;
+      guint n = 0;
+      guint32 previous = 0;
 
-      ck_assert_int_gt (n, 0);
-      ck_assert_int_eq ((gsize) size, (gsize) n * RG_ROLLUP_GUEST_ENTRY_SIZE);
-      for (guint i = 0; i < n; i++)
+      ck_assert (rg_rollup_guest_reader_init (&reader, sqlite3_column_blob (stmt, 3),
+                                              (gsize) sqlite3_column_bytes (stmt, 3), sqlite3_column_int64 (stmt, 2)));
+      while (rg_rollup_guest_reader_next (&reader, &e))
         {
           g_autoptr(GError) error = NULL;
           g_autofree gchar *guest_id = NULL;
-          RgRollupGuestEntry e, previous;
 
-          rg_rollup_guest_get_entry (pack, i, &e);
           ck_assert_int_eq (e.number >> RG_ROLLUP_GUEST_CHUNK_BITS, sqlite3_column_int64 (stmt, 2));
-          if (i > 0)
-            {
-              rg_rollup_guest_get_entry (pack, i - 1, &previous);
-              ck_assert_uint_lt (previous.number, e.number);
-            }
+          if (n++ > 0)
+            ck_assert_uint_lt (previous, e.number);
+          previous = e.number;
           guest_id = rg_rollup_guest_dup_id (db, e.number, &error);
           ck_assert_no_error (error);
           g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%u|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%"
@@ -477,6 +475,7 @@ unpack_guests (RgDb *db)
                                                   sqlite3_column_text (stmt, 1), guest_id, e.visits, e.spend,
                                                   e.cost, e.last_ms));
         }
+      ck_assert_uint_gt (n, 0);
     }
   sqlite3_finalize (stmt);
   g_ptr_array_sort (rows, compare_rows);
@@ -796,6 +795,85 @@ START_TEST (test_guest_packs_numbers_and_ensure)
 }
 END_TEST
 
+/* A row whose figures do not fit in 16 bytes (a huge or negative check, a
+ * long month) is packed 32 bytes an entry, and read back the same, by
+ * closing a check and by a rebuild; a damaged row is an error that says
+ * what to do. */
+START_TEST (test_guest_packs_wide_and_damaged)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgReport) report = NULL;
+  g_autofree gchar *owner = NULL;
+  g_autofree gchar *branch = NULL;
+  g_autofree gchar *month = NULL;
+  g_autofree gchar *guest = NULL;
+  g_autofree gchar *from = NULL;
+  g_autofree gchar *to = NULL;
+  RgReportQuery query = { 0 };
+  /* spend, cost and last_ms after the month's start: too much, below
+   * zero, later than 32 bits of milliseconds. */
+  static const gint64 odd[][3] = {
+    { G_GINT64_CONSTANT (5000000000), 10, 0 }, { -100000000, -100000000, 0 }, { 0, 0, G_GINT64_CONSTANT (50) * 86400000 },
+  };
+  const gchar *where = "branch_id = '%s' AND month = '%s' AND guest_id = '%s'";
+
+  fill_random (f, 20261127);
+  ck_assert (rg_rollup_rebuild (f->db, &error));
+  ck_assert_no_error (error);
+  branch = rg_test_query_text (f->db, "SELECT branch_id FROM rollup_guest_month ORDER BY 1, month, guest_id LIMIT 1");
+  month = rg_test_query_text (f->db, "SELECT month FROM rollup_guest_month ORDER BY branch_id, 1, guest_id LIMIT 1");
+  guest = rg_test_query_text (f->db, "SELECT guest_id FROM rollup_guest_month ORDER BY branch_id, month, 1 LIMIT 1");
+  ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count (*) FROM rollup_guest_pack "
+                                              "WHERE substr (guests, 1, 8) = x'0000000000000080' "
+                                              "OR (length (guests) - 8) % 16 <> 0"), 0);
+
+  /* Each added as closing a check adds it to both rollups, then taken
+   * back by one of the opposite amounts. */
+  for (gsize i = 0; i < G_N_ELEMENTS (odd); i++)
+    {
+      gint64 last_ms = rg_test_query_intf (f->db, "SELECT min (last_ms) FROM rollup_guest_month "
+                                                  "WHERE branch_id = '%s' AND month = '%s'", branch, month) + odd[i][2];
+      g_autofree gchar *sql = NULL;
+
+      ck_assert (rg_rollup_guest_add (f->db, branch, month, guest, odd[i][0], odd[i][1], last_ms, &error));
+      ck_assert_no_error (error);
+      sql = g_strdup_printf ("UPDATE rollup_guest_month SET visits = visits + 1, spend = spend + %" G_GINT64_FORMAT
+                             ", cost = cost + %" G_GINT64_FORMAT ", last_ms = max (last_ms, %" G_GINT64_FORMAT ") "
+                             "WHERE %s", odd[i][0], odd[i][1], last_ms, where);
+      rg_test_exec_printf (f->db, sql, branch, month, guest);
+      ck_assert_int_eq (rg_test_query_int (f->db, "SELECT count (*) FROM rollup_guest_pack "
+                                                  "WHERE substr (guests, 1, 8) = x'0000000000000080'"), 1);
+      assert_packs_match_months (f->db);
+
+      ck_assert (rg_rollup_guest_add (f->db, branch, month, guest, -odd[i][0], -odd[i][1], last_ms, &error));
+      ck_assert_no_error (error);
+      g_free (sql);
+      sql = g_strdup_printf ("UPDATE rollup_guest_month SET visits = visits + 1, spend = spend - %" G_GINT64_FORMAT
+                             ", cost = cost - %" G_GINT64_FORMAT " WHERE %s", odd[i][0], odd[i][1], where);
+      rg_test_exec_printf (f->db, sql, branch, month, guest);
+      assert_packs_match_months (f->db);
+    }
+  ck_assert (rg_rollup_guest_rebuild (f->db, &error));
+  ck_assert_no_error (error);
+  assert_packs_match_months (f->db);
+
+  owner = rg_test_dup_staff_id (f->db, RG_ROLE_OWNER);
+  from = g_strdup_printf ("%s-01", month);
+  to = g_strdup_printf ("%s-28", month);
+  query = (RgReportQuery) { .staff_id = owner, .from = from, .to = to };
+  report = rg_report_run (f->db, RG_REPORT_TIERS, &query, &error);
+  ck_assert_no_error (error);
+  g_clear_object (&report);
+  rg_test_exec_printf (f->db, "UPDATE rollup_guest_pack SET guests = substr (guests, 1, length (guests) - 1) "
+                              "WHERE month = '%s'", month);
+  report = rg_report_run (f->db, RG_REPORT_TIERS, &query, &error);
+  ck_assert_ptr_null (report);
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  ck_assert_ptr_nonnull (strstr (error->message, "rollups rebuild"));
+}
+END_TEST
+
 /* The SQL functions against GLib's own conversion, around changes of
  * offset. */
 START_TEST (test_local_day_and_hour_match_glib)
@@ -860,6 +938,7 @@ rollup_suite (void)
   tcase_add_test (tc, test_rebuild_of_empty_database);
   tcase_add_loop_test (tc, test_rebuild_equals_replay_on_random_data, 0, 8);
   tcase_add_test (tc, test_guest_packs_numbers_and_ensure);
+  tcase_add_test (tc, test_guest_packs_wide_and_damaged);
   tcase_add_test (tc, test_local_day_and_hour_match_glib);
   suite_add_tcase (s, tc);
 
