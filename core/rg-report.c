@@ -462,6 +462,18 @@ resolve_range (RgDb                *db,
   return TRUE;
 }
 
+/* The audit row of viewing the reports @subject over @query's range. */
+static gboolean
+log_view (RgDb                *db,
+          const RgReportQuery *query,
+          const gchar         *subject,
+          GError             **error)
+{
+  g_autofree gchar *detail = g_strdup_printf ("%s to %s", query->from, query->to);
+
+  return rg_audit_log (db, query->staff_id, "report.view", subject, detail, error);
+}
+
 /* ------------------------------------------------------------ public API */
 
 /**
@@ -520,7 +532,6 @@ rg_report_run (RgDb                *db,
 {
   RgReportRange range = { NULL, };
   g_autoptr(RgReport) report = NULL;
-  g_autofree gchar *detail = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -559,8 +570,36 @@ rg_report_run (RgDb                *db,
   if (report == NULL)
     return NULL;
 
-  detail = g_strdup_printf ("%s to %s", query->from, query->to);
-  if (!rg_audit_log (db, query->staff_id, "report.view", rg_report_kind_to_string (kind), detail, error))
+  if (!query->logged && !log_view (db, query, rg_report_kind_to_string (kind), error))
     return NULL;
   return g_steal_pointer (&report);
+}
+
+gboolean
+rg_report_log_views (RgDb                *db,
+                     const RgReportQuery *query,
+                     const RgReportKind  *kinds,
+                     guint                n_kinds,
+                     GError             **error)
+{
+  g_autoptr(GString) subject = g_string_new (NULL);
+  RgReportRange range = { NULL, };
+  gboolean named[RG_REPORT_N_KINDS] = { FALSE, };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (kinds != NULL && n_kinds > 0, FALSE);
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_return_val_if_fail ((guint) kinds[i] < RG_REPORT_N_KINDS, FALSE);
+      if (named[kinds[i]])
+        continue;
+      named[kinds[i]] = TRUE;
+      g_string_append_printf (subject, "%s%s", subject->len > 0 ? "," : "", rg_report_kind_to_string (kinds[i]));
+    }
+  if (!rg_auth_require (db, query->staff_id, RG_PERMISSION_VIEW_REPORTS, error) ||
+      !resolve_range (db, query, &range, error))
+    return FALSE;
+  return log_view (db, query, subject->str, error);
 }

@@ -130,6 +130,10 @@ const gchar *rg_measure_to_string       (RgMeasure measure);
  *   0 for 14
  * @limit: the longest list ("top", "busiest", "lapsed", lowest-rated…);
  *   0 for 20
+ * @logged: the view is already in the audit log: rg_report_log_views()
+ *   wrote one row naming this report with the others shown together, so
+ *   rg_report_run() writes none of its own (it still checks that the staff
+ *   member may view reports)
  *
  * What to report on.
  */
@@ -145,6 +149,7 @@ typedef struct
   guint        lapsed_days;
   guint        upcoming_days;
   guint        limit;
+  gboolean     logged;
 } RgReportQuery;
 
 #define RG_TYPE_REPORT_ROW (rg_report_row_get_type ())
@@ -190,5 +195,25 @@ const RgMeasure     *rg_report_get_measures      (RgReport *self, const gchar *n
  *   error.
  */
 RgReport *rg_report_run (RgDb *db, RgReportKind kind, const RgReportQuery *query, GError **error);
+
+/**
+ * rg_report_log_views:
+ * @db: a connection
+ * @query: the range and branch of the reports, as they will be run
+ * @kinds: (array length=n_kinds): the reports about to be shown together
+ * @n_kinds: how many, at least one
+ * @error: return location for a #GError
+ *
+ * Audits one view of several reports, as a dashboard shows them at once:
+ * one "report.view" row with the kinds as subject ("peak,dishes,…", each
+ * once) and the range as detail.  Run the reports with @query's @logged
+ * set, so that they do not audit themselves.
+ *
+ * Returns: %TRUE when the row is written; %FALSE with the errors of
+ *   rg_report_run() (%RG_ERROR_PERMISSION, %RG_ERROR_INVALID…), nothing
+ *   written.
+ */
+gboolean  rg_report_log_views (RgDb *db, const RgReportQuery *query, const RgReportKind *kinds, guint n_kinds,
+                               GError **error);
 
 G_END_DECLS

@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One thread runs the jobs one after the other on its own connection
- * (reports are milliseconds each; one connection writes the audit rows
- * without contending with itself).  Each result is posted to the main
+ * (reports are milliseconds each; one connection writes the audit row
+ * without contending with itself): one "report.view" row for them all,
+ * naming every report the dashboard shows.  Each result is posted to the main
  * context of the caller: the first at the default priority, so it is shown
  * at once; the others below the priority of redrawing, so the frame that
  * shows the first is painted before they are taken in.
@@ -115,8 +116,19 @@ load_in_thread (GTask        *task,
   Load *load = task_data;
   GError *error = NULL;
   g_autoptr(RgDb) db = rg_db_open (load->path, &error);
+  RgReportQuery viewed = {
+    .staff_id = load->staff_id,
+    .from = load->from,
+    .to = load->to,
+    .branch_id = load->branch_id,
+  };
+  RgReportKind kinds[RG_REPORT_N_KINDS];
 
-  if (db == NULL)
+  /* One audit row for the whole dashboard, written before its first
+   * report; the reports then do not audit themselves. */
+  for (guint k = 0; k < RG_REPORT_N_KINDS; k++)
+    kinds[k] = (RgReportKind) load->order[k];
+  if (db == NULL || !rg_report_log_views (db, &viewed, kinds, RG_REPORT_N_KINDS, &error))
     {
       post_result (task, TRUE, load->order[0], NULL, NULL, error);
       g_task_return_boolean (task, FALSE);
@@ -141,6 +153,7 @@ load_in_thread (GTask        *task,
             .to = load->to,
             .branch_id = load->branch_id,
             .by_profit = job == RG_OWNER_JOB_TIERS_BY_PROFIT,
+            .logged = TRUE,
           };
           RgReportKind kind = job == RG_OWNER_JOB_TIERS_BY_PROFIT ? RG_REPORT_TIERS : (RgReportKind) job;
           RgReport *report = rg_report_run (db, kind, &query, &error);

@@ -693,6 +693,51 @@ START_TEST (test_bad_queries)
 }
 END_TEST
 
+/* Several reports shown together are one audit row naming each kind once;
+ * with the query's logged flag a report audits nothing itself but is still
+ * refused to a waiter; a refused or bad view writes nothing. */
+START_TEST (test_log_views_once)
+{
+  g_autoptr(RgTestDb) t = rg_test_db_new ();
+  g_autofree gchar *owner_id = rg_test_dup_staff_id (t->db, RG_ROLE_OWNER);
+  g_autofree gchar *waiter_id = rg_test_dup_staff_id (t->db, RG_ROLE_WAITER);
+  g_autoptr(GError) error = NULL;
+  static const RgReportKind kinds[] = { RG_REPORT_TIERS, RG_REPORT_PEAK, RG_REPORT_TIERS, RG_REPORT_REVENUE };
+  RgReportQuery query = { .staff_id = owner_id, .from = "2026-01-01", .to = "2026-01-31", .logged = TRUE };
+  const gchar *views = "SELECT count (*) FROM audit_log WHERE action = 'report.view'";
+  gint64 changes;
+
+  ck_assert (rg_report_log_views (t->db, &query, kinds, G_N_ELEMENTS (kinds), &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 1);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM audit_log WHERE action = 'report.view' "
+                                               "AND staff_id = '%s' AND subject = 'tiers,peak,revenue' "
+                                               "AND detail = '2026-01-01 to 2026-01-31'", owner_id), 1);
+  for (guint k = 0; k < RG_REPORT_N_KINDS; k++)
+    {
+      g_autoptr(RgReport) report = rg_report_run (t->db, (RgReportKind) k, &query, &error);
+
+      ck_assert_no_error (error);
+      ck_assert_ptr_nonnull (report);
+    }
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 1);
+
+  changes = sqlite3_total_changes (rg_db_get_handle (t->db));
+  query.staff_id = waiter_id;
+  ck_assert_ptr_null (rg_report_run (t->db, RG_REPORT_PEAK, &query, &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
+  g_clear_error (&error);
+  ck_assert (!rg_report_log_views (t->db, &query, kinds, G_N_ELEMENTS (kinds), &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_PERMISSION);
+  g_clear_error (&error);
+  query.staff_id = owner_id;
+  query.to = "2025-12-31";
+  ck_assert (!rg_report_log_views (t->db, &query, kinds, G_N_ELEMENTS (kinds), &error));
+  ck_assert_error (error, RG_ERROR, RG_ERROR_INVALID);
+  ck_assert_int_eq (sqlite3_total_changes (rg_db_get_handle (t->db)), changes);
+}
+END_TEST
+
 START_TEST (test_empty_database)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
@@ -755,6 +800,7 @@ report_suite (void)
 
   tc = tcase_create ("input");
   tcase_add_test (tc, test_bad_queries);
+  tcase_add_test (tc, test_log_views_once);
   tcase_add_test (tc, test_empty_database);
   tcase_add_test (tc, test_names);
   suite_add_tcase (s, tc);

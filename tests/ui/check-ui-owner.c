@@ -1,7 +1,8 @@
 /* check-ui-owner.c — the owner's dashboard under Xvfb: every chart shows
  * the numbers rg_report_run() gives for the same range (the value under a
  * point, on hover and on a tap), a new range redraws them, a waiter cannot
- * open it and is told why, and the CSV and PDF exports are checked against
+ * open it and is told why, opening it or changing its range is one audit
+ * row, and the CSV and PDF exports are checked against
  * regulars-cli and the A4 page size; screenshots at 1280×800 and 800×1280.
  *
  * Copyright 2026 The Regulars authors
@@ -522,6 +523,63 @@ START_TEST (test_export_csv_and_pdf)
 }
 END_TEST
 
+/* --------------------------------------------------------------- audit */
+
+/* Opening the dashboard is one "report.view" row naming every report it
+ * shows, not one per report; so is each new range and each branch. */
+START_TEST (test_one_audit_row_per_view)
+{
+  g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
+  g_autofree gchar *owner_id = add_owner (t->db);
+  RgWindow *window = rg_ui_test_window_new (t->db, 1280, 800);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RgBranch) branch = NULL;
+  g_autofree gchar *subject = NULL;
+  const gchar *views = "SELECT count (*) FROM audit_log WHERE action = 'report.view'";
+  RgOwnerPage *page;
+  GtkDropDown *picker;
+
+  rg_session_set_staff_id (rg_window_get_session (window), owner_id);
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 0);
+  page = open_dashboard (window);
+  wait_loaded (page);
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 1);
+  subject = rg_test_query_text (t->db, "SELECT subject FROM audit_log WHERE action = 'report.view'");
+  for (guint k = 0; k < RG_REPORT_N_KINDS; k++)
+    ck_assert_msg (strstr (subject, rg_report_kind_to_string (k)) != NULL, "%s is not in %s",
+                   rg_report_kind_to_string (k), subject);
+  ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count (*) FROM audit_log WHERE action = 'report.view' "
+                                               "AND staff_id = '%s'", owner_id), 1);
+
+  ck_assert (rg_owner_page_set_days (page, FIRST_DAY, LAST_DAY, &error));
+  ck_assert_no_error (error);
+  wait_loaded (page);
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 2);
+  ck_assert_int_eq (rg_test_query_int (t->db, "SELECT count (*) FROM audit_log WHERE action = 'report.view' "
+                                              "AND detail = '" FIRST_DAY " to " LAST_DAY "'"), 1);
+
+  /* A refused range runs nothing and logs nothing. */
+  ck_assert (!rg_owner_page_set_days (page, LAST_DAY, FIRST_DAY, &error));
+  g_clear_error (&error);
+  rg_ui_test_run_for (100);
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 2);
+
+  /* Another branch: one more. */
+  branch = rg_branch_add (t->db, "Harbour", "Asia/Shanghai", &error);
+  ck_assert_no_error (error);
+  rg_owner_page_open (page);
+  wait_loaded (page);
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 3);
+  picker = GTK_DROP_DOWN (rg_ui_test_find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, "branch-picker"));
+  ck_assert_ptr_nonnull (picker);
+  gtk_drop_down_set_selected (picker, 1);
+  wait_loaded (page);
+  ck_assert_int_eq (rg_test_query_int (t->db, views), 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static Suite *
 owner_suite (void)
 {
@@ -536,6 +594,7 @@ owner_suite (void)
 
   tc = tcase_create ("permission");
   tcase_add_test (tc, test_waiter_cannot_open);
+  tcase_add_test (tc, test_one_audit_row_per_view);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("export");
