@@ -7,7 +7,10 @@
  * their last visits are a handful of indexed reads, well inside a frame.
  * Only the lookup that finds the guest among a million runs in a thread.
  * The tier badge reads the day's cut of the spend pyramid, which the lookup
- * page's thread works out when the app starts.
+ * page's thread works out when the app starts.  A card opened before that
+ * (or on the first card of a new day) never works the cut out itself: it
+ * shows no tier badge, has a thread of its own make the cut, and shows the
+ * badge when the thread is done, if the card still shows that guest.
  *
  * Suggestions follow the uplift experiment (rg-recommend-log.h): a guest
  * in the holdout never sees them, and while the guest is seated they are
@@ -46,6 +49,7 @@ struct _RgGuestCard
   gchar          *greeting;
   gchar          *open_visit_id;     /* the guest's visit in progress */
   GHashTable     *logged_visits;     /* ids of the visits whose suggestions are logged */
+  GCancellable   *tier_cancellable;  /* the thread finding the shown guest's tier */
 
   /* template children */
   GtkWidget      *scroller;
@@ -528,6 +532,62 @@ show_recommendations (RgGuestCard *self,
     add_empty_row (self->recommend_list, _("Nothing to recommend yet"));
 }
 
+/* Runs in a thread on a connection of its own: the day's cut, then the
+ * guest's tier against it. */
+static void
+find_tier_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const gchar *const *job = task_data;   /* the database path, the guest id */
+  GError *error = NULL;
+  g_autoptr(RgDb) db = rg_db_open (job[0], &error);
+  RgGuestTier tier = RG_GUEST_TIER_NONE;
+
+  if (db == NULL || !rg_guest_tier_get (db, job[1], rg_now_ms (), &tier, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, tier);
+}
+
+static void
+on_tier_found_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RgGuestCard *self = RG_GUEST_CARD (source_object);
+  const gchar *const *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gssize tier = g_task_propagate_int (G_TASK (result), &error);
+
+  /* Without its tier the card still says all a host needs; a database
+   * that cannot be read shows on the next lookup. */
+  if (tier < 0 || g_strcmp0 (self->guest_id, job[1]) != 0)
+    return;
+  rg_ui_show_tier (self->tier_badge, (RgGuestTier) tier);
+}
+
+/* Hides the tier badge until a thread has worked out the day's cut and
+ * the tier of the card's guest against it. */
+static void
+find_tier_later (RgGuestCard *self,
+                 RgDb        *db)
+{
+  g_autoptr(GTask) task = NULL;
+  gchar **job = g_new0 (gchar *, 3);
+
+  rg_ui_show_tier (self->tier_badge, RG_GUEST_TIER_NONE);
+  job[0] = g_strdup (rg_db_get_path (db));
+  job[1] = g_strdup (self->guest_id);
+  self->tier_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->tier_cancellable, on_tier_found_cb, NULL);
+  g_task_set_source_tag (task, find_tier_later);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, find_tier_in_thread);
+}
+
 /* ------------------------------------------------------------- callbacks */
 
 static void
@@ -551,6 +611,8 @@ rg_guest_card_dispose (GObject *object)
 {
   RgGuestCard *self = RG_GUEST_CARD (object);
 
+  g_cancellable_cancel (self->tier_cancellable);
+  g_clear_object (&self->tier_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_GUEST_CARD);
   g_clear_object (&self->session);
   g_clear_object (&self->recommender);
@@ -659,15 +721,23 @@ rg_guest_card_show_guest (RgGuestCard  *self,
   RgDb *db;
   g_autoptr(RgGuest) guest = NULL;
   g_autofree gchar *facts = NULL;
-  RgGuestTier tier;
+  gint64 now_ms = rg_now_ms ();
+  RgGuestTier tier = RG_GUEST_TIER_NONE;
+  gboolean tier_ready;
 
   g_return_val_if_fail (RG_IS_GUEST_CARD (self), FALSE);
   g_return_val_if_fail (guest_id != NULL, FALSE);
 
   db = rg_session_get_db (self->session);
   guest = rg_guest_get (db, guest_id, error);
-  if (guest == NULL || !rg_guest_tier_get (db, rg_guest_get_id (guest), rg_now_ms (), &tier, error))
+  if (guest == NULL)
     return FALSE;
+  /* The day's cut is never worked out here, on the main thread. */
+  tier_ready = rg_guest_tier_is_ready (db, now_ms);
+  if (tier_ready && !rg_guest_tier_get (db, rg_guest_get_id (guest), now_ms, &tier, error))
+    return FALSE;
+  g_cancellable_cancel (self->tier_cancellable);
+  g_clear_object (&self->tier_cancellable);
 
   g_free (self->guest_id);
   self->guest_id = g_strdup (rg_guest_get_id (guest));
@@ -681,7 +751,10 @@ rg_guest_card_show_guest (RgGuestCard  *self,
   gtk_label_set_label (self->greeting_label, self->greeting);
   gtk_label_set_label (self->facts_label, facts);
   gtk_widget_set_visible (GTK_WIDGET (self->vip_badge), rg_guest_get_vip (guest));
-  rg_ui_show_tier (self->tier_badge, tier);
+  if (tier_ready)
+    rg_ui_show_tier (self->tier_badge, tier);
+  else
+    find_tier_later (self, db);
 
   show_occasions (self, guest);
   show_facts (self, db, guest);

@@ -21,6 +21,11 @@
  * cost); an answer with more or fewer matches adds or drops slots at the
  * end.
  *
+ * A lone name match is shown beside the search (the window fills the
+ * guest card), but only once the frame that draws the list is painted:
+ * the card costs more to lay out than the list, and the list must not wait
+ * for it.
+ *
  * The thread also finds each match's spend tier (rg-guest-tier.h).  The
  * day's cut of the tier pyramid reads a year of visits, so the page has the
  * thread work it out once the window is up and idle; a lookup typed
@@ -52,6 +57,9 @@ struct _RgLookupPage
   GArray             *tiers;          /* RgGuestTier of each result */
   GListStore         *slots;          /* what the view shows, see above */
   GPtrArray          *slot_pool;      /* the slot of each position so far */
+
+  GdkFrameClock      *beside_clock;   /* whose next paint shows a lone name match */
+  gulong              beside_handler;
 
   gboolean            busy;
   gboolean            open_when_ready;
@@ -107,6 +115,7 @@ typedef struct
 } LookupJob;
 
 static LookupJob *start_lookup (RgLookupPage *self, const gchar *query);
+static void       emit_guest   (RgLookupPage *self, guint position, gboolean navigate);
 
 /* --------------------------------------------------------------- helpers */
 
@@ -208,6 +217,38 @@ wait_for_answer (LookupJob *job,
   return answered;
 }
 
+static void
+cancel_beside (RgLookupPage *self)
+{
+  if (self->beside_clock != NULL)
+    g_clear_signal_handler (&self->beside_handler, self->beside_clock);
+  g_clear_object (&self->beside_clock);
+}
+
+static void
+on_beside_clock_after_paint_cb (GdkFrameClock *clock,
+                                RgLookupPage  *self)
+{
+  cancel_beside (self);
+  emit_guest (self, 0, FALSE);
+}
+
+/* Shows the lone match beside the search once the list is on screen. */
+static void
+show_beside_after_paint (RgLookupPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      emit_guest (self, 0, FALSE);
+      return;
+    }
+  self->beside_clock = g_object_ref (clock);
+  self->beside_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_beside_clock_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 /* The field's results changed: the list, the tiers and the property. */
 static void
 set_results (RgLookupPage *self,
@@ -217,6 +258,7 @@ set_results (RgLookupPage *self,
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->slots));
   guint n = g_list_model_get_n_items (results);
 
+  cancel_beside (self);
   g_set_object (&self->results, results);
   g_clear_pointer (&self->tiers, g_array_unref);
   self->tiers = tiers != NULL ? g_array_ref (tiers) : g_array_new (FALSE, FALSE, sizeof (RgGuestTier));
@@ -299,7 +341,10 @@ show_results (RgLookupPage *self,
       /* A whole phone number or a card is certain enough to open the card
        * at once; a lone name match is shown beside the search, if there is
        * room, and opened with Enter. */
-      emit_guest (self, 0, kind == RG_GUEST_MATCH_PHONE || kind == RG_GUEST_MATCH_CARD);
+      if (kind == RG_GUEST_MATCH_PHONE || kind == RG_GUEST_MATCH_CARD)
+        emit_guest (self, 0, TRUE);
+      else
+        show_beside_after_paint (self);
     }
 }
 
@@ -519,6 +564,7 @@ rg_lookup_page_dispose (GObject *object)
 {
   RgLookupPage *self = RG_LOOKUP_PAGE (object);
 
+  cancel_beside (self);
   g_clear_object (&self->session);
   g_clear_object (&self->results);
   g_clear_pointer (&self->tiers, g_array_unref);
