@@ -6,10 +6,15 @@
  *
  * Positions and sizes come from the core in metres from the plan's top-left
  * corner.  One scale factor maps metres to pixels in both directions, so the
- * room keeps its proportions whatever the widget's shape; the widget asks
- * for enough room that the smallest table is 44 px across (put it in a
- * scrolled window for a large floor).  Colours are named
- * colours of style.css (@rg_table_free…), so the dark style changes them too.
+ * room keeps its proportions whatever the widget's shape, as long as the
+ * smallest table is still 44 px across.  When the room drawn so does not fit
+ * the width given (a tablet, the plan beside a list), the plan flows zone by
+ * zone instead: each zone a band with its name, its tables at the same
+ * scale in their order on the floor (front to back, left to right), wrapped
+ * to the width, so that no table needs scrolling sideways; the plan is
+ * then as tall as it needs (height-for-width, for a scrolled window).
+ * Colours are named colours of style.css (@rg_table_free…), so the dark
+ * style changes them too.
  *
  * Given the live floor (rg_floor_plan_set_live()), a seated table also says
  * its party, the time it was seated and, unless show-check is off, its open
@@ -17,8 +22,11 @@
  * table.  Drawing 200 tables with their text every frame is too slow for the
  * Cairo renderer, so the zones are one render node and each table another,
  * each kept until what it shows changes (its text, status, selection, rank,
- * the size or the style).  GTK compares a frame's nodes with the last
- * frame's, so only the tables whose node is new are drawn again.  The
+ * its place or the style).  GTK compares a frame's nodes with the last
+ * frame's, so only the tables whose node is new are drawn again.  A table
+ * is made of GSK's own nodes (a colour under a rounded clip, a border, a
+ * text node of its kept PangoLayout), not a Cairo drawing: no image per
+ * table to fill and upload, and the renderers cache the glyphs.  The
  * seated time is a clock time, so no timer redraws the plan.
  */
 #include "rg-floor-plan.h"
@@ -36,6 +44,43 @@
 #define RANKS_SHOWN     3      /* the best tables get their rank drawn */
 #define WIDE_TABLE_PX   72.0   /* room to write "4 seats" rather than "4" */
 #define TALL_TABLE_PX   64.0   /* room for three lines: name, party, check */
+/* The plan flowed zone by zone, in pixels. */
+#define FLOW_MARGIN_PX  6.0    /* around the bands */
+#define FLOW_PAD_PX     10.0   /* inside a band, around its tables */
+#define FLOW_TITLE_PX   18.0   /* a band's name, above its tables */
+#define FLOW_GAP_PX     16.0   /* between tables: room for a rank badge */
+#define FLOW_BAND_GAP   10.0   /* between bands */
+
+/* The named colours of style.css the plan is drawn with. */
+typedef enum
+{
+  COLOR_SEATED,
+  COLOR_RESERVED,
+  COLOR_TO_CLEAN,
+  COLOR_FREE,
+  COLOR_INK,
+  COLOR_SUGGEST,
+  COLOR_ZONE_FILL,
+  COLOR_ZONE_LINE,
+  COLOR_ZONE_TEXT,
+  N_COLORS
+} PlanColor;
+
+static const struct
+{
+  const gchar *name;
+  const gchar *fallback;
+} plan_colors[N_COLORS] = {
+  { "rg_table_seated", "#e66100" },
+  { "rg_table_reserved", "#1c71d8" },
+  { "rg_table_to_clean", "#9a9996" },
+  { "rg_table_free", "#2ec27e" },
+  { "rg_table_ink", "#ffffff" },
+  { "rg_suggest", "#f6d32d" },
+  { "rg_zone_fill", "rgba(0,0,0,0.05)" },
+  { "rg_zone_line", "rgba(0,0,0,0.25)" },
+  { "rg_zone_text", "rgba(0,0,0,0.6)" },
+};
 
 /* One table as drawn: its text is rebuilt only when the table, its visit
  * or the room for the text changes. */
@@ -46,10 +91,22 @@ typedef struct
   gchar         *key;       /* what the table's drawing depends on */
   gchar         *markup;    /* (nullable) until the first draw */
   PangoLayout   *layout;
+  gint           layout_width;   /* the width the layout is set to, px */
+  gint           layout_height;  /* its height then, px */
   GskRenderNode *node;      /* (nullable): the table drawn, kept */
+  graphene_rect_t rect;     /* where it is drawn, widget coordinates */
+  gdouble        zone_y;    /* where its zone starts on the floor, metres */
+  gdouble        zone_x;
   gboolean       wide;
   gboolean       tall;
 } Tile;
+
+/* A zone as drawn: an outline with the zone's name. */
+typedef struct
+{
+  const gchar    *name;     /* borrowed from a tile's table */
+  graphene_rect_t rect;
+} ZoneBox;
 
 struct _RgFloorPlan
 {
@@ -59,6 +116,9 @@ struct _RgFloorPlan
   GListModel *tables;
   GHashTable *live;           /* table id → RgTableLive with an open visit */
   GPtrArray  *tiles;          /* Tile, in the order of tables */
+  GPtrArray  *flow;           /* the same tiles (borrowed), zone by zone, front to back */
+  GArray     *zones;          /* ZoneBox, as last laid out: read only then */
+  gchar      *zones_layout;   /* what the zones node shows, as one string */
   GHashTable *ranks;          /* table id → rank, from 1 */
   gchar      *selected_id;
   gboolean    show_check;
@@ -67,13 +127,12 @@ struct _RgFloorPlan
   GskRenderNode *zones_node;
   gchar      *zones_key;
   gchar      *style_key;      /* colours and font last drawn with */
+  GdkRGBA     palette[N_COLORS];
   gint        node_width;
   gint        node_height;
 
-  /* the transform of the last allocation: pixel = offset + metres × scale */
-  gdouble     scale;
-  gdouble     offset_x;
-  gdouble     offset_y;
+  /* whether the tiles' rects and the zones are those of the size drawn */
+  gboolean    laid_out;
 };
 
 G_DEFINE_FINAL_TYPE (RgFloorPlan, rg_floor_plan, GTK_TYPE_WIDGET)
@@ -93,6 +152,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void update_style (RgFloorPlan *self);
 
 /* --------------------------------------------------------------- helpers */
 
@@ -227,8 +288,7 @@ dup_tile_markup (RgFloorPlan *self,
   return g_markup_printf_escaped ("<b>%s</b>\n<small><b>%s</b></small>", name, money);
 }
 
-/* Re-reads the tables and their visits into tiles; the text of each is
- * made again at the next draw. */
+/* What a table's drawing depends on, but for its place and the style. */
 static gchar *
 dup_tile_key (RgFloorPlan *self,
               Tile        *tile)
@@ -245,6 +305,65 @@ dup_tile_key (RgFloorPlan *self,
                           tile->live != NULL ? rg_table_live_get_seated_ms (tile->live) : 0,
                           tile->live != NULL ? rg_table_live_get_check_total (tile->live) : 0,
                           self->show_check);
+}
+
+static gint
+compare_flow (gconstpointer a,
+              gconstpointer b)
+{
+  const Tile *ta = *(const Tile * const *) a;
+  const Tile *tb = *(const Tile * const *) b;
+  const gchar *za = rg_dining_table_get_zone_id (ta->table);
+  const gchar *zb = rg_dining_table_get_zone_id (tb->table);
+  gdouble keys_a[] = { ta->zone_y, ta->zone_x, 0, rg_dining_table_get_y (ta->table), rg_dining_table_get_x (ta->table) };
+  gdouble keys_b[] = { tb->zone_y, tb->zone_x, 0, rg_dining_table_get_y (tb->table), rg_dining_table_get_x (tb->table) };
+  gint zone_order = g_strcmp0 (za, zb);
+
+  keys_a[2] = zone_order > 0;
+  keys_b[2] = zone_order < 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (keys_a); i++)
+    if (keys_a[i] != keys_b[i])
+      return keys_a[i] < keys_b[i] ? -1 : 1;
+  return 0;
+}
+
+/* Orders the tiles for the flowed plan: zones by where they start on the
+ * floor (front first, then left), the tables without a zone last; inside
+ * a zone, front to back and left to right. */
+static void
+order_flow (RgFloorPlan *self)
+{
+  g_autoptr(GHashTable) starts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      RgDiningTable *table = ((Tile *) g_ptr_array_index (self->tiles, i))->table;
+      const gchar *zone_id = rg_dining_table_get_zone_id (table);
+      graphene_point_t *start;
+
+      if (zone_id == NULL)
+        continue;
+      start = g_hash_table_lookup (starts, zone_id);
+      if (start == NULL)
+        {
+          start = graphene_point_init (g_new (graphene_point_t, 1), G_MAXFLOAT, G_MAXFLOAT);
+          g_hash_table_insert (starts, (gpointer) zone_id, start);
+        }
+      start->y = MIN (start->y, rg_dining_table_get_y (table));
+      start->x = MIN (start->x, rg_dining_table_get_x (table));
+    }
+  g_ptr_array_set_size (self->flow, 0);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+      const gchar *zone_id = rg_dining_table_get_zone_id (tile->table);
+      graphene_point_t *start = zone_id != NULL ? g_hash_table_lookup (starts, zone_id) : NULL;
+
+      tile->zone_y = start != NULL ? start->y : G_MAXDOUBLE;
+      tile->zone_x = start != NULL ? start->x : G_MAXDOUBLE;
+      g_ptr_array_add (self->flow, tile);
+    }
+  g_ptr_array_sort (self->flow, compare_flow);
 }
 
 /* Re-reads the tables and their visits into tiles.  A table that shows
@@ -283,7 +402,10 @@ rebuild_tiles (RgFloorPlan *self)
         {
           tile->markup = g_steal_pointer (&before->markup);
           tile->layout = g_steal_pointer (&before->layout);
+          tile->layout_width = before->layout_width;
+          tile->layout_height = before->layout_height;
           tile->node = g_steal_pointer (&before->node);
+          tile->rect = before->rect;
           tile->wide = before->wide;
           tile->tall = before->tall;
         }
@@ -308,6 +430,8 @@ rebuild_tiles (RgFloorPlan *self)
       self->zones_key = g_string_free (g_steal_pointer (&zones_key), FALSE);
       g_clear_pointer (&self->zones_node, gsk_render_node_unref);
     }
+  order_flow (self);
+  self->laid_out = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -370,120 +494,262 @@ measure_room (RgFloorPlan *self,
   *min_scale = n > 0 ? MIN_TABLE_PX / smallest : 1.0;
 }
 
-static void
-update_transform (RgFloorPlan *self,
-                  gdouble      width,
-                  gdouble      height)
+/* Whether the room drawn to scale, every table a touch target, fits
+ * @width. */
+static gboolean
+fits_to_scale (RgFloorPlan *self,
+               gdouble      width)
 {
   gdouble extent_w, extent_h, min_scale;
 
   measure_room (self, &extent_w, &extent_h, &min_scale);
-
-  self->scale = MIN (width / extent_w, height / extent_h);
-  self->offset_x = (width - extent_w * self->scale) / 2.0;
-  self->offset_y = (height - extent_h * self->scale) / 2.0;
+  return width >= extent_w * min_scale;
 }
 
+/* A table's size in the flowed plan: to the touch-target scale, narrowed
+ * to @room if need be (never under MIN_TABLE_PX). */
 static void
-table_rect (RgFloorPlan     *self,
-            RgDiningTable   *table,
-            graphene_rect_t *rect)
+flow_table_size (RgDiningTable *table,
+                 gdouble        min_scale,
+                 gdouble        room,
+                 gdouble       *width,
+                 gdouble       *height)
 {
-  graphene_rect_init (rect,
-                      self->offset_x + rg_dining_table_get_x (table) * self->scale,
-                      self->offset_y + rg_dining_table_get_y (table) * self->scale,
-                      rg_dining_table_get_width (table) * self->scale,
-                      rg_dining_table_get_height (table) * self->scale);
+  gdouble shrink;
+
+  *width = rg_dining_table_get_width (table) * min_scale;
+  *height = rg_dining_table_get_height (table) * min_scale;
+  shrink = *width > room ? MAX (room, MIN_TABLE_PX) / *width : 1.0;
+  *width *= shrink;
+  *height = MAX (*height * shrink, MIN_TABLE_PX);
 }
 
+/* Centres the tables self->flow[@first…@end) on their row's middle. */
 static void
-lookup_color (RgFloorPlan *self,
-              const gchar *name,
-              const gchar *fallback,
-              GdkRGBA     *color)
+centre_row (RgFloorPlan *self,
+            guint        first,
+            guint        end,
+            gdouble      row_top,
+            gdouble      row_height)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
-}
-
-static void
-status_color (RgFloorPlan   *self,
-              RgTableStatus  status,
-              GdkRGBA       *color)
-{
-  switch (status)
+  for (guint i = first; i < end; i++)
     {
-    case RG_TABLE_SEATED:
-      lookup_color (self, "rg_table_seated", "#e66100", color);
-      break;
-    case RG_TABLE_RESERVED:
-      lookup_color (self, "rg_table_reserved", "#1c71d8", color);
-      break;
-    case RG_TABLE_TO_CLEAN:
-      lookup_color (self, "rg_table_to_clean", "#9a9996", color);
-      break;
-    case RG_TABLE_FREE:
-    default:
-      lookup_color (self, "rg_table_free", "#2ec27e", color);
-      break;
+      Tile *tile = g_ptr_array_index (self->flow, i);
+
+      tile->rect.origin.y = row_top + (row_height - tile->rect.size.height) / 2;
     }
 }
 
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             gdouble      cx,
-             gdouble      cy,
-             gdouble      max_width)
+/* Flows the tables zone by zone into @width: each zone a band, its tables
+ * in rows wrapped to the width.  With @place, stores each tile's rect and
+ * the bands in self->zones.  Returns the height it takes. */
+static gdouble
+flow_tables (RgFloorPlan *self,
+             gdouble      width,
+             gboolean     place)
 {
-  gint w, h;
+  gdouble extent_w, extent_h, min_scale;
+  gdouble left = FLOW_MARGIN_PX + FLOW_PAD_PX;
+  gdouble right = width - FLOW_MARGIN_PX - FLOW_PAD_PX;
+  gdouble band_top = FLOW_MARGIN_PX;
+  gdouble x = left, row_top = 0, row_height = 0;
+  const gchar *zone_id = NULL;
+  const gchar *zone_name = NULL;
+  gboolean open = FALSE;
+  guint row_first = 0;
 
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_width (layout, (gint) (max_width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, cx - max_width / 2.0, cy - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
+  measure_room (self, &extent_w, &extent_h, &min_scale);
+  if (place)
+    g_array_set_size (self->zones, 0);
+  for (guint i = 0; i <= self->flow->len; i++)
+    {
+      Tile *tile = i < self->flow->len ? g_ptr_array_index (self->flow, i) : NULL;
+      const gchar *tile_zone = tile != NULL ? rg_dining_table_get_zone_id (tile->table) : NULL;
+      gdouble w, h;
+
+      if (open && (tile == NULL || g_strcmp0 (tile_zone, zone_id) != 0))
+        {
+          gdouble bottom = row_top + row_height + FLOW_PAD_PX;
+
+          if (place)
+            centre_row (self, row_first, i, row_top, row_height);
+          if (place && zone_id != NULL)
+            {
+              ZoneBox box = { zone_name, GRAPHENE_RECT_INIT (FLOW_MARGIN_PX, band_top,
+                                                             width - 2 * FLOW_MARGIN_PX, bottom - band_top) };
+
+              g_array_append_val (self->zones, box);
+            }
+          band_top = bottom + FLOW_BAND_GAP;
+          open = FALSE;
+        }
+      if (tile == NULL)
+        break;
+      if (!open)
+        {
+          zone_id = tile_zone;
+          zone_name = rg_dining_table_get_zone_name (tile->table);
+          x = left;
+          row_top = band_top + (zone_id != NULL ? FLOW_TITLE_PX : FLOW_PAD_PX);
+          row_height = 0;
+          row_first = i;
+          open = TRUE;
+        }
+      flow_table_size (tile->table, min_scale, right - left, &w, &h);
+      if (x > left && x + w > right)
+        {
+          if (place)
+            centre_row (self, row_first, i, row_top, row_height);
+          row_first = i;
+          x = left;
+          row_top += row_height + FLOW_GAP_PX;
+          row_height = 0;
+        }
+      if (place)
+        graphene_rect_init (&tile->rect, x, row_top, w, h);
+      x += w + FLOW_GAP_PX;
+      row_height = MAX (row_height, h);
+    }
+  return MAX (band_top - FLOW_BAND_GAP + FLOW_MARGIN_PX, 1.0);
 }
 
+/* The room to scale, centred: each tile's rect and the zones' outlines
+ * around their tables. */
 static void
-show_text (RgFloorPlan *self,
-           cairo_t     *cr,
-           const gchar *markup,
-           gdouble      cx,
-           gdouble      cy,
-           gdouble      max_width)
+place_to_scale (RgFloorPlan *self,
+                gdouble      width,
+                gdouble      height)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  gdouble extent_w, extent_h, min_scale, scale, offset_x, offset_y;
+  g_autoptr(GHashTable) zones = g_hash_table_new (g_str_hash, g_str_equal);
 
-  pango_layout_set_markup (layout, markup, -1);
-  show_layout (cr, layout, cx, cy, max_width);
+  /* pixel = offset + metres × scale */
+  measure_room (self, &extent_w, &extent_h, &min_scale);
+  scale = MIN (width / extent_w, height / extent_h);
+  offset_x = (width - extent_w * scale) / 2.0;
+  offset_y = (height - extent_h * scale) / 2.0;
+  g_array_set_size (self->zones, 0);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+      RgDiningTable *table = tile->table;
+      const gchar *zone_id = rg_dining_table_get_zone_id (table);
+      gdouble pad = ZONE_PADDING_M * scale;
+      graphene_rect_t padded;
+      gpointer index;
+
+      graphene_rect_init (&tile->rect,
+                          offset_x + rg_dining_table_get_x (table) * scale,
+                          offset_y + rg_dining_table_get_y (table) * scale,
+                          rg_dining_table_get_width (table) * scale,
+                          rg_dining_table_get_height (table) * scale);
+      if (zone_id == NULL)
+        continue;
+      graphene_rect_inset_r (&tile->rect, -pad, -pad, &padded);
+      if (g_hash_table_lookup_extended (zones, zone_id, NULL, &index))
+        {
+          ZoneBox *box = &g_array_index (self->zones, ZoneBox, GPOINTER_TO_UINT (index));
+
+          graphene_rect_union (&box->rect, &padded, &box->rect);
+        }
+      else
+        {
+          ZoneBox box = { rg_dining_table_get_zone_name (table), padded };
+
+          g_hash_table_insert (zones, (gpointer) zone_id, GUINT_TO_POINTER (self->zones->len));
+          g_array_append_val (self->zones, box);
+        }
+    }
 }
 
-/* The tile's layout, made again only when its text changed. */
+/* The zones as laid out, names and outlines, as one string. */
+static gchar *
+dup_zones_layout (RgFloorPlan *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      const ZoneBox *box = &g_array_index (self->zones, ZoneBox, i);
+
+      g_string_append_printf (text, "%s|%g|%g|%g|%g;", box->name, box->rect.origin.x, box->rect.origin.y,
+                              box->rect.size.width, box->rect.size.height);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Places every table for a widget of @width × @height, to scale when it
+ * fits, else flowed.  A table whose place changed loses its kept drawing;
+ * the zones too when an outline moved. */
+static void
+lay_out (RgFloorPlan *self,
+         gdouble      width,
+         gdouble      height)
+{
+  g_autofree graphene_rect_t *before = g_new (graphene_rect_t, self->tiles->len);
+  g_autofree gchar *zones_layout = NULL;
+
+  for (guint i = 0; i < self->tiles->len; i++)
+    before[i] = ((Tile *) g_ptr_array_index (self->tiles, i))->rect;
+  if (!fits_to_scale (self, width))
+    flow_tables (self, width, TRUE);
+  else
+    place_to_scale (self, width, height);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      Tile *tile = g_ptr_array_index (self->tiles, i);
+
+      if (!graphene_rect_equal (&before[i], &tile->rect))
+        g_clear_pointer (&tile->node, gsk_render_node_unref);
+    }
+  zones_layout = dup_zones_layout (self);
+  if (g_strcmp0 (zones_layout, self->zones_layout) != 0)
+    {
+      g_clear_pointer (&self->zones_node, gsk_render_node_unref);
+      g_free (self->zones_layout);
+      self->zones_layout = g_steal_pointer (&zones_layout);
+    }
+  self->laid_out = TRUE;
+}
+
+/* The tile's layout, its markup made again only when the room for it
+ * changes, its width set only when the table's width changes. */
 static PangoLayout *
-tile_get_layout (RgFloorPlan           *self,
-                 Tile                  *tile,
-                 const graphene_rect_t *r)
+tile_get_layout (RgFloorPlan *self,
+                 Tile        *tile)
 {
+  const graphene_rect_t *r = &tile->rect;
   gboolean wide = r->size.width >= WIDE_TABLE_PX;
   gboolean tall = r->size.height >= TALL_TABLE_PX;
-  g_autofree gchar *markup = NULL;
+  gint width = MAX ((gint) r->size.width - 4, 1);
 
-  if (tile->layout != NULL && tile->wide == wide && tile->tall == tall)
-    return tile->layout;
-  tile->wide = wide;
-  tile->tall = tall;
-  markup = dup_tile_markup (self, tile);
-  if (tile->layout == NULL)
-    tile->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  if (g_strcmp0 (markup, tile->markup) != 0)
+  if (tile->layout == NULL || tile->wide != wide || tile->tall != tall)
     {
-      pango_layout_set_markup (tile->layout, markup, -1);
-      g_free (tile->markup);
-      tile->markup = g_steal_pointer (&markup);
+      g_autofree gchar *markup = NULL;
+
+      tile->wide = wide;
+      tile->tall = tall;
+      markup = dup_tile_markup (self, tile);
+      if (tile->layout == NULL)
+        {
+          tile->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+          pango_layout_set_alignment (tile->layout, PANGO_ALIGN_CENTER);
+          pango_layout_set_ellipsize (tile->layout, PANGO_ELLIPSIZE_END);
+          tile->layout_width = 0;
+        }
+      if (g_strcmp0 (markup, tile->markup) != 0)
+        {
+          pango_layout_set_markup (tile->layout, markup, -1);
+          g_free (tile->markup);
+          tile->markup = g_steal_pointer (&markup);
+          tile->layout_width = 0;
+        }
+    }
+  if (tile->layout_width != width)
+    {
+      pango_layout_set_width (tile->layout, width * PANGO_SCALE);
+      pango_layout_get_pixel_size (tile->layout, NULL, &tile->layout_height);
+      tile->layout_width = width;
     }
   return tile->layout;
 }
@@ -508,146 +774,156 @@ static void
 draw_zones (RgFloorPlan *self,
             cairo_t     *cr)
 {
-  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GList) ids = NULL;
-  GdkRGBA fill, line, text;
+  const gdouble dash[] = { 6.0, 4.0 };
 
-  for (guint i = 0; i < self->tiles->len; i++)
+  for (guint i = 0; i < self->zones->len; i++)
     {
-      RgDiningTable *table = ((Tile *) g_ptr_array_index (self->tiles, i))->table;
-      const gchar *zone_id = rg_dining_table_get_zone_id (table);
-      graphene_rect_t r, *bounds;
+      const ZoneBox *box = &g_array_index (self->zones, ZoneBox, i);
+      g_autofree gchar *markup = g_markup_printf_escaped ("<small>%s</small>", box->name);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
-      if (zone_id == NULL)
-        continue;
-      table_rect (self, table, &r);
-      bounds = g_hash_table_lookup (zones, zone_id);
-      if (bounds == NULL)
-        {
-          g_hash_table_insert (zones, (gpointer) zone_id, graphene_rect_init_from_rect (g_new (graphene_rect_t, 1), &r));
-          g_hash_table_insert (names, (gpointer) zone_id, (gpointer) rg_dining_table_get_zone_name (table));
-        }
-      else
-        graphene_rect_union (bounds, &r, bounds);
-    }
-
-  lookup_color (self, "rg_zone_fill", "rgba(0,0,0,0.05)", &fill);
-  lookup_color (self, "rg_zone_line", "rgba(0,0,0,0.25)", &line);
-  lookup_color (self, "rg_zone_text", "rgba(0,0,0,0.6)", &text);
-
-  ids = g_hash_table_get_keys (zones);
-  for (GList *l = ids; l != NULL; l = l->next)
-    {
-      graphene_rect_t r = *(graphene_rect_t *) g_hash_table_lookup (zones, l->data);
-      g_autofree gchar *markup = NULL;
-      gdouble pad = ZONE_PADDING_M * self->scale;
-      const gdouble dash[] = { 6.0, 4.0 };
-      g_autoptr(PangoLayout) layout = NULL;
-
-      graphene_rect_inset (&r, -pad, -pad);
-      rounded_rect (cr, &r, 10.0);
-      gdk_cairo_set_source_rgba (cr, &fill);
+      rounded_rect (cr, &box->rect, 10.0);
+      gdk_cairo_set_source_rgba (cr, &self->palette[COLOR_ZONE_FILL]);
       cairo_fill_preserve (cr);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_set_line_width (cr, 1.5);
-      gdk_cairo_set_source_rgba (cr, &line);
+      gdk_cairo_set_source_rgba (cr, &self->palette[COLOR_ZONE_LINE]);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
-      markup = g_markup_printf_escaped ("<small>%s</small>", (const gchar *) g_hash_table_lookup (names, l->data));
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
       pango_layout_set_markup (layout, markup, -1);
-      gdk_cairo_set_source_rgba (cr, &text);
-      cairo_move_to (cr, r.origin.x + 6, r.origin.y + 2);
+      gdk_cairo_set_source_rgba (cr, &self->palette[COLOR_ZONE_TEXT]);
+      cairo_move_to (cr, box->rect.origin.x + 6, box->rect.origin.y + 2);
       pango_cairo_show_layout (cr, layout);
     }
 }
 
+/* @shape grown by @width / 2 and outlined @width wide, so that the line
+ * straddles the shape's edge. */
 static void
-draw_table (RgFloorPlan *self,
-            cairo_t     *cr,
-            Tile        *tile)
+append_outline (GtkSnapshot          *snapshot,
+                const GskRoundedRect *shape,
+                gdouble               width,
+                const GdkRGBA        *color)
+{
+  GskRoundedRect outline = *shape;
+  const gfloat widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_shrink (&outline, -width / 2, -width / 2, -width / 2, -width / 2);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+/* @layout's lines centred on (@cx, @cy), @width wide. */
+static void
+append_centred_layout (GtkSnapshot   *snapshot,
+                       PangoLayout   *layout,
+                       gdouble        cx,
+                       gdouble        cy,
+                       gint           width,
+                       gint           height,
+                       const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx - width / 2.0, cy - height / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* One table as GSK nodes: its shape filled with its status colour, the
+ * outline of the selection or of a suggestion, its text, and the rank
+ * badge of the best suggestions. */
+static GskRenderNode *
+make_table_node (RgFloorPlan *self,
+                 Tile        *tile)
 {
   RgDiningTable *table = tile->table;
-  graphene_rect_t r;
-  GdkRGBA fill, ink, accent;
+  const graphene_rect_t *r = &tile->rect;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  const GdkRGBA *ink = &self->palette[COLOR_INK];
+  const GdkRGBA *accent = &self->palette[COLOR_SUGGEST];
   guint rank = rg_floor_plan_get_rank (self, rg_dining_table_get_id (table));
   gboolean selected = g_strcmp0 (self->selected_id, rg_dining_table_get_id (table)) == 0;
+  PlanColor fill;
+  GskRoundedRect shape;
+  PangoLayout *layout;
 
-  table_rect (self, table, &r);
-  status_color (self, rg_dining_table_get_status (table), &fill);
-  lookup_color (self, "rg_table_ink", "#ffffff", &ink);
-  lookup_color (self, "rg_suggest", "#f6d32d", &accent);
-
-  cairo_new_path (cr);
+  switch (rg_dining_table_get_status (table))
+    {
+    case RG_TABLE_SEATED:
+      fill = COLOR_SEATED;
+      break;
+    case RG_TABLE_RESERVED:
+      fill = COLOR_RESERVED;
+      break;
+    case RG_TABLE_TO_CLEAN:
+      fill = COLOR_TO_CLEAN;
+      break;
+    case RG_TABLE_FREE:
+    default:
+      fill = COLOR_FREE;
+      break;
+    }
   if (rg_dining_table_get_shape (table) == RG_TABLE_ROUND)
     {
-      cairo_save (cr);
-      cairo_translate (cr, r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2);
-      cairo_scale (cr, r.size.width / 2, r.size.height / 2);
-      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-      cairo_restore (cr);
+      graphene_size_t corner = GRAPHENE_SIZE_INIT (r->size.width / 2, r->size.height / 2);
+
+      gsk_rounded_rect_init (&shape, r, &corner, &corner, &corner, &corner);
     }
   else
-    rounded_rect (cr, &r, 6.0);
-  gdk_cairo_set_source_rgba (cr, &fill);
-  cairo_fill_preserve (cr);
+    gsk_rounded_rect_init_from_rect (&shape, r, MIN (6.0, MIN (r->size.width, r->size.height) / 2));
+  gtk_snapshot_push_rounded_clip (snapshot, &shape);
+  gtk_snapshot_append_color (snapshot, &self->palette[fill], r);
+  gtk_snapshot_pop (snapshot);
 
-  if (rank > 0 || selected)
+  if (selected)
     {
-      cairo_set_line_width (cr, selected ? 6.0 : rank <= RANKS_SHOWN ? 4.0 : 2.0);
-      gdk_cairo_set_source_rgba (cr, selected ? &ink : &accent);
-      cairo_stroke_preserve (cr);
-      if (selected)
-        {
-          cairo_set_line_width (cr, 2.0);
-          gdk_cairo_set_source_rgba (cr, &accent);
-          cairo_stroke_preserve (cr);
-        }
+      append_outline (snapshot, &shape, 6.0, ink);
+      append_outline (snapshot, &shape, 2.0, accent);
     }
-  cairo_new_path (cr);
+  else if (rank > 0)
+    append_outline (snapshot, &shape, rank <= RANKS_SHOWN ? 4.0 : 2.0, accent);
 
-  gdk_cairo_set_source_rgba (cr, &ink);
-  show_layout (cr, tile_get_layout (self, tile, &r),
-               r.origin.x + r.size.width / 2, r.origin.y + r.size.height / 2,
-               r.size.width - 4);
+  layout = tile_get_layout (self, tile);
+  append_centred_layout (snapshot, layout, r->origin.x + r->size.width / 2, r->origin.y + r->size.height / 2,
+                         tile->layout_width, tile->layout_height, ink);
 
   if (rank > 0 && rank <= RANKS_SHOWN)
     {
       g_autofree gchar *number = g_strdup_printf ("<b>%u</b>", rank);
-      gdouble cx = r.origin.x + r.size.width;
-      gdouble cy = r.origin.y;
+      g_autoptr(PangoLayout) badge = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      graphene_rect_t circle = GRAPHENE_RECT_INIT (r->origin.x + r->size.width - RANK_RADIUS_PX,
+                                                   r->origin.y - RANK_RADIUS_PX,
+                                                   2 * RANK_RADIUS_PX, 2 * RANK_RADIUS_PX);
+      GskRoundedRect disc;
+      gint height;
 
-      cairo_new_path (cr);
-      cairo_arc (cr, cx, cy, RANK_RADIUS_PX, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, &accent);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      show_text (self, cr, number, cx, cy, 2 * RANK_RADIUS_PX);
+      gsk_rounded_rect_init_from_rect (&disc, &circle, RANK_RADIUS_PX);
+      gtk_snapshot_push_rounded_clip (snapshot, &disc);
+      gtk_snapshot_append_color (snapshot, accent, &circle);
+      gtk_snapshot_pop (snapshot);
+      pango_layout_set_markup (badge, number, -1);
+      pango_layout_set_alignment (badge, PANGO_ALIGN_CENTER);
+      pango_layout_set_width (badge, (gint) (2 * RANK_RADIUS_PX) * PANGO_SCALE);
+      pango_layout_get_pixel_size (badge, NULL, &height);
+      append_centred_layout (snapshot, badge, circle.origin.x + RANK_RADIUS_PX, circle.origin.y + RANK_RADIUS_PX,
+                             (gint) (2 * RANK_RADIUS_PX), height, &(GdkRGBA) { 0, 0, 0, 1 });
     }
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* (transfer none) (nullable): the table drawn at (@x, @y). */
 static RgDiningTable *
-dup_table_at (RgFloorPlan *self,
-              gdouble      x,
-              gdouble      y,
-              guint       *position)
+table_at (RgFloorPlan *self,
+          gdouble      x,
+          gdouble      y)
 {
-  guint n = count_tables (self);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->tiles->len; i++)
     {
-      g_autoptr(RgDiningTable) table = dup_table (self, i);
-      graphene_rect_t r;
+      Tile *tile = g_ptr_array_index (self->tiles, i);
 
-      table_rect (self, table, &r);
-      if (graphene_rect_contains_point (&r, &GRAPHENE_POINT_INIT (x, y)))
-        {
-          if (position != NULL)
-            *position = i;
-          return g_steal_pointer (&table);
-        }
+      if (graphene_rect_contains_point (&tile->rect, &GRAPHENE_POINT_INIT (x, y)))
+        return tile->table;
     }
   return NULL;
 }
@@ -694,7 +970,7 @@ on_click_released_cb (GtkGestureClick *gesture,
                       gdouble          y,
                       RgFloorPlan     *self)
 {
-  g_autoptr(RgDiningTable) table = dup_table_at (self, x, y, NULL);
+  RgDiningTable *table = table_at (self, x, y);
 
   if (table == NULL)
     return;
@@ -748,19 +1024,20 @@ rg_floor_plan_snapshot (GtkWidget   *widget,
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
   gint width = gtk_widget_get_width (widget);
   gint height = gtk_widget_get_height (widget);
-  /* room around a table for the selection's outline and the rank badge */
-  gdouble margin = RANK_RADIUS_PX + 2.0;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
+  if (self->style_key == NULL)
+    update_style (self);
   if (self->node_width != width || self->node_height != height)
     {
-      invalidate (self);
+      self->laid_out = FALSE;
       self->node_width = width;
       self->node_height = height;
     }
-  update_transform (self, width, height);
+  if (!self->laid_out)
+    lay_out (self, width, height);
   if (self->zones_node == NULL)
     {
       self->zones_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -774,56 +1051,40 @@ rg_floor_plan_snapshot (GtkWidget   *widget,
       Tile *tile = g_ptr_array_index (self->tiles, i);
 
       if (tile->node == NULL)
-        {
-          graphene_rect_t r;
-
-          table_rect (self, tile->table, &r);
-          graphene_rect_inset (&r, -margin, -margin);
-          tile->node = gsk_cairo_node_new (&r);
-          cr = gsk_cairo_node_get_draw_context (tile->node);
-          draw_table (self, cr, tile);
-          cairo_destroy (cr);
-        }
+        tile->node = make_table_node (self, tile);
       gtk_snapshot_append_node (snapshot, tile->node);
     }
 }
 
-/* The colours and font the plan is drawn with, as one string. */
+/* Reads the plan's colours into the palette; returns them and the font
+ * as one string. */
 static gchar *
-dup_style_key (RgFloorPlan *self)
+read_palette (RgFloorPlan *self)
 {
-  static const gchar * const names[] = {
-    "rg_table_seated", "rg_table_reserved", "rg_table_to_clean", "rg_table_free",
-    "rg_table_ink", "rg_suggest", "rg_zone_fill", "rg_zone_line", "rg_zone_text",
-  };
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
   PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
   g_autofree gchar *font_name = font != NULL ? pango_font_description_to_string (font) : NULL;
   GString *key = g_string_new (font_name);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < N_COLORS; i++)
     {
-      GdkRGBA color = { 0 };
       g_autofree gchar *text = NULL;
 
-      gtk_style_context_lookup_color (context, names[i], &color);
-      text = gdk_rgba_to_string (&color);
+      if (!gtk_style_context_lookup_color (context, plan_colors[i].name, &self->palette[i]))
+        gdk_rgba_parse (&self->palette[i], plan_colors[i].fallback);
+      text = gdk_rgba_to_string (&self->palette[i]);
       g_string_append_printf (key, "|%s", text);
     }
   return g_string_free (key, FALSE);
 }
 
+/* Takes the current colours and font; when they changed, every table is
+ * drawn again, its text laid out anew. */
 static void
-rg_floor_plan_css_changed (GtkWidget         *widget,
-                           GtkCssStyleChange *change)
+update_style (RgFloorPlan *self)
 {
-  RgFloorPlan *self = RG_FLOOR_PLAN (widget);
-  g_autofree gchar *style_key = NULL;
+  g_autofree gchar *style_key = read_palette (self);
 
-  GTK_WIDGET_CLASS (rg_floor_plan_parent_class)->css_changed (widget, change);
-  /* Focus and hover change the CSS too; only new colours or a new font
-   * mean drawing again. */
-  style_key = dup_style_key (self);
   if (g_strcmp0 (style_key, self->style_key) == 0)
     return;
   g_free (self->style_key);
@@ -839,6 +1100,22 @@ rg_floor_plan_css_changed (GtkWidget         *widget,
 }
 
 static void
+rg_floor_plan_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (rg_floor_plan_parent_class)->css_changed (widget, change);
+  /* Focus and hover change the CSS too; only new colours or a new font
+   * mean drawing again. */
+  update_style (RG_FLOOR_PLAN (widget));
+}
+
+static GtkSizeRequestMode
+rg_floor_plan_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
 rg_floor_plan_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
                        gint            for_size,
@@ -849,9 +1126,31 @@ rg_floor_plan_measure (GtkWidget      *widget,
 {
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
   gdouble extent_w, extent_h, min_scale;
+  gdouble to_scale_w, to_scale_h;
 
   measure_room (self, &extent_w, &extent_h, &min_scale);
-  *minimum = *natural = (gint) ceil ((orientation == GTK_ORIENTATION_HORIZONTAL ? extent_w : extent_h) * min_scale);
+  to_scale_w = ceil (extent_w * min_scale);
+  to_scale_h = ceil (extent_h * min_scale);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gdouble widest = 0;
+
+      /* Flowed, the plan needs only its widest table and the bands'
+       * margins. */
+      for (guint i = 0; i < self->tiles->len; i++)
+        {
+          RgDiningTable *table = ((Tile *) g_ptr_array_index (self->tiles, i))->table;
+
+          widest = MAX (widest, rg_dining_table_get_width (table) * min_scale);
+        }
+      *minimum = (gint) MIN (to_scale_w, ceil (widest + 2 * (FLOW_MARGIN_PX + FLOW_PAD_PX)));
+      *natural = (gint) to_scale_w;
+      return;
+    }
+  if (for_size < 0 || fits_to_scale (self, for_size))
+    *minimum = *natural = (gint) to_scale_h;
+  else
+    *minimum = *natural = (gint) ceil (flow_tables (self, for_size, FALSE));
 }
 
 static void
@@ -862,7 +1161,7 @@ rg_floor_plan_size_allocate (GtkWidget *widget,
 {
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
 
-  update_transform (self, width, height);
+  lay_out (self, width, height);
 }
 
 static void
@@ -882,9 +1181,12 @@ rg_floor_plan_finalize (GObject *object)
 
   g_hash_table_unref (self->ranks);
   g_hash_table_unref (self->live);
+  g_ptr_array_unref (self->flow);
+  g_array_unref (self->zones);
   g_ptr_array_unref (self->tiles);
   g_clear_pointer (&self->zones_node, gsk_render_node_unref);
   g_free (self->zones_key);
+  g_free (self->zones_layout);
   g_free (self->style_key);
   g_free (self->selected_id);
 
@@ -951,6 +1253,7 @@ rg_floor_plan_class_init (RgFloorPlanClass *klass)
   object_class->set_property = rg_floor_plan_set_property;
   widget_class->snapshot = rg_floor_plan_snapshot;
   widget_class->measure = rg_floor_plan_measure;
+  widget_class->get_request_mode = rg_floor_plan_get_request_mode;
   widget_class->size_allocate = rg_floor_plan_size_allocate;
   widget_class->css_changed = rg_floor_plan_css_changed;
 
@@ -986,8 +1289,9 @@ rg_floor_plan_init (RgFloorPlan *self)
   self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->tiles = g_ptr_array_new_with_free_func (tile_free);
+  self->flow = g_ptr_array_new ();
+  self->zones = g_array_new (FALSE, FALSE, sizeof (ZoneBox));
   self->show_check = TRUE;
-  self->scale = 1.0;
 
   g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -1096,22 +1400,17 @@ rg_floor_plan_get_table_bounds (RgFloorPlan     *self,
                                 const gchar     *table_id,
                                 graphene_rect_t *bounds)
 {
-  guint n;
+  Tile *tile;
 
   g_return_val_if_fail (RG_IS_FLOOR_PLAN (self), FALSE);
 
-  n = count_tables (self);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RgDiningTable) table = dup_table (self, i);
-
-      if (g_strcmp0 (rg_dining_table_get_id (table), table_id) == 0)
-        {
-          table_rect (self, table, bounds);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  tile = find_tile (self, table_id);
+  if (tile == NULL)
+    return FALSE;
+  if (!self->laid_out)
+    lay_out (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  *bounds = tile->rect;
+  return TRUE;
 }
 
 void

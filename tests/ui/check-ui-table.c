@@ -2,7 +2,8 @@
  * everyone's allergies in the banner and in the allergen guard, the
  * kitchen ticket, suggestions logged and hidden for the holdout, and a
  * closed check counted into the recommender; the waiter's floor plan
- * showing a seated table's party, seated time and check total.
+ * showing a seated table's party, seated time and check total, and fitting
+ * the width of a tablet held either way.
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -345,6 +346,47 @@ assert_plan_tile (RgFloorPlan *plan,
                                                           description));
 }
 
+/* The plan fits its scrolled window's width: the floor's rightmost table
+ * (the one furthest east in metres) is on screen without scrolling
+ * sideways, and every table is still a touch target. */
+static void
+assert_plan_fits_width (RgFloorPlan *plan)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (plan), GTK_TYPE_SCROLLED_WINDOW);
+  GListModel *tables = rg_floor_plan_get_tables (plan);
+  GtkAdjustment *sideways;
+  g_autofree gchar *east = NULL;
+  gdouble east_x = -1;
+  graphene_rect_t r;
+  graphene_point_t right_edge;
+
+  ck_assert_ptr_nonnull (scroller);
+  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  ck_assert_msg (gtk_adjustment_get_upper (sideways) - gtk_adjustment_get_page_size (sideways) < 1.0,
+                 "the plan scrolls sideways: %g px wide in %g px", gtk_adjustment_get_upper (sideways),
+                 gtk_adjustment_get_page_size (sideways));
+  for (guint i = 0; i < g_list_model_get_n_items (tables); i++)
+    {
+      g_autoptr(RgDiningTable) table = g_list_model_get_item (tables, i);
+      gdouble x = rg_dining_table_get_x (table) + rg_dining_table_get_width (table);
+
+      ck_assert (rg_floor_plan_get_table_bounds (plan, rg_dining_table_get_id (table), &r));
+      ck_assert_double_ge (MIN (r.size.width, r.size.height), 44.0 - 0.01);
+      if (x > east_x)
+        {
+          east_x = x;
+          g_free (east);
+          east = g_strdup (rg_dining_table_get_id (table));
+        }
+    }
+  ck_assert (rg_floor_plan_get_table_bounds (plan, east, &r));
+  ck_assert (gtk_widget_compute_point (GTK_WIDGET (plan), scroller,
+                                       &GRAPHENE_POINT_INIT (r.origin.x + r.size.width, r.origin.y), &right_edge));
+  ck_assert_msg (right_edge.x > 0 && right_edge.x <= gtk_widget_get_width (scroller),
+                 "the rightmost table ends at x %g, outside the %d px plan", right_edge.x,
+                 gtk_widget_get_width (scroller));
+}
+
 START_TEST (test_floor_plan_shows_open_check)
 {
   g_autoptr(RgTestDb) t = rg_ui_test_demo_db ();
@@ -394,6 +436,7 @@ START_TEST (test_floor_plan_shows_open_check)
   ck_assert_ptr_nonnull (strstr (free_text, "free"));
   ck_assert_ptr_null (strstr (free_text, "check"));
   ck_assert_ptr_null (rg_floor_plan_dup_table_text (plan, "no-such-table"));
+  assert_plan_fits_width (plan);
   rg_ui_test_shot (GTK_WIDGET (window), "waiter-floor-tiles-landscape");
 
   /* A dish added at the table shows on the plan once back on the floor. */
@@ -425,6 +468,7 @@ START_TEST (test_floor_plan_shows_open_check)
   rg_ui_test_run_for (300);
   plan = rg_waiter_page_get_plan (RG_WAITER_PAGE (rg_ui_test_find (GTK_WIDGET (window), RG_TYPE_WAITER_PAGE, NULL)));
   assert_plan_tile (plan, table, 3, seated, 3 * price);
+  assert_plan_fits_width (plan);
   rg_ui_test_shot (GTK_WIDGET (window), "waiter-floor-tiles-portrait");
   gtk_window_destroy (GTK_WINDOW (window));
 }
