@@ -5,6 +5,7 @@
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include <string.h>
 
 #include "rg-report-private.h"
@@ -86,10 +87,12 @@ _rg_report_peak (RgDb                 *db,
       g_ptr_array_add (cells, row);
     }
 
-  /* The busiest slots, with the rank each had in the period before. */
+  /* The busiest slots, with the rank each had in the period before (none
+   * for a slot without covers then: it did not rank). */
   g_ptr_array_sort (cells, compare_by_previous_covers);
   for (guint i = 0; i < cells->len; i++)
-    _rg_report_row_set_previous (cells->pdata[i], RG_MEASURE_RANK, i + 1);
+    _rg_report_row_set_previous (cells->pdata[i], RG_MEASURE_RANK,
+                                 rg_report_row_get_previous (cells->pdata[i], RG_MEASURE_COVERS) > 0 ? i + 1 : NAN);
   g_ptr_array_sort (cells, compare_by_covers);
   busiest = _rg_report_add_section (report, "busiest", busiest_measures, G_N_ELEMENTS (busiest_measures));
   for (guint i = 0; i < cells->len; i++)

@@ -86,7 +86,8 @@ G_DEFINE_FINAL_TYPE (RgOwnerPage, rg_owner_page, GTK_TYPE_WIDGET)
 /* The tables of each tab, in the order they show. */
 static const RgOwnerTableSpec table_specs[] = {
   { RG_REPORT_PEAK, "busiest", N_("Busiest Slots"), NULL,
-    { RG_MEASURE_RANK, RG_MEASURE_VISITS, RG_MEASURE_COVERS, RG_MEASURE_REVENUE }, 4 },
+    { RG_MEASURE_RANK, RG_MEASURE_VISITS, RG_MEASURE_COVERS, RG_MEASURE_REVENUE }, 4,
+    { RG_MEASURE_RANK, RG_MEASURE_COVERS }, 2 },
   { RG_REPORT_DISHES, "items", N_("Dishes and Margins"), N_("Category"),
     { RG_MEASURE_QTY, RG_MEASURE_REVENUE, RG_MEASURE_MARGIN, RG_MEASURE_MARGIN_PCT, RG_MEASURE_SHARE_PCT }, 5 },
   { RG_REPORT_DISHES, "high-margin-low-sales", N_("High Margin, Selling Too Little"), NULL,

@@ -5,10 +5,14 @@
  *
  * Units are PostScript points (1/72 inch).  The margins are 18 mm on every
  * side, more than the 15 mm most printers need.  The chart is drawn by the
- * same code as on screen with the print palette; a table that reaches the
- * bottom margin goes on over the next page under its column headings.
+ * same code as on screen with the print palette; the tables have the
+ * columns of the screen's (the name, the group, the numbers and how they
+ * moved); a table that reaches the bottom margin goes on over the next page
+ * under its column headings.
  */
 #include "rg-owner-pdf.h"
+
+#include <math.h>
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
@@ -20,6 +24,9 @@
 #define MARGIN       (18 / 25.4 * 72)
 #define CHART_HEIGHT 300.0
 #define LINE         15.0
+#define GAP          8.0
+#define HEAD_FONT    "Sans Bold 8"
+#define CELL_FONT    "Sans 8"
 
 typedef struct
 {
@@ -86,31 +93,110 @@ new_page (Page *page)
   page->y = MARGIN;
 }
 
-static void
-draw_row (Page             *page,
-          const gchar      *name,
-          const gchar     **cells,
-          guint             n_cells,
-          const gchar      *font)
+/* Where a table's columns go across the page. */
+typedef struct
 {
-  gdouble name_w = content_width () * 0.36;
-  gdouble cell_w = n_cells > 0 ? (content_width () - name_w) / n_cells : 0;
+  guint   n;
+  gdouble x[RG_OWNER_TABLE_MAX_COLUMNS];
+  gdouble width[RG_OWNER_TABLE_MAX_COLUMNS];
+} Columns;
 
-  draw_text (page, name, font, MARGIN, name_w - 6, 0);
-  for (guint c = 0; c < n_cells; c++)
-    draw_text (page, cells[c], font, MARGIN + name_w + c * cell_w, cell_w - 4, 1);
+static gdouble
+text_width (Page        *page,
+            const gchar *text,
+            const gchar *font_name)
+{
+  g_autoptr(PangoLayout) layout = rg_chart_create_layout (page->cr, text);
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_get_extents (layout, NULL, &logical);
+  /* Rounded up, and a point more: a cell as wide as its text is not cut. */
+  return ceil ((gdouble) logical.width / PANGO_SCALE) + 1;
+}
+
+/* Each column of numbers as wide as its widest cell or heading, so that no
+ * number is cut; the name and the group share what is left, the group at
+ * most its widest and two fifths of it. */
+static void
+lay_out_columns (Page                   *page,
+                 const RgOwnerTableSpec *spec,
+                 GListModel             *rows,
+                 Columns                *columns)
+{
+  gdouble widest[RG_OWNER_TABLE_MAX_COLUMNS] = { 0 }, left = content_width (), x = MARGIN;
+
+  columns->n = rg_owner_table_n_columns (spec);
+  for (guint c = 0; c < columns->n; c++)
+    {
+      g_autofree gchar *title = rg_owner_table_dup_title (spec, c);
+
+      widest[c] = text_width (page, title, HEAD_FONT);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(RgReportRow) row = g_list_model_get_item (rows, i);
+
+      for (guint c = 1; c < columns->n; c++)
+        {
+          g_autofree gchar *cell = rg_owner_table_dup_cell (spec, row, c);
+
+          widest[c] = MAX (widest[c], text_width (page, cell, CELL_FONT));
+        }
+    }
+  for (guint c = 1; c < columns->n; c++)
+    if (rg_owner_table_is_numeric (spec, c))
+      {
+        columns->width[c] = widest[c] + GAP;
+        left -= columns->width[c];
+      }
+  for (guint c = 1; c < columns->n; c++)
+    if (!rg_owner_table_is_numeric (spec, c))
+      {
+        columns->width[c] = MIN (widest[c] + GAP, left * 2 / 5);
+        left -= columns->width[c];
+      }
+  columns->width[0] = left;
+  for (guint c = 0; c < columns->n; c++)
+    {
+      columns->x[c] = x;
+      x += columns->width[c];
+    }
+}
+
+/* One line of the table: @cells[c] in column c, numbers to the right. */
+static void
+draw_row (Page                   *page,
+          const RgOwnerTableSpec *spec,
+          const Columns          *columns,
+          const gchar * const    *cells,
+          const gchar            *font)
+{
+  for (guint c = 0; c < columns->n; c++)
+    {
+      gboolean numeric = rg_owner_table_is_numeric (spec, c);
+
+      /* The gap before a number, after a text. */
+      draw_text (page, cells[c], font, columns->x[c] + (numeric ? GAP : 0), columns->width[c] - GAP,
+                 numeric ? 1 : 0);
+    }
   page->y += LINE;
 }
 
 static void
 draw_table_head (Page                   *page,
-                 const RgOwnerTableSpec *spec)
+                 const RgOwnerTableSpec *spec,
+                 const Columns          *columns)
 {
-  const gchar *titles[RG_OWNER_TABLE_MAX_MEASURES];
+  gchar *titles[RG_OWNER_TABLE_MAX_COLUMNS + 1] = { NULL, };
 
-  for (guint m = 0; m < spec->n_measures; m++)
-    titles[m] = rg_chart_measure_name (spec->measures[m]);
-  draw_row (page, _("Name"), titles, spec->n_measures, "Sans Bold 8");
+  for (guint c = 0; c < columns->n; c++)
+    titles[c] = rg_owner_table_dup_title (spec, c);
+  draw_row (page, spec, columns, (const gchar * const *) titles, HEAD_FONT);
+  for (guint c = 0; titles[c] != NULL; c++)
+    g_free (titles[c]);
   gdk_cairo_set_source_rgba (page->cr, &page->palette.grid);
   cairo_set_line_width (page->cr, 0.75);
   cairo_move_to (page->cr, MARGIN, page->y - 1);
@@ -125,6 +211,7 @@ draw_table (Page                   *page,
             GListModel             *rows)
 {
   guint n = rows != NULL ? g_list_model_get_n_items (rows) : 0;
+  Columns columns;
 
   /* A heading never ends a page alone. */
   if (page->y + 3 * LINE + 24 > A4_HEIGHT - MARGIN)
@@ -138,23 +225,23 @@ draw_table (Page                   *page,
       page->y += LINE;
       return;
     }
-  draw_table_head (page, spec);
+  lay_out_columns (page, spec, rows, &columns);
+  draw_table_head (page, spec, &columns);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RgReportRow) row = g_list_model_get_item (rows, i);
-      g_autofree gchar *name = rg_chart_dup_row_label (row);
-      gchar *cells[RG_OWNER_TABLE_MAX_MEASURES];
+      gchar *cells[RG_OWNER_TABLE_MAX_COLUMNS + 1] = { NULL, };
 
       if (page->y + LINE > A4_HEIGHT - MARGIN)
         {
           new_page (page);
-          draw_table_head (page, spec);
+          draw_table_head (page, spec, &columns);
         }
-      for (guint m = 0; m < spec->n_measures; m++)
-        cells[m] = rg_chart_format_value (spec->measures[m], rg_report_row_get_value (row, spec->measures[m]));
-      draw_row (page, name, (const gchar **) cells, spec->n_measures, "Sans 8");
-      for (guint m = 0; m < spec->n_measures; m++)
-        g_free (cells[m]);
+      for (guint c = 0; c < columns.n; c++)
+        cells[c] = rg_owner_table_dup_cell (spec, row, c);
+      draw_row (page, spec, &columns, (const gchar * const *) cells, CELL_FONT);
+      for (guint c = 0; cells[c] != NULL; c++)
+        g_free (cells[c]);
     }
 }
 

@@ -18,6 +18,7 @@
 #include "rg-chart-lines.h"
 #include "rg-chart-pyramid.h"
 #include "rg-owner-page.h"
+#include "rg-owner-table.h"
 #include "rg-ui-test-util.h"
 
 #define WAIT_MS   20000
@@ -166,6 +167,94 @@ read_file (const gchar *path)
   return text;
 }
 
+/* The table under @root headed @title: the heading is the label before
+ * the card that scrolls the table. */
+static GtkColumnView *
+find_table (GtkWidget   *root,
+            const gchar *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found;
+
+      if (GTK_IS_COLUMN_VIEW (child))
+        {
+          GtkWidget *card = gtk_widget_get_ancestor (child, GTK_TYPE_SCROLLED_WINDOW);
+          GtkWidget *heading = card != NULL ? gtk_widget_get_prev_sibling (card) : NULL;
+
+          if (GTK_IS_LABEL (heading) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (heading)), title) == 0)
+            return GTK_COLUMN_VIEW (child);
+        }
+      found = find_table (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The titles of @view's columns, "|"-separated. */
+static gchar *
+dup_column_titles (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", gtk_column_view_column_get_title (column));
+    }
+  return g_strdup (titles->str);
+}
+
+/* The busiest slots' table shows how each moved against the period
+ * before, as @peak has it: places for the rank ("new" for a slot without
+ * guests then), percent for the covers.  Returns how many had a rank then. */
+static guint
+assert_busiest_moves (RgOwnerPage *page,
+                      RgReport    *peak)
+{
+  GtkColumnView *table = find_table (GTK_WIDGET (page), "Busiest Slots");
+  static const RgOwnerTableSpec spec = {
+    RG_REPORT_PEAK, "busiest", "Busiest Slots", NULL,
+    { RG_MEASURE_RANK, RG_MEASURE_VISITS, RG_MEASURE_COVERS, RG_MEASURE_REVENUE }, 4,
+    { RG_MEASURE_RANK, RG_MEASURE_COVERS }, 2,
+  };
+  GListModel *slots = rg_report_get_section (peak, "busiest");
+  g_autofree gchar *titles = NULL;
+  guint ranked = 0;
+
+  ck_assert_ptr_nonnull (table);
+  titles = dup_column_titles (table);
+  ck_assert_str_eq (titles, "Name|Rank|Moved|Visits|Covers|±%|Revenue");
+  ck_assert_uint_gt (g_list_model_get_n_items (slots), 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))),
+                     g_list_model_get_n_items (slots));
+  for (guint i = 0; i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(RgReportRow) slot = g_list_model_get_item (slots, i);
+      g_autoptr(RgReportRow) shown = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (table)), i);
+      gdouble was = rg_report_row_get_previous (slot, RG_MEASURE_RANK);
+      gdouble now = rg_report_row_get_value (slot, RG_MEASURE_RANK);
+      gdouble change = rg_report_row_get_change_pct (slot, RG_MEASURE_COVERS);
+      g_autofree gchar *moved = rg_owner_table_dup_cell (&spec, shown, 2);
+      g_autofree gchar *covers = rg_owner_table_dup_cell (&spec, shown, 5);
+      g_autofree gchar *expected = isnan (was) ? g_strdup ("new")
+                                   : was > now ? g_strdup_printf ("↑ %.0f", was - now)
+                                   : was < now ? g_strdup_printf ("↓ %.0f", now - was) : g_strdup ("same");
+      g_autofree gchar *expected_pct = isnan (change) ? g_strdup ("") : g_strdup_printf ("%+.1f%%", change);
+
+      ck_assert_str_eq (rg_report_row_get_key (shown), rg_report_row_get_key (slot));
+      ck_assert_str_eq (moved, expected);
+      ck_assert_str_eq (covers, expected_pct);
+      ck_assert (isnan (was) == (rg_report_row_get_previous (slot, RG_MEASURE_COVERS) == 0));
+      ranked += !isnan (was);
+    }
+  return ranked;
+}
+
 /* --------------------------------------------------------------- charts */
 
 START_TEST (test_charts_show_the_report)
@@ -199,6 +288,9 @@ START_TEST (test_charts_show_the_report)
                                                  (guint) rg_report_row_get_value (busiest, RG_MEASURE_HOUR), &x, &y));
     assert_point (chart, x, y, rg_report_row_get_key (busiest), rg_report_row_get_value (busiest, RG_MEASURE_COVERS));
     g_free (rg_ui_test_screenshot (GTK_WIDGET (window), "owner-peak-landscape"));
+
+    /* The first weeks of the demo: every busy slot is new. */
+    ck_assert_uint_eq (assert_busiest_moves (page, peak), 0);
   }
 
   /* Dishes: the first bar is the best seller by revenue. */
@@ -312,6 +404,8 @@ START_TEST (test_range_change_redraws)
   ck_assert_str_eq (rg_owner_page_get_from (page), "2026-11-14");
   narrow = expected_report (t->db, owner_id, RG_REPORT_PEAK, page, FALSE);
   ck_assert_double_eq_tol (chart_sum (chart), section_sum (narrow, "heatmap", RG_MEASURE_COVERS), 1e-6);
+  /* The week before had guests: slots moved up and down. */
+  ck_assert_uint_gt (assert_busiest_moves (page, narrow), 0);
   ck_assert (chart_sum (chart) < before);
   ck_assert (chart_sum (chart) > 0);
 
@@ -505,6 +599,31 @@ START_TEST (test_export_csv_and_pdf)
     }
   ck_assert_int_gt (pages, 0);
   ck_assert_int_ge (pages, 2);   /* the dishes table does not fit under the chart */
+
+  /* The tables have the group column of the screen: the dishes their
+   * category, in the heading and beside the top dish. */
+  {
+    g_autofree gchar *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autoptr(RgReport) dishes = expected_report (t->db, owner_id, RG_REPORT_DISHES, page, FALSE);
+    g_autoptr(RgReportRow) top = g_list_model_get_item (rg_report_get_section (dishes, "items"), 0);
+    const gchar *argv[] = { pdftotext, "-layout", pdf_path, "-", NULL };
+    g_autofree gchar *text = NULL;
+    g_autofree gchar *line = NULL;
+    gchar *at;
+
+    ck_assert_msg (pdftotext != NULL, "pdftotext (poppler-utils) is needed to read the PDF back");
+    ck_assert (g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                             &status, &error));
+    ck_assert_no_error (error);
+    at = strstr (text, "Category");
+    ck_assert_ptr_nonnull (at);
+    ck_assert_ptr_nonnull (rg_report_row_get_group (top));
+    /* The dish's row of the table, not its bar of the chart above. */
+    at = strstr (at, rg_report_row_get_label (top));
+    ck_assert_ptr_nonnull (at);
+    line = g_strndup (at, strcspn (at, "\n"));
+    ck_assert_msg (strstr (line, rg_report_row_get_group (top)) != NULL, "no category in \"%s\"", line);
+  }
 
   /* A copy beside the screenshots, to look at. */
   {
