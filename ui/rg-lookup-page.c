@@ -265,7 +265,9 @@ set_results (RgLookupPage *self,
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   while (self->slot_pool->len < n)
     g_ptr_array_add (self->slot_pool, g_object_new (G_TYPE_OBJECT, NULL));
-  if (n < shown)
+  /* No match shows the hint or the enrol offer, not the list, and the list
+   * keeps its rows for the next answer. */
+  if (n > 0 && n < shown)
     g_list_store_splice (self->slots, n, shown - n, NULL, 0);
   else if (n > shown)
     g_list_store_splice (self->slots, shown, 0, self->slot_pool->pdata + shown, n - shown);

@@ -101,8 +101,9 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
-/* Rows of the list that show a guest not among the page's results: a row
- * kept from an earlier answer and not filled again. */
+/* Rows of the list on screen that show a guest not among the page's
+ * results: a row kept from an earlier answer and not filled again (a
+ * hidden list, as when nobody matches, draws none). */
 static guint
 count_stale_rows (RgLookupPage *page)
 {
@@ -110,6 +111,9 @@ count_stale_rows (RgLookupPage *page)
   GtkWidget *view = find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW);
   guint n = g_list_model_get_n_items (results);
   guint stale = 0;
+
+  if (!gtk_widget_get_mapped (view))
+    return 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -278,10 +282,12 @@ print_trace (Keystroke   *key,
         g_string_append_printf (after, " %+.1f", (frame - key->typed_ns) / 1e6);
     }
   g_print ("trace %-14s key %2ld: %2u frames in the pause, the last %6.1f ms before;"
-           " model %+6.1f ms; frames at%s; painted %+6.1f ms%s\n",
+           " model %+6.1f ms; frames at%s; painted %+6.1f ms; main thread CPU %.1f ms; %u results%s\n",
            text, typed, n_before, last_before != 0 ? (key->typed_ns - last_before) / 1e6 : -1.0,
            key->model_ns != 0 ? (key->model_ns - key->typed_ns) / 1e6 : -1.0, after->str,
            key->painted_ns != 0 ? (key->painted_ns - key->typed_ns) / 1e6 : -1.0,
+           (cpu_ns (CLOCK_THREAD_CPUTIME_ID) - key->main_cpu_ns) / 1e6,
+           g_list_model_get_n_items (rg_lookup_page_get_results (key->page)),
            key->opened_card ? " (card)" : "");
 }
 
