@@ -369,8 +369,11 @@ add_guests (RgDb              *db,
   "  WHERE g.deleted = 0 AND g.guest_id IS NOT r.guest_id " \
   "  ORDER BY 1, 2, 3; "
 
+/* local_guest_stats is updated in place, only where a figure changed:
+ * triggers keep rollups of it (schema versions 13 and 15), and rewriting
+ * every guest's row would run them 2 × 300 000 times on a large database. */
 #define REBUILD_SUM \
-  "DELETE FROM rollup_hour; DELETE FROM rollup_item_day; DELETE FROM local_guest_stats; " \
+  "DELETE FROM rollup_hour; DELETE FROM rollup_item_day; " \
   "INSERT INTO rollup_hour (branch_id, day, hour, visits, covers, revenue, cost) " \
   "  SELECT branch_id, day, hour, count (*), sum (party_size), sum (revenue), sum (cost) " \
   "  FROM rebuild_visit GROUP BY branch_id, day, hour; " \
@@ -381,9 +384,15 @@ add_guests (RgDb              *db,
   "    FROM rebuild_dish d JOIN rebuild_visit r ON r.visit = d.visit " \
   "    GROUP BY r.branch, r.day, d.item) s " \
   "  JOIN branch b ON b.rowid = s.branch JOIN rebuild_item i ON i.n = s.item; " \
+  "DELETE FROM local_guest_stats WHERE guest_id NOT IN (SELECT guest_id FROM rebuild_party); " \
   "INSERT INTO local_guest_stats (guest_id, visit_count, first_visit_ms, last_visit_ms, total_spend) " \
   "  SELECT guest_id, count (*), min (seated_ms), max (seated_ms), sum (share) " \
-  "  FROM rebuild_party GROUP BY guest_id; "
+  "  FROM rebuild_party WHERE TRUE GROUP BY guest_id " \
+  "  ON CONFLICT (guest_id) DO UPDATE SET visit_count = excluded.visit_count, " \
+  "    first_visit_ms = excluded.first_visit_ms, last_visit_ms = excluded.last_visit_ms, " \
+  "    total_spend = excluded.total_spend " \
+  "  WHERE (visit_count, first_visit_ms, last_visit_ms, total_spend) IS NOT " \
+  "    (excluded.visit_count, excluded.first_visit_ms, excluded.last_visit_ms, excluded.total_spend); "
 
 #define REBUILD_DROP \
   "DROP TABLE temp.rebuild_party; DROP TABLE temp.rebuild_visit; DROP TABLE temp.rebuild_dish; " \
