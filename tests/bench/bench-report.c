@@ -7,12 +7,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   bench-report --db /tmp/bench-10m.db [--days 30] [--runs 9] [--scan-runs 3] [--report tiers]
- *                [--app-memory]
+ *                [--branch NAME] [--app-memory]
  *
  * A database without visits is filled by the demo generator first (400 000
  * guests, 3 years, 5 branches: about 10M order lines, which takes a long
  * while: keep the file and pass it again); one whose report rollups are
- * empty is rebuilt first.  The period is the last --days days of the data.
+ * empty is rebuilt first.  The period is the last --days days of the data,
+ * of every branch or of the one named by --branch.
  *
  * Each report prints its wall and CPU time (median, p99, IQR, max) from the
  * rollups and from the plain scan: ordinary SQL over the visits and order
@@ -39,7 +40,8 @@
  * branch through the index by branch and time, as the rollups are read. */
 #define SCAN_VISITS \
   "WITH v AS (SELECT v.*, v.seated_ms / 1000 + 8 * 3600 AS local_s, v.seated_ms >= ?2 AS cur FROM visit v " \
-  "  WHERE v.branch_id IN (SELECT id FROM branch WHERE deleted = 0) AND v.seated_ms >= ?1 " \
+  "  WHERE v.branch_id IN (SELECT id FROM branch WHERE deleted = 0 AND (?4 IS NULL OR id = ?4)) " \
+  "  AND v.seated_ms >= ?1 " \
   "  AND v.seated_ms < ?3 AND v.status = 'closed' AND v.deleted = 0) "
 #define VISIT_REVENUE \
   "(SELECT coalesce (sum (qty * unit_price - discount), 0) FROM order_line l WHERE l.visit_id = v.id AND l.voided = 0 AND l.deleted = 0)"
@@ -189,13 +191,16 @@ ensure_data (RgDb    *db,
   return rg_rollup_guest_ensure (db, error);
 }
 
-/* Runs every statement of @scan to its last row. */
+/* Runs every statement of @scan to its last row: the visits from
+ * @start_ms, the period's from @split_ms, to @end_ms, of @branch_id (all
+ * when %NULL). */
 static gboolean
 run_scan (RgDb                *db,
           const gchar * const *scan,
           gint64               start_ms,
           gint64               split_ms,
           gint64               end_ms,
+          const gchar         *branch_id,
           GError             **error)
 {
   for (guint i = 0; scan[i] != NULL; i++)
@@ -208,6 +213,8 @@ run_scan (RgDb                *db,
       sqlite3_bind_int64 (stmt, 1, start_ms);
       sqlite3_bind_int64 (stmt, 2, split_ms);
       sqlite3_bind_int64 (stmt, 3, end_ms);
+      if (sqlite3_bind_parameter_count (stmt) >= 4)
+        sqlite3_bind_text (stmt, 4, branch_id, -1, SQLITE_STATIC);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         ;
       if (rc != SQLITE_DONE)
@@ -264,6 +271,8 @@ main (int argc, char **argv)
   g_autofree gchar *path = NULL;
   gint days = 30, runs = 9, scan_runs = 3;
   g_autofree gchar *only = NULL;
+  g_autofree gchar *branch_name = NULL;
+  g_autofree gchar *branch_id = NULL;
   gboolean app_memory = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "Database file (filled by the demo when empty)", "PATH" },
@@ -271,6 +280,7 @@ main (int argc, char **argv)
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each report (9)", "N" },
     { "scan-runs", 0, 0, G_OPTION_ARG_INT, &scan_runs, "Runs of each plain scan (3; 0: none)", "N" },
     { "report", 0, 0, G_OPTION_ARG_STRING, &only, "Only this report (peak, dishes, tiers, rfm…)", "KIND" },
+    { "branch", 0, 0, G_OPTION_ARG_STRING, &branch_name, "The reports of this branch only", "NAME" },
     { "app-memory", 0, 0, G_OPTION_ARG_NONE, &app_memory, "SQLite's memory bounded as in the app", NULL },
     { NULL }
   };
@@ -288,7 +298,7 @@ main (int argc, char **argv)
       scan_runs < 0)
     {
       g_printerr ("usage: bench-report --db PATH [--days N] [--runs N] [--scan-runs N] [--report KIND] "
-                  "[--app-memory]%s%s\n",
+                  "[--branch NAME] [--app-memory]%s%s\n",
                   error ? ": " : "", error ? error->message : "");
       return 2;
     }
@@ -323,11 +333,30 @@ main (int argc, char **argv)
     g_strlcpy (year_before, c, sizeof year_before);
   }
 
+  if (branch_name != NULL)
+    {
+      g_autoptr(RgStmt) find = rg_db_prepare (db, "SELECT id FROM branch WHERE name = ? AND deleted = 0", &error);
+
+      if (find == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 3;
+        }
+      sqlite3_bind_text (find, 1, branch_name, -1, SQLITE_STATIC);
+      if (sqlite3_step (find) != SQLITE_ROW)
+        {
+          g_printerr ("there is no branch named %s\n", branch_name);
+          return 3;
+        }
+      branch_id = g_strdup ((const gchar *) sqlite3_column_text (find, 0));
+    }
+
   lines = query_int (db, "SELECT count (*) FROM order_line");
   g_print ("reports on %s: %" G_GINT64_FORMAT " order lines, %" G_GINT64_FORMAT " visits, %" G_GINT64_FORMAT
-           " guests, %" G_GINT64_FORMAT " branches\nperiod %s to %s (%d days) and the %d days before, all branches\n\n",
+           " guests, %" G_GINT64_FORMAT " branches\nperiod %s to %s (%d days) and the %d days before, %s\n\n",
            path, lines, query_int (db, "SELECT count (*) FROM visit"), query_int (db, "SELECT count (*) FROM guest"),
-           query_int (db, "SELECT count (*) FROM branch WHERE deleted = 0"), from, to, days, days);
+           query_int (db, "SELECT count (*) FROM branch WHERE deleted = 0"), from, to, days, days,
+           branch_name != NULL ? branch_name : "all branches");
 
   for (guint i = 0; i < G_N_ELEMENTS (benches); i++)
     {
@@ -337,7 +366,7 @@ main (int argc, char **argv)
       g_autoptr(RgBenchSamples) rollup_cpu = rg_bench_samples_new ((guint) runs);
       g_autoptr(RgBenchSamples) scan = rg_bench_samples_new ((guint) scan_runs);
       g_autoptr(RgBenchSamples) scan_cpu = rg_bench_samples_new ((guint) scan_runs);
-      RgReportQuery query = { .staff_id = owner_id, .from = from, .to = to };
+      RgReportQuery query = { .staff_id = owner_id, .from = from, .to = to, .branch_id = branch_id };
       g_autofree gchar *rollup_label = g_strdup_printf ("%s: rollups, wall", kind);
       g_autofree gchar *rollup_cpu_label = g_strdup_printf ("%s: rollups, CPU", kind);
       g_autofree gchar *scan_label = g_strdup_printf ("%s: plain scan, wall", kind);
@@ -364,7 +393,7 @@ main (int argc, char **argv)
           gint64 t0 = rg_bench_now_ns (), c0 = cpu_now_ns ();
 
           if (!run_scan (db, bench->scan, day_ms (bench->year_before ? year_before : prev_from), day_ms (from),
-                         day_ms (to) + 86400000, &error))
+                         day_ms (to) + 86400000, branch_id, &error))
             {
               g_printerr ("%s: %s\n", kind, error->message);
               return 3;
