@@ -55,6 +55,7 @@ struct _RgWindow
   gboolean         unlocking;       /* a PIN is being checked */
   gint64           last_activity_ms;  /* monotonic: the last input seen */
   guint            idle_source;
+  guint            learn_source;    /* the first learning, once idle */
   guint            relearn_source;
 
   /* template children */
@@ -252,18 +253,29 @@ on_changes_applied_cb (RgWindow *self,
     self->relearn_source = g_timeout_add_seconds (RELEARN_AFTER_SYNC_SECONDS, on_relearn_timeout_cb, self);
 }
 
+static gboolean
+on_learn_idle_cb (gpointer data)
+{
+  RgWindow *self = data;
+
+  self->learn_source = 0;
+  learn_from_orders (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_frame_learn_cb (GdkFrameClock *clock,
                          RgWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_learn_cb, self);
-  learn_from_orders (self);
+  self->learn_source = g_idle_add_full (G_PRIORITY_LOW, on_learn_idle_cb, self, NULL);
 }
 
 /* After the branch is known: learn from past orders in the background once
- * the window has drawn (the model's thread would slow the first frame on a
- * small machine), and pick who is at the door unless the session already
- * says so. */
+ * the window has drawn and then had nothing left to do (the model's thread
+ * would take the CPU from the first frame and the first input on a
+ * two-core machine), and pick who is at the door unless the session
+ * already says so. */
 static void
 continue_with_branch (RgWindow *self,
                       RgBranch *branch)
@@ -842,6 +854,7 @@ rg_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->learn_source, g_source_remove);
   g_clear_handle_id (&self->relearn_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RG_TYPE_WINDOW);
   g_clear_object (&self->scanner);
