@@ -6,9 +6,19 @@
  */
 #include "rg-recommend-model.h"
 
-#include <math.h>
+#include "rg-id.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* A guest of the packed array (rg_recommend_model_pack()): the key first,
+ * so that bsearch() compares entries as keys. */
+typedef struct
+{
+  RgIdKey        key;
+  RgGuestSummary summary;
+} PackedGuest;
 
 struct _RgRecommendModel
 {
@@ -18,7 +28,11 @@ struct _RgRecommendModel
   GArray     *count;        /* item → guint: baskets with the item */
   GArray     *daypart_count[RG_DAYPART_COUNT];
   GPtrArray  *pairs;        /* item → GHashTable (other + 1 → count), NULL when none */
-  GHashTable *guests;       /* guest id → RgGuestSummary */
+  GHashTable *guests;       /* guest id → RgGuestSummary: those not packed */
+  PackedGuest *packed;      /* sorted by key; n_dishes 0: taken back since */
+  guint       n_packed;
+  guint       n_packed_live;  /* packed guests with a dish */
+  RgGuestDish *packed_dishes;  /* the packed guests' dishes, one block */
   GArray     *guest_count;  /* item → guint: guests who ordered it */
   GPtrArray  *guest_pairs;  /* item → GHashTable (other + 1 → guests who ordered both) */
 
@@ -277,6 +291,39 @@ rg_recommend_dup_visit_status (RgDb         *db,
   return NULL;
 }
 
+/* ------------------------------------------------------------------- ids */
+
+gboolean
+rg_id_key_parse (const gchar *id,
+                 RgIdKey     *key)
+{
+  guint64 half[2] = { 0, 0 };
+  guint digits = 0;
+
+  if (!rg_id_is_valid (id))
+    return FALSE;
+  for (const gchar *c = id; *c != '\0'; c++)
+    if (*c != '-')
+      {
+        half[digits / 16] = half[digits / 16] << 4 | (guint64) g_ascii_xdigit_value (*c);
+        digits++;
+      }
+  *key = (RgIdKey) { half[0], half[1] };
+  return TRUE;
+}
+
+gint
+rg_id_key_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const RgIdKey *x = a;
+  const RgIdKey *y = b;
+
+  if (x->hi != y->hi)
+    return x->hi < y->hi ? -1 : 1;
+  return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
 /* ----------------------------------------------------------------- model */
 
 static void
@@ -327,6 +374,11 @@ rg_recommend_model_free (RgRecommendModel *self)
     g_array_unref (self->daypart_count[d]);
   g_ptr_array_unref (self->pairs);
   g_hash_table_unref (self->guests);
+  for (guint i = 0; i < self->n_packed; i++)
+    if (self->packed[i].summary.n_alloc > 0)
+      g_free (self->packed[i].summary.dishes);
+  g_free (self->packed);
+  g_free (self->packed_dishes);
   g_array_unref (self->guest_count);
   g_ptr_array_unref (self->guest_pairs);
   g_free (self);
@@ -456,7 +508,16 @@ guest_insert_dish (RgGuestSummary *guest,
                    guint           at,
                    guint           item)
 {
-  if (guest->n_dishes == guest->n_alloc)
+  if (guest->n_alloc == 0 && guest->dishes != NULL)
+    {
+      /* Packed: the dishes leave the block, which has no room to grow. */
+      RgGuestDish *packed = guest->dishes;
+
+      guest->n_alloc = MAX (4, guest->n_dishes + guest->n_dishes / 2);
+      guest->dishes = g_new (RgGuestDish, guest->n_alloc);
+      memcpy (guest->dishes, packed, guest->n_dishes * sizeof (RgGuestDish));
+    }
+  else if (guest->n_dishes == guest->n_alloc)
     {
       guest->n_alloc = MAX (4, guest->n_alloc + guest->n_alloc / 2);
       guest->dishes = g_renew (RgGuestDish, guest->dishes, guest->n_alloc);
@@ -506,6 +567,19 @@ add_weighted (RgRecommendModel *self,
     *weight += rg_recommend_model_decay (self, seated_ms, *last_ms);
 }
 
+/* The packed entry of @guest_id, with a dish or taken back since; NULL
+ * when the guest was not packed. */
+static PackedGuest *
+find_packed (RgRecommendModel *self,
+             const gchar      *guest_id)
+{
+  RgIdKey key;
+
+  if (self->n_packed == 0 || !rg_id_key_parse (guest_id, &key))
+    return NULL;
+  return bsearch (&key, self->packed, self->n_packed, sizeof (PackedGuest), rg_id_key_compare);
+}
+
 /* The guest-level counts of one guest of @basket: the summary of the
  * dishes the guest has ordered, and for each pair of dishes how many
  * guests ordered both. */
@@ -515,13 +589,23 @@ count_guest (RgRecommendModel *self,
              const gchar      *guest_id,
              gint              sign)
 {
-  RgGuestSummary *guest = g_hash_table_lookup (self->guests, guest_id);
+  PackedGuest *packed = find_packed (self, guest_id);
+  RgGuestSummary *guest = packed != NULL ? &packed->summary : g_hash_table_lookup (self->guests, guest_id);
 
   if (guest == NULL)
     {
       g_return_if_fail (sign > 0);
       guest = g_new0 (RgGuestSummary, 1);
       g_hash_table_insert (self->guests, g_strdup (guest_id), guest);
+    }
+  else if (guest->n_dishes == 0)
+    {
+      /* A packed guest taken back comes back as a new one. */
+      g_return_if_fail (sign > 0);
+      guest->last_ms = 0;
+      guest->weight = 0;
+      guest->tz = NULL;
+      self->n_packed_live++;
     }
 
   add_weighted (self, &guest->weight, &guest->last_ms, basket->seated_ms, sign);
@@ -556,7 +640,11 @@ count_guest (RgRecommendModel *self,
       dish->weight = (gfloat) weight;
       dish->last_s = (guint32) CLAMP (last_ms / 1000, 0, G_MAXUINT32);
     }
-  if (guest->n_dishes == 0)
+  if (guest->n_dishes > 0)
+    return;
+  if (packed != NULL)
+    self->n_packed_live--;
+  else
     g_hash_table_remove (self->guests, guest_id);
 }
 
@@ -574,7 +662,71 @@ const RgGuestSummary *
 rg_recommend_model_find_guest (RgRecommendModel *self,
                                const gchar      *guest_id)
 {
+  PackedGuest *packed = find_packed (self, guest_id);
+
+  if (packed != NULL)
+    return packed->summary.n_dishes > 0 ? &packed->summary : NULL;
   return g_hash_table_lookup (self->guests, guest_id);
+}
+
+void
+rg_recommend_model_pack (RgRecommendModel *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize n_dishes = 0;
+  RgGuestDish *next;
+  GHashTable *fresh;
+
+  g_return_if_fail (self->packed == NULL);
+
+  self->packed = g_new (PackedGuest, g_hash_table_size (self->guests));
+  g_hash_table_iter_init (&iter, self->guests);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PackedGuest *guest = &self->packed[self->n_packed];
+
+      if (!rg_id_key_parse (key, &guest->key))
+        continue;
+      guest->summary = *(RgGuestSummary *) value;
+      n_dishes += guest->summary.n_dishes;
+      self->n_packed++;
+      g_hash_table_iter_steal (&iter);
+      g_free (key);
+      g_free (value);
+    }
+  if (self->n_packed == 0)
+    {
+      g_clear_pointer (&self->packed, g_free);
+      return;
+    }
+  self->packed = g_renew (PackedGuest, self->packed, self->n_packed);
+  qsort (self->packed, self->n_packed, sizeof (PackedGuest), rg_id_key_compare);
+
+  self->packed_dishes = g_new (RgGuestDish, n_dishes);
+  next = self->packed_dishes;
+  for (guint i = 0; i < self->n_packed; i++)
+    {
+      RgGuestSummary *guest = &self->packed[i].summary;
+
+      memcpy (next, guest->dishes, guest->n_dishes * sizeof (RgGuestDish));
+      g_free (guest->dishes);
+      guest->dishes = next;
+      guest->n_alloc = 0;
+      next += guest->n_dishes;
+    }
+  self->n_packed_live = self->n_packed;
+
+  /* The table had room for every guest: a new one for those left. */
+  fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) guest_summary_free);
+  g_hash_table_iter_init (&iter, self->guests);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_insert (fresh, key, value);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_hash_table_unref (self->guests);
+  self->guests = fresh;
 }
 
 gdouble
@@ -654,7 +806,7 @@ gdouble
 rg_recommend_model_guest_share (RgRecommendModel *self,
                                 guint             item)
 {
-  guint n_guests = g_hash_table_size (self->guests);
+  guint n_guests = self->n_packed_live + g_hash_table_size (self->guests);
 
   if (n_guests == 0)
     return 0;
@@ -944,5 +1096,9 @@ rg_recommend_model_estimate_memory (RgRecommendModel *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     bytes += strlen (key) + 1 + 4 * sizeof (gpointer) + sizeof (RgGuestSummary) +
              ((RgGuestSummary *) value)->n_alloc * sizeof (RgGuestDish);
+  for (guint i = 0; i < self->n_packed; i++)
+    bytes += sizeof (PackedGuest) + (self->packed[i].summary.n_alloc > 0
+                                     ? self->packed[i].summary.n_alloc
+                                     : self->packed[i].summary.n_dishes) * sizeof (RgGuestDish);
   return bytes;
 }

@@ -49,9 +49,22 @@ typedef struct
   gdouble      weight;     /* Σ 2^(-(last_ms - seated) / half-life) over the visits */
   const gchar *tz;         /* interned: the branch's zone of the latest visit */
   guint        n_dishes;
-  guint        n_alloc;
+  guint        n_alloc;    /* 0: the dishes are in the model's packed block */
   RgGuestDish *dishes;     /* sorted by item */
 } RgGuestSummary;
+
+/* An id that is a UUID (rg_id_is_valid()) as 16 bytes, for sorted arrays
+ * of many ids: a million of them in 16 MB. */
+typedef struct
+{
+  guint64 hi;
+  guint64 lo;
+} RgIdKey;
+
+/* Packs @id into @key; FALSE when @id is not a UUID. */
+gboolean rg_id_key_parse   (const gchar *id, RgIdKey *key);
+/* Orders two keys (for g_array_sort() and bsearch()). */
+gint     rg_id_key_compare (gconstpointer a, gconstpointer b);
 
 typedef struct _RgRecommendModel RgRecommendModel;
 
@@ -75,8 +88,15 @@ void         rg_recommend_model_count       (RgRecommendModel *self, const RgBas
 void         rg_recommend_model_count_party (RgRecommendModel *self, const RgBasket *basket,
                                              const gchar *guest_id);
 /* (nullable): the history of @guest_id as host or guest of a party;
- * %NULL when the guest has no closed visit. */
+ * %NULL when the guest has no closed visit.  Valid until the model counts
+ * again. */
 const RgGuestSummary *rg_recommend_model_find_guest (RgRecommendModel *self, const gchar *guest_id);
+/* Packs the histories counted so far, once the whole order history is:
+ * the guests with a UUID move from the table of their ids (some 200 bytes
+ * of bookkeeping each) to one array sorted by id, and all their dishes to
+ * one block, which changes no count.  Guests counted later go to the
+ * table; a packed guest's dishes move out of the block when they grow. */
+void         rg_recommend_model_pack        (RgRecommendModel *self);
 gdouble      rg_recommend_model_get_half_life (RgRecommendModel *self);
 /* 2^(-(@to_ms - @from_ms) / half-life), 1 when @to_ms is not later. */
 gdouble      rg_recommend_model_decay       (RgRecommendModel *self, gint64 from_ms, gint64 to_ms);

@@ -36,20 +36,13 @@ struct _RgRecommender
 
   /* owned */
   RgRecommendModel   *model;
-  GArray             *built;      /* VisitKey of the visits counted by the build, sorted */
+  GArray             *built;      /* RgIdKey of the visits counted by the build, sorted */
   GHashTable         *visits;     /* ids of the visits counted since, or not UUIDs */
   gboolean            building;
   GHashTable         *parties;    /* while building: visit id → guests, not the host */
 
   RgRecommendWeights  weights;
 };
-
-/* A visit id (a UUID) as 16 bytes: a million of them in 16 MB. */
-typedef struct
-{
-  guint64 hi;
-  guint64 lo;
-} VisitKey;
 
 G_DEFINE_FINAL_TYPE (RgRecommendation, rg_recommendation, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (RgRecommender, rg_recommender, G_TYPE_OBJECT)
@@ -255,49 +248,18 @@ rg_recommender_init (RgRecommender *self)
 {
   rg_recommend_weights_init (&self->weights);
   self->model = rg_recommend_model_new (self->weights.half_life_days);
-  self->built = g_array_new (FALSE, FALSE, sizeof (VisitKey));
+  self->built = g_array_new (FALSE, FALSE, sizeof (RgIdKey));
   self->visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-static gboolean
-visit_key_parse (const gchar *visit_id,
-                 VisitKey    *key)
-{
-  guint64 half[2] = { 0, 0 };
-  guint digits = 0;
-
-  if (!rg_id_is_valid (visit_id))
-    return FALSE;
-  for (const gchar *c = visit_id; *c != '\0'; c++)
-    if (*c != '-')
-      {
-        half[digits / 16] = half[digits / 16] << 4 | (guint64) g_ascii_xdigit_value (*c);
-        digits++;
-      }
-  *key = (VisitKey) { half[0], half[1] };
-  return TRUE;
-}
-
-static gint
-compare_visit_keys (gconstpointer a,
-                    gconstpointer b)
-{
-  const VisitKey *x = a;
-  const VisitKey *y = b;
-
-  if (x->hi != y->hi)
-    return x->hi < y->hi ? -1 : 1;
-  return (x->lo > y->lo) - (x->lo < y->lo);
 }
 
 static gboolean
 has_visit (RgRecommender *self,
            const gchar   *visit_id)
 {
-  VisitKey key;
+  RgIdKey key;
 
-  if (visit_key_parse (visit_id, &key) &&
-      bsearch (&key, self->built->data, self->built->len, sizeof (VisitKey), compare_visit_keys) != NULL)
+  if (rg_id_key_parse (visit_id, &key) &&
+      bsearch (&key, self->built->data, self->built->len, sizeof (RgIdKey), rg_id_key_compare) != NULL)
     return TRUE;
   return g_hash_table_contains (self->visits, visit_id);
 }
@@ -308,9 +270,9 @@ static gboolean
 note_visit (RgRecommender *self,
             const gchar   *visit_id)
 {
-  VisitKey key;
+  RgIdKey key;
 
-  if (self->building && visit_key_parse (visit_id, &key))
+  if (self->building && rg_id_key_parse (visit_id, &key))
     {
       g_array_append_val (self->built, key);
       return TRUE;
@@ -359,8 +321,9 @@ rg_recommender_new (RgDb    *db,
   if (!rg_recommend_scan_baskets (db, self->model, count_and_free_basket, self, error))
     return NULL;
   self->building = FALSE;
-  g_array_sort (self->built, compare_visit_keys);
+  g_array_sort (self->built, rg_id_key_compare);
   g_clear_pointer (&self->parties, g_hash_table_unref);
+  rg_recommend_model_pack (self->model);
   rg_recommend_model_fit (self->model);
   return g_steal_pointer (&self);
 }
@@ -491,7 +454,7 @@ rg_recommender_estimate_memory (RgRecommender *self)
   g_return_val_if_fail (RG_IS_RECOMMENDER (self), 0);
 
   return rg_recommend_model_estimate_memory (self->model) +
-         self->built->len * sizeof (VisitKey) + g_hash_table_size (self->visits) * VISIT_ID_BYTES;
+         self->built->len * sizeof (RgIdKey) + g_hash_table_size (self->visits) * VISIT_ID_BYTES;
 }
 
 /* --------------------------------------------------------------- queries */

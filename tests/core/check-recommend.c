@@ -303,6 +303,133 @@ END_TEST
 
 /* ------------------------------------------------------------ languages */
 
+/* A basket of @guest_id at @seated_ms with the dishes of @items (indexes
+ * in the model, -1-terminated). */
+static RgBasket *
+make_basket (const gchar *guest_id,
+             gint64       seated_ms,
+             const gint  *items)
+{
+  RgBasket *basket = g_new0 (RgBasket, 1);
+
+  basket->visit_id = rg_id_new ();
+  basket->guest_id = g_strdup (guest_id);
+  basket->seated_ms = seated_ms;
+  basket->tz = g_intern_static_string ("UTC");
+  basket->daypart = RG_DAYPART_DINNER;
+  basket->items = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; items[i] >= 0; i++)
+    g_array_append_val (basket->items, items[i]);
+  return basket;
+}
+
+/* Counts @basket into both models. */
+static void
+count_both (RgRecommendModel *a,
+            RgRecommendModel *b,
+            RgBasket         *basket,
+            gint              sign)
+{
+  rg_recommend_model_count (a, basket, sign);
+  rg_recommend_model_count (b, basket, sign);
+}
+
+static void
+assert_same_guest (RgRecommendModel *packed,
+                   RgRecommendModel *plain,
+                   const gchar      *guest_id)
+{
+  const RgGuestSummary *x = rg_recommend_model_find_guest (packed, guest_id);
+  const RgGuestSummary *y = rg_recommend_model_find_guest (plain, guest_id);
+
+  ck_assert_msg ((x == NULL) == (y == NULL), "guest %s known to one model only", guest_id);
+  if (x == NULL)
+    return;
+  ck_assert_int_eq (x->last_ms, y->last_ms);
+  ck_assert_double_eq (x->weight, y->weight);
+  ck_assert_ptr_eq (x->tz, y->tz);
+  ck_assert_uint_eq (x->n_dishes, y->n_dishes);
+  for (guint i = 0; i < x->n_dishes; i++)
+    {
+      ck_assert_uint_eq (x->dishes[i].item, y->dishes[i].item);
+      ck_assert_uint_eq (x->dishes[i].times, y->dishes[i].times);
+      ck_assert_float_eq (x->dishes[i].weight, y->dishes[i].weight);
+      ck_assert_uint_eq (x->dishes[i].last_s, y->dishes[i].last_s);
+    }
+}
+
+/* The recommender packs its model once built (guests in a sorted array,
+ * dishes in one block): packed or not, a model holds the same histories
+ * and guest counts, also after checks close since (a packed guest's
+ * dishes grow out of the block, a new guest joins), a guest taken back
+ * whole and counted again, and a guest whose id is not a UUID. */
+START_TEST (test_packed_model_counts_as_unpacked)
+{
+  g_autoptr(RgRecommendModel) packed = rg_recommend_model_new (180);
+  g_autoptr(RgRecommendModel) plain = rg_recommend_model_new (180);
+  g_autoptr(GPtrArray) baskets = g_ptr_array_new_with_free_func ((GDestroyNotify) rg_basket_free);
+  g_autofree gchar *ana = rg_id_new ();
+  g_autofree gchar *ben = rg_id_new ();
+  g_autofree gchar *cai = rg_id_new ();
+  g_autofree gchar *dan = rg_id_new ();
+  const gchar *legacy = "imported-guest-7";
+  const gchar *guests[] = { ana, ben, cai, dan, legacy };
+  const gint soup_bread[] = { 0, 1, -1 };
+  const gint bread_cake[] = { 1, 2, -1 };
+  const gint soup[] = { 0, -1 };
+  const gint all[] = { 3, 2, 1, 0, -1 };
+  RgBasket *ben_visit;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree gchar *item = g_strdup_printf ("item-%u", i);
+
+      ck_assert_uint_eq (rg_recommend_model_intern (packed, item), i);
+      ck_assert_uint_eq (rg_recommend_model_intern (plain, item), i);
+    }
+  g_ptr_array_add (baskets, make_basket (ana, NOV3_DINNER - 30 * DAY_MS, soup_bread));
+  g_ptr_array_add (baskets, make_basket (ana, NOV3_DINNER - 10 * DAY_MS, soup));
+  g_ptr_array_add (baskets, make_basket (ben, NOV3_DINNER - 20 * DAY_MS, bread_cake));
+  g_ptr_array_add (baskets, make_basket (cai, NOV3_DINNER - 5 * DAY_MS, soup_bread));
+  g_ptr_array_add (baskets, make_basket (legacy, NOV3_DINNER - 7 * DAY_MS, bread_cake));
+  for (guint i = 0; i < baskets->len; i++)
+    count_both (packed, plain, g_ptr_array_index (baskets, i), 1);
+  rg_recommend_model_pack (packed);
+
+  /* Checks close since: Ana orders what she never had, Dan is new, the
+   * imported guest comes back. */
+  g_ptr_array_add (baskets, make_basket (ana, NOV3_DINNER, all));
+  g_ptr_array_add (baskets, make_basket (dan, NOV3_DINNER - DAY_MS, soup));
+  g_ptr_array_add (baskets, make_basket (legacy, NOV3_DINNER, soup));
+  for (guint i = 5; i < baskets->len; i++)
+    count_both (packed, plain, g_ptr_array_index (baskets, i), 1);
+  for (guint g = 0; g < G_N_ELEMENTS (guests); g++)
+    assert_same_guest (packed, plain, guests[g]);
+
+  /* Ben's only visit taken back (as the evaluation does), then counted
+   * again. */
+  ben_visit = g_ptr_array_index (baskets, 2);
+  count_both (packed, plain, ben_visit, -1);
+  ck_assert_ptr_null (rg_recommend_model_find_guest (packed, ben));
+  ck_assert_double_eq (rg_recommend_model_guest_share (packed, 2),
+                       rg_recommend_model_guest_share (plain, 2));
+  count_both (packed, plain, ben_visit, 1);
+
+  for (guint g = 0; g < G_N_ELEMENTS (guests); g++)
+    assert_same_guest (packed, plain, guests[g]);
+  ck_assert_uint_eq (rg_recommend_model_find_guest (packed, ana)->n_dishes, 4);
+  for (guint a = 0; a < 4; a++)
+    {
+      ck_assert_double_eq (rg_recommend_model_guest_share (packed, a),
+                           rg_recommend_model_guest_share (plain, a));
+      for (guint b = 0; b < 4; b++)
+        ck_assert_double_eq (rg_recommend_model_guest_lift (packed, a, b, 1),
+                             rg_recommend_model_guest_lift (plain, a, b, 1));
+    }
+  ck_assert_uint_lt (rg_recommend_model_estimate_memory (packed), rg_recommend_model_estimate_memory (plain));
+}
+END_TEST
+
 START_TEST (test_reasons_in_chinese)
 {
   g_autoptr(RgTestDb) t = rg_test_db_new ();
@@ -1459,6 +1586,7 @@ recommend_suite (void)
   tc = tcase_create ("model");
   tcase_add_test (tc, test_fitted_shrink);
   tcase_add_test (tc, test_fitted_daypart_prior);
+  tcase_add_test (tc, test_packed_model_counts_as_unpacked);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("languages");
