@@ -115,7 +115,6 @@ typedef struct
 } LookupJob;
 
 static LookupJob *start_lookup (RgLookupPage *self, const gchar *query);
-static void       emit_guest   (RgLookupPage *self, guint position, gboolean navigate);
 
 /* --------------------------------------------------------------- helpers */
 
@@ -218,6 +217,16 @@ wait_for_answer (LookupJob *job,
 }
 
 static void
+emit_guest (RgLookupPage *self,
+            guint         position,
+            gboolean      navigate)
+{
+  g_autoptr(RgGuestMatch) match = g_list_model_get_item (self->results, position);
+
+  g_signal_emit (self, signals[GUEST_ACTIVATED], 0, rg_guest_match_get_guest_id (match), navigate);
+}
+
+static void
 cancel_beside (RgLookupPage *self)
 {
   if (self->beside_clock != NULL)
@@ -273,16 +282,6 @@ set_results (RgLookupPage *self,
     g_list_store_splice (self->slots, shown, 0, self->slot_pool->pdata + shown, n - shown);
   /* The rows kept refill themselves (fill_row_cb). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS]);
-}
-
-static void
-emit_guest (RgLookupPage *self,
-            guint         position,
-            gboolean      navigate)
-{
-  g_autoptr(RgGuestMatch) match = g_list_model_get_item (self->results, position);
-
-  g_signal_emit (self, signals[GUEST_ACTIVATED], 0, rg_guest_match_get_guest_id (match), navigate);
 }
 
 /* What Enter does once the results for the field's text are in. */

@@ -256,6 +256,22 @@ on_clock_after_paint_cb (GdkFrameClock *clock,
 
 /* ---------------------------------------------------------------- timing */
 
+/* How many frames began from @since_ns up to the one painted last. */
+static guint
+frames_since (Keystroke *key,
+              gint64     since_ns)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < key->frames->len; i++)
+    {
+      gint64 frame = g_array_index (key->frames, gint64, i);
+
+      n += frame >= since_ns && frame <= key->painted_ns;
+    }
+  return n;
+}
+
 /* One line per keystroke: the frames begun in the pause before it (a
  * frame clock that keeps ticking paints on its own grid), when the model
  * changed, and when each frame after the key began, up to the one that
@@ -299,6 +315,7 @@ typedef struct
   RgBenchSamples *main_cpu;    /* list keystrokes: main thread CPU */
   RgBenchSamples *other_cpu;   /* … the other threads' (the lookup) */
   guint           stale;       /* rows seen showing a guest not found */
+  guint           later;       /* list keystrokes drawn after their first frame */
 } Painted;
 
 /* Types @text into the empty field; returns how many keystrokes missed. */
@@ -332,7 +349,6 @@ type_query (Keystroke      *key,
         g_main_context_iteration (NULL, TRUE);
       if (key->trace)
         print_trace (key, text, g_utf8_pointer_to_offset (text, c) + 1);
-      g_array_set_size (key->frames, 0);
       if (key->painted_ns == 0)
         missed++;
       else if (key->opened_card)
@@ -344,6 +360,7 @@ type_query (Keystroke      *key,
           rg_bench_samples_add (painted->main_cpu, main_cpu);
           rg_bench_samples_add (painted->other_cpu, cpu_ns (CLOCK_PROCESS_CPUTIME_ID) - key->all_cpu_ns - main_cpu);
           painted->stale += count_stale_rows (key->page);
+          painted->later += frames_since (key, key->typed_ns) > 1;
           rg_bench_samples_add (painted->list, key->painted_ns - key->typed_ns);
           rg_bench_samples_add (all->painted, key->painted_ns - key->typed_ns);
           /* A frame begun before the answer (whose layout took it in)
@@ -360,6 +377,7 @@ type_query (Keystroke      *key,
             }
           rg_bench_samples_add (model, key->model_ns - key->typed_ns);
         }
+      g_array_set_size (key->frames, 0);
       run_for (KEY_GAP_MS);
     }
   return missed;
@@ -553,7 +571,7 @@ main (int argc, char **argv)
       g_autoptr(RgBenchSamples) model = rg_bench_samples_new (256);
       g_autoptr(RgBenchSamples) main_cpu = rg_bench_samples_new (256);
       g_autoptr(RgBenchSamples) other_cpu = rg_bench_samples_new (256);
-      Painted painted = { list, card, main_cpu, other_cpu, 0 };
+      Painted painted = { list, card, main_cpu, other_cpu, 0, 0 };
       g_autofree gchar *list_label = g_strdup_printf ("%s: to list drawn", kind_labels[kind]);
       g_autofree gchar *model_label = g_strdup_printf ("%s: to model changed", kind_labels[kind]);
       g_autofree gchar *card_label = g_strdup_printf ("%s: to card drawn", kind_labels[kind]);
@@ -578,6 +596,8 @@ main (int argc, char **argv)
         g_print ("  %u keystrokes not answered within %d ms\n", missed, WAIT_MS);
       if (painted.stale > 0)
         g_print ("  %u rows drawn with a guest not among the results\n", painted.stale);
+      g_print ("  %u of %u list keystrokes drawn after the keystroke's first frame\n",
+               painted.later, rg_bench_samples_count (list));
     }
   g_print ("\n");
   print_ms (all.painted, "all kinds: to list drawn");
