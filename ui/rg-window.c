@@ -268,7 +268,8 @@ on_first_frame_learn_cb (GdkFrameClock *clock,
                          RgWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_learn_cb, self);
-  self->learn_source = g_idle_add_full (G_PRIORITY_LOW, on_learn_idle_cb, self, NULL);
+  if (self->learn_source == 0)
+    self->learn_source = g_idle_add_full (G_PRIORITY_LOW, on_learn_idle_cb, self, NULL);
 }
 
 /* After the branch is known: learn from past orders in the background once
