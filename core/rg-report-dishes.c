@@ -140,13 +140,15 @@ load_dishes (RgDb                 *db,
              GError              **error)
 {
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT day >= ?3, item_id, sum (visits), 0, sum (revenue), sum (cost), sum (qty) "
-      "FROM rollup_item_day WHERE " RG_REPORT_BRANCHES " AND day BETWEEN ?2 AND ?4 GROUP BY 1, 2", error);
+      "SELECT day >= ?3, item_id, sum (visits), 0, sum (revenue), sum (cost), sum (qty) FROM "
+      RG_REPORT_SPAN ("rollup_item_day", "rollup_item_month", "item_id, visits, revenue, cost, qty",
+                      RG_REPORT_BRANCHES) " GROUP BY 1, 2", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   _rg_report_bind_range (stmt, range, range->prev_from, range->from, range->to);
+  _rg_report_bind_span (stmt, range);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Dish *dish = lookup_dish (dishes, (const gchar *) sqlite3_column_text (stmt, 1));
@@ -174,8 +176,8 @@ add_pairings (RgDb                 *db,
 {
   static const RgMeasure measures[] = { RG_MEASURE_VISITS, RG_MEASURE_ATTACH_PCT, RG_MEASURE_LIFT };
   g_autoptr(RgStmt) singles = rg_db_prepare (db,
-      "SELECT item_id, sum (visits) FROM rollup_item_day "
-      "WHERE " RG_REPORT_BRANCHES " AND day BETWEEN ?2 AND ?3 GROUP BY 1", error);
+      "SELECT item_id, sum (visits) FROM rollup_item_month "
+      "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?3 GROUP BY 1", error);
   g_autoptr(RgStmt) all = NULL;
   g_autoptr(RgStmt) pairs = NULL;
   g_autoptr(GHashTable) visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -189,8 +191,8 @@ add_pairings (RgDb                 *db,
   if (singles == NULL)
     return FALSE;
   sqlite3_bind_text (singles, 1, range->query->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (singles, 2, first, -1, SQLITE_STATIC);
-  sqlite3_bind_text (singles, 3, last, -1, SQLITE_STATIC);
+  sqlite3_bind_text (singles, 2, range->from_month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (singles, 3, range->to_month, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (singles)) == SQLITE_ROW)
     g_hash_table_insert (visits, g_strdup ((const gchar *) sqlite3_column_text (singles, 0)),
                          g_memdup2 (&(gdouble) { sqlite3_column_double (singles, 1) }, sizeof (gdouble)));

@@ -15,6 +15,19 @@ G_BEGIN_DECLS
 #define RG_REPORT_BRANCHES \
   "branch_id IN (SELECT id FROM branch WHERE deleted = 0 AND (?1 IS NULL OR id = ?1))"
 
+/* The days from @prev_from to @to as a day rollup and its month twin
+ * (schema version 17) give them: the months lying wholly in the period or
+ * wholly in the period before, from @month_first to @month_last but
+ * @month_cut (the month @from cuts; "" for none), from the months; the
+ * other days from the days, in three runs: @prev_from to @lead_last,
+ * @cut_first to @cut_last, @tail_first to @to.  A run that is empty ends
+ * before it starts. */
+typedef struct
+{
+  gchar lead_last[11], cut_first[11], cut_last[11], tail_first[11];
+  gchar month_first[8], month_last[8], month_cut[8];
+} RgReportSpan;
+
 /* The range of a report, resolved: days and months of the period and of
  * the period before, and UTC instants of the period's ends. */
 typedef struct
@@ -26,7 +39,21 @@ typedef struct
   gint64 from_ms;        /* start of @from, UTC */
   gint64 end_ms;         /* end of @to, UTC */
   guint  limit;
+  RgReportSpan span;
 } RgReportRange;
+
+/* The rows of a day rollup from ?2 to ?4 (the first day of the period
+ * before to the last of the period), as a subquery of a FROM clause with
+ * the column "day" (a month's rows as its first day) and @columns: whole
+ * months from @month_table, the other days from @day_table; @where holds
+ * for both.  Bind ?1 to ?4 with _rg_report_bind_range() and ?6 to ?12 with
+ * _rg_report_bind_span(). */
+#define RG_REPORT_SPAN(day_table, month_table, columns, where) \
+  "(SELECT day, " columns " FROM " day_table " WHERE " where " AND day BETWEEN ?2 AND ?6 " \
+  "UNION ALL SELECT day, " columns " FROM " day_table " WHERE " where " AND day BETWEEN ?7 AND ?8 " \
+  "UNION ALL SELECT day, " columns " FROM " day_table " WHERE " where " AND day BETWEEN ?9 AND ?4 " \
+  "UNION ALL SELECT month || '-01', " columns " FROM " month_table " WHERE " where \
+  "  AND month BETWEEN ?10 AND ?11 AND month <> ?12)"
 
 RgReport    *_rg_report_new         (RgReportKind kind, const RgReportRange *range);
 GListStore  *_rg_report_add_section (RgReport *self, const gchar *name,
@@ -66,6 +93,8 @@ void     _rg_report_row_set_sums (RgReportRow *row, const RgReportSums *now, con
 /* Binds ?1 the branch, ?2 @first, ?3 @split and ?4 @last. */
 void     _rg_report_bind_range   (sqlite3_stmt *stmt, const RgReportRange *range, const gchar *first,
                                   const gchar *split, const gchar *last);
+/* Binds ?6 to ?12 of RG_REPORT_SPAN() to @range's span. */
+void     _rg_report_bind_span    (sqlite3_stmt *stmt, const RgReportRange *range);
 /* The sums of the period [0] and the period before [1] from rollup_hour. */
 gboolean _rg_report_load_totals  (RgDb *db, const RgReportRange *range, RgReportSums totals[2], GError **error);
 /* The "totals" section: one row of @totals. */

@@ -76,11 +76,9 @@ load_kind (RgDb                *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, range->query->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, range->prev_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, range->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, range->to, -1, SQLITE_STATIC);
+  _rg_report_bind_range (stmt, range, range->prev_from, range->from, range->to);
   sqlite3_bind_text (stmt, 5, kind, -1, SQLITE_STATIC);
+  _rg_report_bind_span (stmt, range);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Figures *figures = lookup_figures (table, (const gchar *) sqlite3_column_text (stmt, 1));
@@ -106,8 +104,9 @@ load_kind (RgDb                *db,
 /* ---------------------------------------------------------------- service */
 
 #define SERVICE_SQL \
-  "SELECT day >= ?3, key, sum (visits), sum (covers), sum (revenue), sum (timed), sum (dine_ms) " \
-  "FROM rollup_service_day WHERE kind = ?5 AND " RG_REPORT_BRANCHES " AND day BETWEEN ?2 AND ?4 GROUP BY 1, 2"
+  "SELECT day >= ?3, key, sum (visits), sum (covers), sum (revenue), sum (timed), sum (dine_ms) FROM " \
+  RG_REPORT_SPAN ("rollup_service_day", "rollup_service_month", "key, visits, covers, revenue, timed, dine_ms", \
+                  "kind = ?5 AND " RG_REPORT_BRANCHES) " GROUP BY 1, 2"
 
 /* @tables: how many tables the row stands for (turnover is per table and day). */
 static RgReportRow *
@@ -236,8 +235,9 @@ _rg_report_service (RgDb                *db,
 /* --------------------------------------------------------------- feedback */
 
 #define FEEDBACK_SQL \
-  "SELECT day >= ?3, key, sum (ratings), sum (total) " \
-  "FROM rollup_feedback_day WHERE kind = ?5 AND " RG_REPORT_BRANCHES " AND day BETWEEN ?2 AND ?4 GROUP BY 1, 2"
+  "SELECT day >= ?3, key, sum (ratings), sum (total) FROM " \
+  RG_REPORT_SPAN ("rollup_feedback_day", "rollup_feedback_month", "key, ratings, total", \
+                  "kind = ?5 AND " RG_REPORT_BRANCHES) " GROUP BY 1, 2"
 
 static RgReportRow *
 rating_row (const Figures *figures,

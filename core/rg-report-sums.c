@@ -54,6 +54,20 @@ _rg_report_bind_range (sqlite3_stmt        *stmt,
   sqlite3_bind_text (stmt, 4, last, -1, SQLITE_TRANSIENT);
 }
 
+void
+_rg_report_bind_span (sqlite3_stmt        *stmt,
+                      const RgReportRange *range)
+{
+  const RgReportSpan *span = &range->span;
+  const gchar *texts[7] = {
+    span->lead_last, span->cut_first, span->cut_last, span->tail_first,
+    span->month_first, span->month_last, span->month_cut,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    sqlite3_bind_text (stmt, 6 + (gint) i, texts[i], -1, SQLITE_STATIC);
+}
+
 /* Visits, covers, revenue, cost of the period [0] and the period before [1]. */
 gboolean
 _rg_report_load_totals (RgDb                 *db,

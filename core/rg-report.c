@@ -391,6 +391,79 @@ day_start_ms (const GDate *date)
   return ((gint64) g_date_get_julian (date) - 719163) * 86400000;
 }
 
+static void
+format_day (const GDate *date,
+            gchar        out[11])
+{
+  g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+static void
+format_month (const GDate *date,
+              gchar        out[8])
+{
+  g_snprintf (out, 8, "%04u-%02u", g_date_get_year (date), g_date_get_month (date));
+}
+
+/* Where the days from @first to @last, split at @split, come from: see
+ * RgReportSpan. */
+static void
+resolve_span (const GDate  *first,
+              const GDate  *split,
+              const GDate  *last,
+              RgReportSpan *span)
+{
+  GDate lo = *first, hi = *last, day;
+
+  /* The first and last whole months: from the month @first starts (or the
+   * next), to the month @last ends (or the one before). */
+  if (g_date_get_day (&lo) != 1)
+    {
+      g_date_add_months (&lo, 1);
+      g_date_set_day (&lo, 1);
+    }
+  if (!g_date_is_last_of_month (&hi))
+    {
+      g_date_set_day (&hi, 1);
+      g_date_subtract_days (&hi, 1);
+    }
+  g_date_set_day (&hi, 1);
+  /* Empty runs and months end before they start. */
+  g_strlcpy (span->cut_first, "9", sizeof span->cut_first);
+  g_strlcpy (span->cut_last, "0", sizeof span->cut_last);
+  g_strlcpy (span->month_cut, "", sizeof span->month_cut);
+  if (g_date_compare (&lo, &hi) > 0)
+    {
+      /* No whole month: every day from the days. */
+      format_day (last, span->lead_last);
+      g_strlcpy (span->tail_first, "9", sizeof span->tail_first);
+      g_strlcpy (span->month_first, "9", sizeof span->month_first);
+      g_strlcpy (span->month_last, "0", sizeof span->month_last);
+      return;
+    }
+  format_month (&lo, span->month_first);
+  format_month (&hi, span->month_last);
+  day = lo;
+  g_date_subtract_days (&day, 1);
+  format_day (&day, span->lead_last);
+  day = hi;
+  g_date_add_months (&day, 1);
+  format_day (&day, span->tail_first);
+  /* A whole month that @split cuts is read by its days. */
+  if (g_date_get_day (split) != 1 && g_date_compare (split, &lo) > 0 && g_date_compare (split, &day) < 0)
+    {
+      GDate cut = *split, end;
+
+      g_date_set_day (&cut, 1);
+      format_month (&cut, span->month_cut);
+      format_day (&cut, span->cut_first);
+      end = cut;
+      g_date_add_months (&end, 1);
+      g_date_subtract_days (&end, 1);
+      format_day (&end, span->cut_last);
+    }
+}
+
 static gboolean
 resolve_range (RgDb                *db,
                const RgReportQuery *query,
@@ -459,6 +532,15 @@ resolve_range (RgDb                *db,
   g_date_add_days (&end, 1);
   range->from_ms = day_start_ms (&from);
   range->end_ms = day_start_ms (&end);
+
+  {
+    GDate prev_from;
+
+    g_date_clear (&prev_from, 1);
+    g_date_set_julian (&prev_from, g_date_get_julian (&from));
+    g_date_subtract_days (&prev_from, range->days);
+    resolve_span (&prev_from, &from, &to, &range->span);
+  }
   return TRUE;
 }
 

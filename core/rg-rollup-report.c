@@ -17,17 +17,19 @@
 #include "rg-rollup-guest.h"
 #include "rg-rollup-report.h"
 
-/* One upsert for the four kinds of rollup_service_day. */
-#define SERVICE_UPSERT \
-  "INSERT INTO rollup_service_day (kind, branch_id, day, key, visits, covers, revenue, timed, dine_ms) " \
+/* One upsert for the four kinds of rollup_service_day, or of its month
+ * twin (schema version 17). */
+#define SERVICE_UPSERT(table, period) \
+  "INSERT INTO " table " (kind, branch_id, " period ", key, visits, covers, revenue, timed, dine_ms) " \
   "VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8) " \
-  "ON CONFLICT (kind, branch_id, day, key) DO UPDATE SET visits = visits + 1, " \
+  "ON CONFLICT (kind, branch_id, " period ", key) DO UPDATE SET visits = visits + 1, " \
   "  covers = covers + excluded.covers, revenue = revenue + excluded.revenue, " \
   "  timed = timed + excluded.timed, dine_ms = dine_ms + excluded.dine_ms"
 
-/* The ratings of a visit (?3), or only one of them (?6), by every key. */
-#define FEEDBACK_UPSERT \
-  "INSERT INTO rollup_feedback_day (kind, branch_id, day, key, ratings, total) " \
+/* The ratings of a visit (?3), or only one of them (?6), by every key, into
+ * rollup_feedback_day or its month twin. */
+#define FEEDBACK_UPSERT(table, period) \
+  "INSERT INTO " table " (kind, branch_id, " period ", key, ratings, total) " \
   "SELECT kind, ?1, ?2, key, count (*), sum (rating) FROM (" \
   "  SELECT 'aspect' AS kind, aspect AS key, rating FROM f " \
   "  UNION ALL SELECT 'item', item_id, rating FROM f WHERE item_id IS NOT NULL " \
@@ -35,7 +37,7 @@
   "  UNION ALL SELECT 'server', ?4, rating FROM f WHERE ?4 IS NOT NULL " \
   "  UNION ALL SELECT 'hour', ?5, rating FROM f) " \
   "WHERE true GROUP BY kind, key " \
-  "ON CONFLICT (kind, branch_id, day, key) DO UPDATE SET ratings = ratings + excluded.ratings, " \
+  "ON CONFLICT (kind, branch_id, " period ", key) DO UPDATE SET ratings = ratings + excluded.ratings, " \
   "  total = total + excluded.total"
 #define FEEDBACK_ROWS \
   "WITH f AS (SELECT aspect, item_id, table_id, rating FROM feedback " \
@@ -87,6 +89,22 @@
   "  UNION ALL SELECT 'hour', printf ('%02d', hour), * FROM f) " \
   "GROUP BY kind, branch_id, day, key"
 
+/* The month twins (schema version 17) summed from the day rollups just
+ * rebuilt. */
+#define REBUILD_MONTHS \
+  "; DELETE FROM rollup_item_month; " \
+  "INSERT INTO rollup_item_month (branch_id, month, item_id, qty, revenue, cost, visits) " \
+  "SELECT branch_id, substr (day, 1, 7), item_id, sum (qty), sum (revenue), sum (cost), sum (visits) " \
+  "FROM rollup_item_day GROUP BY 1, 2, 3; " \
+  "DELETE FROM rollup_service_month; " \
+  "INSERT INTO rollup_service_month (kind, branch_id, month, key, visits, covers, revenue, timed, dine_ms) " \
+  "SELECT kind, branch_id, substr (day, 1, 7), key, sum (visits), sum (covers), sum (revenue), sum (timed), " \
+  "  sum (dine_ms) FROM rollup_service_day GROUP BY 1, 2, 3, 4; " \
+  "DELETE FROM rollup_feedback_month; " \
+  "INSERT INTO rollup_feedback_month (kind, branch_id, month, key, ratings, total) " \
+  "SELECT kind, branch_id, substr (day, 1, 7), key, sum (ratings), sum (total) " \
+  "FROM rollup_feedback_day GROUP BY 1, 2, 3, 4"
+
 typedef struct
 {
   const gchar *branch_id;
@@ -111,21 +129,30 @@ add_service (RgDb         *db,
              const gchar  *day,
              GError      **error)
 {
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, SERVICE_UPSERT, error);
+  static const gchar * const sql[2] = {
+    SERVICE_UPSERT ("rollup_service_day", "day"), SERVICE_UPSERT ("rollup_service_month", "month"),
+  };
   gboolean timed = v->left_ms > v->seated_ms;
+  gchar month[8];
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, v->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, v->party_size);
-  sqlite3_bind_int64 (stmt, 6, v->revenue);
-  sqlite3_bind_int (stmt, 7, timed ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 8, timed ? v->left_ms - v->seated_ms : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "updating the service report");
+  g_strlcpy (month, day, sizeof month);
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, v->branch_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, i == 0 ? day : month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, v->party_size);
+      sqlite3_bind_int64 (stmt, 6, v->revenue);
+      sqlite3_bind_int (stmt, 7, timed ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 8, timed ? v->left_ms - v->seated_ms : 0);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rg_db_set_error (db, error, "updating the service report");
+    }
   return TRUE;
 }
 
@@ -190,20 +217,29 @@ add_feedback (RgDb         *db,
               const gchar  *feedback_id,
               GError      **error)
 {
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db, FEEDBACK_ROWS FEEDBACK_UPSERT, error);
-  gchar hour_key[3];
+  static const gchar * const sql[2] = {
+    FEEDBACK_ROWS FEEDBACK_UPSERT ("rollup_feedback_day", "day"),
+    FEEDBACK_ROWS FEEDBACK_UPSERT ("rollup_feedback_month", "month"),
+  };
+  gchar hour_key[3], month[8];
 
-  if (stmt == NULL)
-    return FALSE;
   g_snprintf (hour_key, sizeof hour_key, "%02d", hour);
-  sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, visit_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, server_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, hour_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, feedback_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "updating the feedback report");
+  g_strlcpy (month, day, sizeof month);
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, branch_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, i == 0 ? day : month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, visit_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, server_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, hour_key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, feedback_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rg_db_set_error (db, error, "updating the feedback report");
+    }
   return TRUE;
 }
 
@@ -317,6 +353,6 @@ rg_rollup_report_rebuild (RgDb    *db,
 {
   g_return_val_if_fail (db != NULL, FALSE);
 
-  return rg_db_exec (db, REBUILD_SERVICE REBUILD_GUEST_MONTH REBUILD_PAIRS REBUILD_FEEDBACK, error) &&
+  return rg_db_exec (db, REBUILD_SERVICE REBUILD_GUEST_MONTH REBUILD_PAIRS REBUILD_FEEDBACK REBUILD_MONTHS, error) &&
          rg_rollup_guest_rebuild (db, error);
 }

@@ -247,27 +247,39 @@ add_hour (RgDb              *db,
   return TRUE;
 }
 
+/* What the live lines of a visit (?3) add to its branch (?1) and day or
+ * month (?2) of @table. */
+#define ITEM_UPSERT(table, period) \
+  "INSERT INTO " table " (branch_id, " period ", item_id, qty, revenue, cost, visits) " \
+  "SELECT ?1, ?2, item_id, sum (qty), sum (qty * unit_price - discount), sum (qty * unit_cost), 1 " \
+  "FROM order_line WHERE visit_id = ?3 AND voided = 0 AND deleted = 0 GROUP BY item_id " \
+  "ON CONFLICT (branch_id, " period ", item_id) DO UPDATE SET qty = qty + excluded.qty, " \
+  "  revenue = revenue + excluded.revenue, cost = cost + excluded.cost, visits = visits + 1"
+
 static gboolean
 add_items (RgDb              *db,
            const VisitFacts  *facts,
            const gchar       *visit_id,
            GError           **error)
 {
-  g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "INSERT INTO rollup_item_day (branch_id, day, item_id, qty, revenue, cost, visits) "
-      "SELECT ?1, ?2, item_id, sum (qty), sum (qty * unit_price - discount), sum (qty * unit_cost), 1 "
-      "FROM order_line WHERE visit_id = ?3 AND voided = 0 AND deleted = 0 GROUP BY item_id "
-      "ON CONFLICT (branch_id, day, item_id) DO UPDATE SET qty = qty + excluded.qty, "
-      "  revenue = revenue + excluded.revenue, cost = cost + excluded.cost, visits = visits + 1",
-      error);
+  /* By day, and by month for long reports (schema version 17). */
+  static const gchar * const sql[2] = { ITEM_UPSERT ("rollup_item_day", "day"),
+                                        ITEM_UPSERT ("rollup_item_month", "month") };
+  gchar month[8];
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, facts->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, facts->day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, visit_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return rg_db_set_error (db, error, "updating the dish report");
+  g_strlcpy (month, facts->day, sizeof month);
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(RgStmt) stmt = rg_db_prepare (db, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, facts->branch_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, i == 0 ? facts->day : month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, visit_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return rg_db_set_error (db, error, "updating the dish report");
+    }
   return TRUE;
 }
 

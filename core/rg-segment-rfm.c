@@ -1,6 +1,6 @@
 /* rg-segment-rfm.c — the RFM report: recency, frequency and monetary
  * scores by quintile, their named segments, and new against returning
- * visits (rollup_service_day).
+ * visits (rollup_service_day and its month twin).
  *
  * Copyright 2026 The Regulars authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -68,18 +68,17 @@ add_visit_kinds (RgDb                 *db,
   static const RgMeasure measures[] = { RG_MEASURE_VISITS, RG_MEASURE_COVERS, RG_MEASURE_REVENUE };
   static const gchar * const keys[3] = { "new", "returning", "walkin" };
   g_autoptr(RgStmt) stmt = rg_db_prepare (db,
-      "SELECT day >= ?3, key, sum (visits), sum (covers), sum (revenue) FROM rollup_service_day "
-      "WHERE kind = 'guest' AND " RG_REPORT_BRANCHES " AND day BETWEEN ?2 AND ?4 GROUP BY 1, 2", error);
+      "SELECT day >= ?3, key, sum (visits), sum (covers), sum (revenue) FROM "
+      RG_REPORT_SPAN ("rollup_service_day", "rollup_service_month", "key, visits, covers, revenue",
+                      "kind = 'guest' AND " RG_REPORT_BRANCHES) " GROUP BY 1, 2", error);
   gdouble sums[2][3][3] = { { { 0 } } };
   GListStore *store;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, range->query->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, range->prev_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, range->from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, range->to, -1, SQLITE_STATIC);
+  _rg_report_bind_range (stmt, range, range->prev_from, range->from, range->to);
+  _rg_report_bind_span (stmt, range);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     for (guint k = 0; k < 3; k++)
       if (g_strcmp0 ((const gchar *) sqlite3_column_text (stmt, 1), keys[k]) == 0)

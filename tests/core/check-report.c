@@ -216,31 +216,37 @@ START_TEST (test_peak_matches_direct)
 }
 END_TEST
 
+/* Ranges of 45 days: one whose period starts a month (whole months in
+ * the middle, days at both ends), one whose period cuts a month (May, read
+ * by its days between April and the days of June). */
+static const gchar * const ranges_45[][2] = { { "2026-04-01", "2026-05-15" }, { "2026-05-16", "2026-06-29" } };
+
 START_TEST (test_dishes_match_direct)
 {
   g_autoptr(Demo) d = demo_new ();
   const gchar *branches[] = { NULL, d->branch };
 
-  for (guint b = 0; b < G_N_ELEMENTS (branches); b++)
+  for (guint b = 0; b < 2 * G_N_ELEMENTS (branches); b++)
     {
-      g_autoptr(RgReport) r = run_report (d->t->db, RG_REPORT_DISHES, "2026-04-01", "2026-05-15", branches[b]);
+      g_autoptr(RgReport) r = run_report (d->t->db, RG_REPORT_DISHES, ranges_45[b / 2][0], ranges_45[b / 2][1],
+                                          branches[b % 2]);
 #define LINES VISITS "SELECT l.item_id AS item, l.qty, l.unit_price, l.unit_cost, l.discount, v.id AS visit, v.day " \
   "FROM v JOIN order_line l ON l.visit_id = v.id WHERE l.voided = 0 AND l.deleted = 0 AND" IN_RANGE
 
-      expect_both (d->t->db, r, "items", RG_MEASURE_QTY, branches[b],
+      expect_both (d->t->db, r, "items", RG_MEASURE_QTY, branches[b % 2],
                    "SELECT item, sum (qty) FROM (" LINES ") GROUP BY 1");
-      expect_both (d->t->db, r, "items", RG_MEASURE_REVENUE, branches[b],
+      expect_both (d->t->db, r, "items", RG_MEASURE_REVENUE, branches[b % 2],
                    "SELECT item, sum (qty * unit_price - discount) FROM (" LINES ") GROUP BY 1");
-      expect_both (d->t->db, r, "items", RG_MEASURE_MARGIN, branches[b],
+      expect_both (d->t->db, r, "items", RG_MEASURE_MARGIN, branches[b % 2],
                    "SELECT item, sum (qty * (unit_price - unit_cost) - discount) FROM (" LINES ") GROUP BY 1");
-      expect_both (d->t->db, r, "items", RG_MEASURE_ATTACH_PCT, branches[b],
+      expect_both (d->t->db, r, "items", RG_MEASURE_ATTACH_PCT, branches[b % 2],
                    "SELECT item, count (DISTINCT visit) * 100.0 / (SELECT count (*) FROM (" VISITS
                    "SELECT 1 FROM v WHERE" IN_RANGE ")) FROM (" LINES ") GROUP BY 1");
-      expect_both (d->t->db, r, "categories", RG_MEASURE_REVENUE, branches[b],
+      expect_both (d->t->db, r, "categories", RG_MEASURE_REVENUE, branches[b % 2],
                    "SELECT m.category, sum (qty * unit_price - discount) FROM (" LINES ") x "
                    "JOIN menu_item m ON m.id = x.item GROUP BY 1");
       /* Pairings are by month: all of April and May. */
-      expect_section (d->t->db, r, "pairings", RG_MEASURE_VISITS, FALSE, branches[b],
+      expect_section (d->t->db, r, "pairings", RG_MEASURE_VISITS, FALSE, branches[b % 2],
                       "WITH d AS (SELECT DISTINCT v.id AS visit, l.item_id AS item FROM (" VISITS
                       "SELECT * FROM v) v JOIN order_line l ON l.visit_id = v.id WHERE l.voided = 0 "
                       "AND l.deleted = 0 AND substr (v.day, 1, 7) BETWEEN substr (?2, 1, 7) AND substr (?3, 1, 7)) "
@@ -287,25 +293,26 @@ START_TEST (test_service_matches_direct)
   g_autoptr(Demo) d = demo_new ();
   const gchar *branches[] = { NULL, d->branch };
 
-  for (guint b = 0; b < G_N_ELEMENTS (branches); b++)
+  for (guint b = 0; b < 2 * G_N_ELEMENTS (branches); b++)
     {
-      g_autoptr(RgReport) r = run_report (d->t->db, RG_REPORT_SERVICE, "2026-05-01", "2026-06-14", branches[b]);
+      g_autoptr(RgReport) r = run_report (d->t->db, RG_REPORT_SERVICE, ranges_45[b / 2][0], ranges_45[b / 2][1],
+                                          branches[b % 2]);
 
-      expect_both (d->t->db, r, "tables", RG_MEASURE_VISITS, branches[b],
+      expect_both (d->t->db, r, "tables", RG_MEASURE_VISITS, branches[b % 2],
                    VISITS "SELECT table_id, count (*) FROM v WHERE table_id IS NOT NULL AND" IN_RANGE "GROUP BY 1");
-      expect_both (d->t->db, r, "tables", RG_MEASURE_DINE_MIN, branches[b],
+      expect_both (d->t->db, r, "tables", RG_MEASURE_DINE_MIN, branches[b % 2],
                    VISITS "SELECT table_id, avg (left_ms - seated_ms) / 60000.0 FROM v "
                    "WHERE table_id IS NOT NULL AND left_ms > seated_ms AND" IN_RANGE "GROUP BY 1");
-      expect_both (d->t->db, r, "tables", RG_MEASURE_TURNOVER, branches[b],
+      expect_both (d->t->db, r, "tables", RG_MEASURE_TURNOVER, branches[b % 2],
                    VISITS "SELECT table_id, count (*) / 45.0 FROM v WHERE table_id IS NOT NULL AND" IN_RANGE
                    "GROUP BY 1");
-      expect_both (d->t->db, r, "zones", RG_MEASURE_VISITS, branches[b],
+      expect_both (d->t->db, r, "zones", RG_MEASURE_VISITS, branches[b % 2],
                    VISITS "SELECT coalesce (z.name, ''), count (*) FROM v JOIN dining_table t ON t.id = v.table_id "
                    "LEFT JOIN zone z ON z.id = t.zone_id WHERE" IN_RANGE "GROUP BY 1");
-      expect_both (d->t->db, r, "hours", RG_MEASURE_DINE_MIN, branches[b],
+      expect_both (d->t->db, r, "hours", RG_MEASURE_DINE_MIN, branches[b % 2],
                    VISITS "SELECT printf ('%02d', hour), avg (left_ms - seated_ms) / 60000.0 FROM v "
                    "WHERE left_ms > seated_ms AND" IN_RANGE "GROUP BY 1");
-      expect_both (d->t->db, r, "party", RG_MEASURE_SPEND_PER_COVER, branches[b],
+      expect_both (d->t->db, r, "party", RG_MEASURE_SPEND_PER_COVER, branches[b % 2],
                    VISITS "SELECT party_size, sum (rev) * 1.0 / sum (party_size) FROM v WHERE" IN_RANGE "GROUP BY 1");
     }
 }

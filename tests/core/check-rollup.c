@@ -395,8 +395,38 @@ dump_table (RgDb        *db,
 static const gchar * const rollup_tables[] = {
   "rollup_hour", "rollup_item_day", "local_guest_stats", "rollup_service_day",
   "rollup_feedback_day", "rollup_guest_month", "rollup_pair_month", "rollup_guest_number",
-  "rollup_guest_pack", "rollup_guest_last",
+  "rollup_guest_pack", "rollup_guest_last", "rollup_item_month", "rollup_service_month", "rollup_feedback_month",
 };
+
+/* The month twins equal their day rollups summed by month. */
+static void
+assert_months_match_days (RgDb *db)
+{
+  /* The tables, their key with %s for the month, and their figures. */
+  static const gchar * const twins[][4] = {
+    { "rollup_item_month", "rollup_item_day", "branch_id || '|' || %s || '|' || item_id",
+      "sum (qty) || '|' || sum (revenue) || '|' || sum (cost) || '|' || sum (visits)" },
+    { "rollup_service_month", "rollup_service_day", "kind || '|' || branch_id || '|' || %s || '|' || key",
+      "sum (visits) || '|' || sum (covers) || '|' || sum (revenue) || '|' || sum (timed) || '|' || sum (dine_ms)" },
+    { "rollup_feedback_month", "rollup_feedback_day", "kind || '|' || branch_id || '|' || %s || '|' || key",
+      "sum (ratings) || '|' || sum (total)" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (twins); i++)
+    {
+      g_autofree gchar *month_key = g_strdup_printf (twins[i][2], "month");
+      g_autofree gchar *day_key = g_strdup_printf (twins[i][2], "substr (day, 1, 7)");
+      g_autofree gchar *kept = rg_test_query_textf (db,
+          "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT %s || '|' || %s AS r "
+          "FROM %s GROUP BY %s ORDER BY 1)", month_key, twins[i][3], twins[i][0], month_key);
+      g_autofree gchar *direct = rg_test_query_textf (db,
+          "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT %s || '|' || %s AS r "
+          "FROM %s GROUP BY %s ORDER BY 1)", day_key, twins[i][3], twins[i][1], day_key);
+
+      ck_assert_int_gt (strlen (direct), 0);
+      ck_assert_msg (g_str_equal (kept, direct), "%s differs from %s by month", twins[i][0], twins[i][1]);
+    }
+}
 
 /* rollup_guest_last equals local_guest_stats counted by day of the last
  * visit and visits (capped at 16). */
@@ -720,6 +750,7 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
   assert_packs_match_months (f->db);
   assert_last_days_match (f->db);
   assert_enrol_days_match (f->db);
+  assert_months_match_days (f->db);
 
   ck_assert (rg_rollup_rebuild (f->db, &error));
   ck_assert_no_error (error);
@@ -729,6 +760,7 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
   assert_packs_match_months (f->db);
   assert_last_days_match (f->db);
   assert_enrol_days_match (f->db);
+  assert_months_match_days (f->db);
 
   /* Whoever writes local_guest_stats (a merge moves and deletes figures). */
   rg_test_exec (f->db, "UPDATE local_guest_stats SET visit_count = visit_count + 20, last_visit_ms = last_visit_ms - 86400000 "
