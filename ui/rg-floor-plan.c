@@ -376,6 +376,7 @@ rebuild_tiles (RgFloorPlan *self)
   g_autoptr(GString) zones_key = g_string_new (NULL);
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->tiles);
   g_autoptr(GHashTable) old_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) old_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = count_tables (self);
 
   for (guint i = 0; i < old->len; i++)
@@ -383,6 +384,7 @@ rebuild_tiles (RgFloorPlan *self)
       Tile *tile = g_ptr_array_index (old, i);
 
       g_hash_table_insert (old_by_key, tile->key, tile);
+      g_hash_table_insert (old_by_id, (gpointer) rg_dining_table_get_id (tile->table), tile);
     }
   self->tiles = g_ptr_array_new_with_free_func (tile_free);
   for (guint i = 0; i < n; i++)
@@ -408,6 +410,15 @@ rebuild_tiles (RgFloorPlan *self)
           tile->rect = before->rect;
           tile->wide = before->wide;
           tile->tall = before->tall;
+        }
+      else if ((before = g_hash_table_lookup (old_by_id, rg_dining_table_get_id (tile->table))) != NULL &&
+               before->layout != NULL)
+        {
+          /* The same table showing something else: its layout is kept,
+           * its text set anew at the next draw. */
+          tile->layout = g_steal_pointer (&before->layout);
+          tile->layout_width = before->layout_width;
+          tile->rect = before->rect;
         }
       g_ptr_array_add (self->tiles, tile);
 
@@ -723,7 +734,7 @@ tile_get_layout (RgFloorPlan *self,
   gboolean tall = r->size.height >= TALL_TABLE_PX;
   gint width = MAX ((gint) r->size.width - 4, 1);
 
-  if (tile->layout == NULL || tile->wide != wide || tile->tall != tall)
+  if (tile->layout == NULL || tile->markup == NULL || tile->wide != wide || tile->tall != tall)
     {
       g_autofree gchar *markup = NULL;
 
@@ -864,17 +875,23 @@ make_table_node (RgFloorPlan *self,
       fill = COLOR_FREE;
       break;
     }
+  /* A clip to a curve is the costliest thing the Cairo renderer draws
+   * (twice the time of the whole plan without): only round tables get
+   * one, square ones are a plain colour. */
   if (rg_dining_table_get_shape (table) == RG_TABLE_ROUND)
     {
       graphene_size_t corner = GRAPHENE_SIZE_INIT (r->size.width / 2, r->size.height / 2);
 
       gsk_rounded_rect_init (&shape, r, &corner, &corner, &corner, &corner);
+      gtk_snapshot_push_rounded_clip (snapshot, &shape);
+      gtk_snapshot_append_color (snapshot, &self->palette[fill], r);
+      gtk_snapshot_pop (snapshot);
     }
   else
-    gsk_rounded_rect_init_from_rect (&shape, r, MIN (6.0, MIN (r->size.width, r->size.height) / 2));
-  gtk_snapshot_push_rounded_clip (snapshot, &shape);
-  gtk_snapshot_append_color (snapshot, &self->palette[fill], r);
-  gtk_snapshot_pop (snapshot);
+    {
+      gsk_rounded_rect_init_from_rect (&shape, r, 0);
+      gtk_snapshot_append_color (snapshot, &self->palette[fill], r);
+    }
 
   if (selected)
     {
