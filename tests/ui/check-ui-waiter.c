@@ -310,6 +310,7 @@ START_TEST (test_run_a_table)
                                           " AND note = 'no onions, sauce on the side'", scene.visit_id, scene.safe_id), 1);
     ck_assert_int_eq (rg_test_query_intf (t->db, "SELECT count(*) FROM order_line WHERE visit_id = '%s' AND note IS NOT NULL",
                                           scene.visit_id), 1);
+    rg_ui_test_shot (GTK_WIDGET (window), "waiter-sheet-note-landscape");
 
     rg_ui_test_tap (rg_ui_test_find_button (GTK_WIDGET (sheet), "_Send to Kitchen"));
     ticket = read_saved_ticket (sheet);
