@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rg-report-private.h"
+#include "rg-rollup-pair.h"
 
 /* A pair of dishes is shown when this many visits had both. */
 #define MIN_PAIR_VISITS 5
@@ -165,6 +166,63 @@ load_dishes (RgDb                 *db,
   return TRUE;
 }
 
+/* The visits with both dishes of each pair over the months of the period,
+ * from rollup_pair_pack (schema version 18): a pair's numbers as
+ * (a << 32 | b) → a guint32 of visits in @both. */
+static gboolean
+sum_pairs (RgDb                 *db,
+           const RgReportRange  *range,
+           GHashTable           *both,
+           GError              **error)
+{
+  g_autoptr(RgStmt) stmt = NULL;
+  int rc;
+
+  if (!rg_rollup_pair_ensure (db, error))
+    return FALSE;
+  stmt = rg_db_prepare (db, "SELECT pairs FROM rollup_pair_pack WHERE " RG_REPORT_BRANCHES
+                            " AND month BETWEEN ?2 AND ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, range->query->branch_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, range->from_month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, range->to_month, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const guint8 *pack = sqlite3_column_blob (stmt, 0);
+      guint n = (guint) sqlite3_column_bytes (stmt, 0) / RG_ROLLUP_PAIR_ENTRY_SIZE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          RgRollupPairEntry e;
+          gint64 pair;
+          guint32 *visits;
+
+          rg_rollup_pair_get_entry (pack, i, &e);
+          pair = (gint64) ((guint64) e.a << 32 | e.b);
+          visits = g_hash_table_lookup (both, &pair);
+          if (visits == NULL)
+            {
+              visits = g_new0 (guint32, 1);
+              g_hash_table_insert (both, g_memdup2 (&pair, sizeof pair), visits);
+            }
+          *visits += e.visits;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return rg_db_set_error (db, error, "reading the dish pairings");
+  return TRUE;
+}
+
+/* Pairings in the order of their keys, so that equal lifts rank the same
+ * whatever order the pairs were summed in. */
+static gint
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (rg_report_row_get_key (*(RgReportRow **) a), rg_report_row_get_key (*(RgReportRow **) b));
+}
+
 /* Pairs of dishes in the months of the period, by lift: how much likelier
  * the two are together than if guests chose them independently. */
 static gboolean
@@ -179,8 +237,11 @@ add_pairings (RgDb                 *db,
       "SELECT item_id, sum (visits) FROM rollup_item_month "
       "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?3 GROUP BY 1", error);
   g_autoptr(RgStmt) all = NULL;
-  g_autoptr(RgStmt) pairs = NULL;
   g_autoptr(GHashTable) visits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) both = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) items = NULL;
+  GHashTableIter iter;
+  gpointer key_data, count;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree gchar *first = g_strconcat (range->from_month, "-01", NULL);
   g_autofree gchar *last = g_strconcat (range->to_month, "-31", NULL);
@@ -210,37 +271,46 @@ add_pairings (RgDb                 *db,
     return rg_db_set_error (db, error, "reading the dish pairings");
   total = sqlite3_column_double (all, 0);
 
-  pairs = rg_db_prepare (db,
-      "SELECT item_a, item_b, sum (visits) FROM rollup_pair_month "
-      "WHERE " RG_REPORT_BRANCHES " AND month BETWEEN ?2 AND ?3 GROUP BY 1, 2 HAVING sum (visits) >= ?4", error);
-  if (pairs == NULL)
+  if (!sum_pairs (db, range, both, error))
     return FALSE;
-  sqlite3_bind_text (pairs, 1, range->query->branch_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (pairs, 2, range->from_month, -1, SQLITE_STATIC);
-  sqlite3_bind_text (pairs, 3, range->to_month, -1, SQLITE_STATIC);
-  sqlite3_bind_int (pairs, 4, MIN_PAIR_VISITS);
-  while ((rc = sqlite3_step (pairs)) == SQLITE_ROW)
+  items = rg_rollup_pair_dup_items (db, error);
+  if (items == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, both);
+  while (g_hash_table_iter_next (&iter, &key_data, &count))
     {
-      const gchar *a = (const gchar *) sqlite3_column_text (pairs, 0);
-      const gchar *b = (const gchar *) sqlite3_column_text (pairs, 1);
-      gdouble *va = g_hash_table_lookup (visits, a), *vb = g_hash_table_lookup (visits, b);
-      gdouble both = sqlite3_column_double (pairs, 2);
-      g_autofree gchar *key = g_strconcat (a, "+", b, NULL);
-      g_autofree gchar *label = g_strconcat (g_hash_table_lookup (names, a) ?: a, " + ",
-                                             g_hash_table_lookup (names, b) ?: b, NULL);
+      guint64 pair = *(const guint64 *) key_data;
+      guint x = (guint) (pair >> 32), y = (guint) (pair & G_MAXUINT32);
+      const gchar *a = x < items->len ? items->pdata[x] : NULL, *b = y < items->len ? items->pdata[y] : NULL;
+      gdouble *va, *vb, together = *(const guint32 *) count;
+      g_autofree gchar *key = NULL;
+      g_autofree gchar *label = NULL;
       RgReportRow *row;
 
+      if (a == NULL || b == NULL || together < MIN_PAIR_VISITS)
+        continue;
+      /* Keyed as the month rollup pairs them: the smaller id first. */
+      if (strcmp (a, b) > 0)
+        {
+          const gchar *t = a;
+
+          a = b;
+          b = t;
+        }
+      va = g_hash_table_lookup (visits, a);
+      vb = g_hash_table_lookup (visits, b);
       if (va == NULL || vb == NULL)
         continue;
+      key = g_strconcat (a, "+", b, NULL);
+      label = g_strconcat (g_hash_table_lookup (names, a) ?: a, " + ", g_hash_table_lookup (names, b) ?: b, NULL);
       row = _rg_report_row_new (key, label, g_hash_table_lookup (names, a));
-      _rg_report_row_set (row, RG_MEASURE_VISITS, both);
+      _rg_report_row_set (row, RG_MEASURE_VISITS, together);
       /* Of the visits with the rarer dish, how many had the other too. */
-      _rg_report_row_set (row, RG_MEASURE_ATTACH_PCT, _rg_report_pct (both, MIN (*va, *vb)));
-      _rg_report_row_set (row, RG_MEASURE_LIFT, _rg_report_ratio (both * total, *va * *vb));
+      _rg_report_row_set (row, RG_MEASURE_ATTACH_PCT, _rg_report_pct (together, MIN (*va, *vb)));
+      _rg_report_row_set (row, RG_MEASURE_LIFT, _rg_report_ratio (together * total, *va * *vb));
       g_ptr_array_add (rows, row);
     }
-  if (rc != SQLITE_DONE)
-    return rg_db_set_error (db, error, "reading the dish pairings");
+  g_ptr_array_sort (rows, compare_pairs);
 
   store = _rg_report_add_section (report, "pairings", measures, G_N_ELEMENTS (measures));
   for (guint n = 0; n < range->limit && rows->len > 0; n++)

@@ -15,6 +15,7 @@
  * (rg-rollup-guest.c) for the guest reports.
  */
 #include "rg-rollup-guest.h"
+#include "rg-rollup-pair.h"
 #include "rg-rollup-report.h"
 
 /* One upsert for the four kinds of rollup_service_day, or of its month
@@ -203,7 +204,7 @@ add_pairs (RgDb         *db,
   sqlite3_bind_text (stmt, 3, visit_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return rg_db_set_error (db, error, "updating the dish pairings");
-  return TRUE;
+  return rg_rollup_pair_add (db, branch_id, month, visit_id, error);
 }
 
 /* The ratings of @visit_id (all of them, or only @feedback_id). */
@@ -354,5 +355,6 @@ rg_rollup_report_rebuild (RgDb    *db,
   g_return_val_if_fail (db != NULL, FALSE);
 
   return rg_db_exec (db, REBUILD_SERVICE REBUILD_GUEST_MONTH REBUILD_PAIRS REBUILD_FEEDBACK REBUILD_MONTHS, error) &&
-         rg_rollup_guest_rebuild (db, error);
+         rg_rollup_guest_rebuild (db, error) &&
+         rg_rollup_pair_rebuild (db, error);
 }

@@ -13,6 +13,7 @@
 #include "rg-report.h"
 #include "rg-rollup.h"
 #include "rg-rollup-guest.h"
+#include "rg-rollup-pair.h"
 #include "rg-visit.h"
 
 #define N_GUESTS 4
@@ -396,6 +397,7 @@ static const gchar * const rollup_tables[] = {
   "rollup_hour", "rollup_item_day", "local_guest_stats", "rollup_service_day",
   "rollup_feedback_day", "rollup_guest_month", "rollup_pair_month", "rollup_guest_number",
   "rollup_guest_pack", "rollup_guest_last", "rollup_item_month", "rollup_service_month", "rollup_feedback_month",
+  "rollup_pair_pack",
 };
 
 /* The month twins equal their day rollups summed by month. */
@@ -466,6 +468,59 @@ compare_rows (gconstpointer a,
               gconstpointer b)
 {
   return strcmp (*(const gchar * const *) a, *(const gchar * const *) b);
+}
+
+/* rollup_pair_pack unpacked equals rollup_pair_month: each pack in the
+ * order of the numbers, each pair of two numbered dishes. */
+static void
+assert_pair_packs_match_months (RgDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = rg_rollup_pair_dup_items (db, &error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) packed = g_string_new (NULL);
+  g_autofree gchar *months = rg_test_query_text (db,
+      "SELECT coalesce (group_concat (r, ';'), '') FROM (SELECT branch_id || '|' || month || '|' || item_a || '|' "
+      "|| item_b || '|' || visits AS r FROM rollup_pair_month ORDER BY 1)");
+  sqlite3_stmt *stmt = NULL;
+
+  ck_assert_no_error (error);
+  ck_assert_int_eq (sqlite3_prepare_v2 (rg_db_get_handle (db), "SELECT branch_id, month, pairs FROM rollup_pair_pack",
+                                        -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gsize size = (gsize) sqlite3_column_bytes (stmt, 2);
+
+      ck_assert_uint_gt (size, 0);
+      ck_assert_uint_eq (size % RG_ROLLUP_PAIR_ENTRY_SIZE, 0);
+      for (guint i = 0; i < size / RG_ROLLUP_PAIR_ENTRY_SIZE; i++)
+        {
+          RgRollupPairEntry e, previous;
+          const gchar *a, *b;
+
+          rg_rollup_pair_get_entry (sqlite3_column_blob (stmt, 2), i, &e);
+          ck_assert_uint_lt (e.a, e.b);
+          ck_assert_uint_lt (e.b, items->len);
+          if (i > 0)
+            {
+              rg_rollup_pair_get_entry (sqlite3_column_blob (stmt, 2), i - 1, &previous);
+              ck_assert (previous.a < e.a || (previous.a == e.a && previous.b < e.b));
+            }
+          a = items->pdata[e.a];
+          b = items->pdata[e.b];
+          ck_assert_ptr_nonnull (a);
+          ck_assert_ptr_nonnull (b);
+          g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%s|%u", sqlite3_column_text (stmt, 0),
+                                                  sqlite3_column_text (stmt, 1), strcmp (a, b) < 0 ? a : b,
+                                                  strcmp (a, b) < 0 ? b : a, e.visits));
+        }
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (rows, compare_rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (packed, "%s%s", i > 0 ? ";" : "", (const gchar *) rows->pdata[i]);
+  ck_assert_int_gt (strlen (months), 0);
+  ck_assert_str_eq (packed->str, months);
 }
 
 /* rollup_guest_pack unpacked, as rollup_guest_month rows in key order;
@@ -751,6 +806,7 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
   assert_last_days_match (f->db);
   assert_enrol_days_match (f->db);
   assert_months_match_days (f->db);
+  assert_pair_packs_match_months (f->db);
 
   ck_assert (rg_rollup_rebuild (f->db, &error));
   ck_assert_no_error (error);
@@ -761,6 +817,7 @@ START_TEST (test_rebuild_equals_replay_on_random_data)
   assert_last_days_match (f->db);
   assert_enrol_days_match (f->db);
   assert_months_match_days (f->db);
+  assert_pair_packs_match_months (f->db);
 
   /* Whoever writes local_guest_stats (a merge moves and deletes figures). */
   rg_test_exec (f->db, "UPDATE local_guest_stats SET visit_count = visit_count + 20, last_visit_ms = last_visit_ms - 86400000 "
@@ -837,6 +894,20 @@ START_TEST (test_guest_packs_numbers_and_ensure)
   ck_assert_no_error (error);
   ensured = dump_table (f->db, "rollup_guest_pack");
   ck_assert_str_eq (ensured, packed);
+
+  /* The dish pairs likewise (schema version 18). */
+  {
+    g_autofree gchar *pairs = dump_table (f->db, "rollup_pair_pack");
+    g_autofree gchar *repacked = NULL;
+
+    ck_assert_int_gt (rg_test_query_int (f->db, "SELECT count (*) FROM rollup_pair_pack"), 0);
+    rg_test_exec (f->db, "DELETE FROM rollup_pair_pack");
+    ck_assert (rg_rollup_pair_ensure (f->db, &error));
+    ck_assert_no_error (error);
+    repacked = dump_table (f->db, "rollup_pair_pack");
+    ck_assert_str_eq (repacked, pairs);
+    assert_pair_packs_match_months (f->db);
+  }
 
   missing = rg_rollup_guest_dup_id (f->db, 1 + (guint) rg_test_query_int (f->db,
                                     "SELECT max (number) FROM rollup_guest_number"), &error);
