@@ -310,6 +310,8 @@ START_TEST (test_notes_under_their_dishes)
   gint row;
 
   ck_assert_no_error (error);
+  ck_assert_str_eq (rg_order_line_get_note (pizza), "no basil");
+  ck_assert_str_eq (rg_order_line_get_note (water), "one with ice and lemon, one at room temperature please");
   ck_assert (rg_visit_set_line_note (f->db, rg_order_line_get_id (soup), "少辣, sauce on the side", &error));
   ck_assert_no_error (error);
   rows = ticket_rows (f, visit);
@@ -375,6 +377,8 @@ START_TEST (test_pdf_carries_the_notes)
       g_autoptr(RgOrderLine) b = rg_visit_add_noted_line (f->db, noted, "water", 1, 0, 0, note, "sam", TRUE, &error);
 
       ck_assert_no_error (error);
+      ck_assert_ptr_null (rg_order_line_get_note (a));
+      ck_assert_str_eq (rg_order_line_get_note (b), note);
     }
   plain_ticket = rg_ticket_new (f->db, plain, &error);
   noted_ticket = rg_ticket_new (f->db, noted, &error);
