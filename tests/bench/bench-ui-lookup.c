@@ -8,15 +8,15 @@
  *     bench-ui-lookup --db /tmp/bench-100k.db [--guests 100000] [--queries 30] [--trace]
  *
  * The window is the app's own (RgWindow on a session of the first staff
- * member), 1280×800.  Each query (a phone number in national format, the
- * last four digits of one, the first letters of a name) is typed one
- * character at a time into the search field, the way a key press inserts
- * it, with a pause between keys as a person types.  A keystroke is timed
+ * member), 1280×800.  Each query (a phone number as printed or as +E.164,
+ * the last four digits of one, a member card, the first letters of a
+ * name) is typed one character at a time into the search field, the way a
+ * key press inserts it, with a pause between keys as a person types.  A keystroke is timed
  * from the insertion to the first frame painted after the page's results
  * changed (its "results" property notified, then the frame clock's
  * "after-paint"); the time to the model alone is printed beside it.  A
- * whole phone number opens the guest card at once, so the keystrokes that
- * open it are counted apart.  Last, the card itself: a guest chosen in the
+ * whole phone number or card opens the guest card at once, so the
+ * keystrokes that open it are counted apart.  Last, the card itself: a guest chosen in the
  * list (the page's "guest-activated") to the card drawn.  The database is
  * made with the demo generator when it has no guests.
  *
@@ -49,12 +49,16 @@
 
 typedef enum {
   KIND_PHONE,
+  KIND_E164,
   KIND_SUFFIX,
+  KIND_CARD,
   KIND_NAME,
   N_KINDS
 } Kind;
 
-static const gchar *kind_labels[N_KINDS] = { "full phone", "last 4 digits", "name" };
+static const gchar *kind_labels[N_KINDS] = {
+  "full phone", "phone as +E.164", "last 4 digits", "member card", "name"
+};
 
 typedef struct
 {
@@ -170,9 +174,10 @@ query_text (RgDb        *db,
   return g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
 }
 
-/* What the host types for a random guest: the national number with its
- * spaces, the last four digits, or the first word of the name (up to five
- * letters; two characters of a Chinese name). */
+/* What the host types for a random guest: the number as printed
+ * ("+86 138 0013 8000"), the same without spaces, the last four digits, a
+ * member card number, or the first word of the name (up to five letters;
+ * two characters of a Chinese name). */
 static gchar *
 draw_query (RgDb  *db,
             Kind   kind,
@@ -197,12 +202,19 @@ draw_query (RgDb  *db,
                                                  g_utf8_get_char (words[0]) < 0x2e80 ? 5 : 2));
     }
 
+  if (kind == KIND_CARD)
+    return query_text (db, "SELECT number FROM member_card WHERE deleted = 0 AND revoked_ms IS NULL "
+                           "LIMIT 1 OFFSET ?1 % (SELECT count(*) FROM member_card WHERE deleted = 0 AND revoked_ms IS NULL)",
+                       g_rand_int_range (rand, 0, 100000));
+
   value = query_text (db, "SELECT e164 FROM guest_phone WHERE rowid >= ?1 AND deleted = 0 ORDER BY rowid LIMIT 1",
                       g_rand_int_range (rand, 1, 100000));
   if (value == NULL)
     return NULL;
   if (kind == KIND_SUFFIX)
     return g_strdup (value + strlen (value) - 4);
+  if (kind == KIND_E164)
+    return g_steal_pointer (&value);
   return rg_phone_format (value);
 }
 
