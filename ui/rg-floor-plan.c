@@ -23,11 +23,12 @@
  * Cairo renderer, so the zones are one render node and each table another,
  * each kept until what it shows changes (its text, status, selection, rank,
  * its place or the style).  GTK compares a frame's nodes with the last
- * frame's, so only the tables whose node is new are drawn again.  A table
- * is made of GSK's own nodes (a colour under a rounded clip, a border, a
- * text node of its kept PangoLayout), not a Cairo drawing: no image per
- * table to fill and upload, and the renderers cache the glyphs.  The
- * seated time is a clock time, so no timer redraws the plan.
+ * frame's, so only the tables whose node is new are drawn again.  Tables
+ * and zones are made of GSK's own nodes (colours, a clip for round tables,
+ * borders, text nodes of kept PangoLayouts), not Cairo drawings: no image
+ * per table to fill and upload, no plan-sized image of the zones blended
+ * again under every table redrawn, and the renderers cache the glyphs.
+ * The seated time is a clock time, so no timer redraws the plan.
  */
 #include "rg-floor-plan.h"
 
@@ -765,48 +766,41 @@ tile_get_layout (RgFloorPlan *self,
   return tile->layout;
 }
 
-static void
-rounded_rect (cairo_t               *cr,
-              const graphene_rect_t *r,
-              gdouble                radius)
+/* The zones as GSK nodes: each a tinted band with an outline and its
+ * name; %NULL for a floor without zones.  Not a Cairo drawing: an image
+ * the size of the plan would be blended again under every table drawn
+ * anew. */
+static GskRenderNode *
+make_zones_node (RgFloorPlan *self)
 {
-  gdouble x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
+  GtkSnapshot *snapshot;
+  const gfloat widths[4] = { 1.5, 1.5, 1.5, 1.5 };
+  const GdkRGBA *line = &self->palette[COLOR_ZONE_LINE];
+  const GdkRGBA colors[4] = { *line, *line, *line, *line };
 
-  radius = MIN (radius, MIN (w, h) / 2.0);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
-draw_zones (RgFloorPlan *self,
-            cairo_t     *cr)
-{
-  const gdouble dash[] = { 6.0, 4.0 };
-
+  if (self->zones->len == 0)
+    return NULL;
+  snapshot = gtk_snapshot_new ();
   for (guint i = 0; i < self->zones->len; i++)
     {
       const ZoneBox *box = &g_array_index (self->zones, ZoneBox, i);
       g_autofree gchar *markup = g_markup_printf_escaped ("<small>%s</small>", box->name);
       g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      GskRoundedRect shape;
 
-      rounded_rect (cr, &box->rect, 10.0);
-      gdk_cairo_set_source_rgba (cr, &self->palette[COLOR_ZONE_FILL]);
-      cairo_fill_preserve (cr);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_set_line_width (cr, 1.5);
-      gdk_cairo_set_source_rgba (cr, &self->palette[COLOR_ZONE_LINE]);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      gsk_rounded_rect_init_from_rect (&shape, &box->rect, 10.0);
+      gtk_snapshot_push_rounded_clip (snapshot, &shape);
+      gtk_snapshot_append_color (snapshot, &self->palette[COLOR_ZONE_FILL], &box->rect);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &shape, widths, colors);
 
       pango_layout_set_markup (layout, markup, -1);
-      gdk_cairo_set_source_rgba (cr, &self->palette[COLOR_ZONE_TEXT]);
-      cairo_move_to (cr, box->rect.origin.x + 6, box->rect.origin.y + 2);
-      pango_cairo_show_layout (cr, layout);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box->rect.origin.x + 6, box->rect.origin.y + 2));
+      gtk_snapshot_append_layout (snapshot, layout, &self->palette[COLOR_ZONE_TEXT]);
+      gtk_snapshot_restore (snapshot);
     }
+  return gtk_snapshot_free_to_node (snapshot);
 }
 
 /* @shape grown by @width / 2 and outlined @width wide, so that the line
@@ -1041,7 +1035,6 @@ rg_floor_plan_snapshot (GtkWidget   *widget,
   RgFloorPlan *self = RG_FLOOR_PLAN (widget);
   gint width = gtk_widget_get_width (widget);
   gint height = gtk_widget_get_height (widget);
-  cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
@@ -1056,13 +1049,9 @@ rg_floor_plan_snapshot (GtkWidget   *widget,
   if (!self->laid_out)
     lay_out (self, width, height);
   if (self->zones_node == NULL)
-    {
-      self->zones_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
-      cr = gsk_cairo_node_get_draw_context (self->zones_node);
-      draw_zones (self, cr);
-      cairo_destroy (cr);
-    }
-  gtk_snapshot_append_node (snapshot, self->zones_node);
+    self->zones_node = make_zones_node (self);
+  if (self->zones_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->zones_node);
   for (guint i = 0; i < self->tiles->len; i++)
     {
       Tile *tile = g_ptr_array_index (self->tiles, i);
