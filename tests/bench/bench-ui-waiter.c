@@ -17,7 +17,8 @@
  * next table, so the check stays the size of a real one.
  *
  * Floor: RgFloorPlan alone in a 1280×800 window on a floor of 200 tables
- * (20 × 10), every one seated with a line on its check, showing the live
+ * (20 × 10, the front five rows one zone, the back five another), every
+ * one seated with a line on its check, showing the live
  * floor (party, seated time, check total).  "snapshot" is the widget's
  * snapshot; "snapshot + raster" adds replaying the node into a 1280×800
  * image; "frame" is the window's frame clock from "before-paint" to
@@ -287,14 +288,16 @@ make_full_floor (RgDb *db)
 
   g_assert_true (rg_db_exec (db,
     "INSERT INTO branch (id, name, tz) VALUES ('floor', 'Big Hall', 'UTC');"
+    "INSERT INTO zone (id, branch_id, name) VALUES ('front', 'floor', 'Front'), ('back', 'floor', 'Back');"
     "INSERT INTO menu_item (id, name, price) VALUES ('tea', 'Tea', 300);", &error));
   g_assert_no_error (error);
   for (guint i = 0; i < FLOOR_COLUMNS * FLOOR_ROWS; i++)
     {
       g_autofree gchar *sql = g_strdup_printf (
-        "INSERT INTO dining_table (id, branch_id, name, seats, x, y, width, height, shape)"
-        " VALUES ('t%u', 'floor', '%u', %u, %g, %g, 1.2, 1.2, '%s')",
-        i, i + 1, 2 + i % 5, (i % FLOOR_COLUMNS) * 2.0, (i / FLOOR_COLUMNS) * 2.0, i % 3 ? "rect" : "round");
+        "INSERT INTO dining_table (id, branch_id, zone_id, name, seats, x, y, width, height, shape)"
+        " VALUES ('t%u', 'floor', '%s', '%u', %u, %g, %g, 1.2, 1.2, '%s')",
+        i, i / FLOOR_COLUMNS < FLOOR_ROWS / 2 ? "front" : "back", i + 1, 2 + i % 5,
+        (i % FLOOR_COLUMNS) * 2.0, (i / FLOOR_COLUMNS) * 2.0, i % 3 ? "rect" : "round");
       g_autofree gchar *table_id = g_strdup_printf ("t%u", i);
       RgSeating seating = { .branch_id = "floor", .table_id = table_id, .party_size = 2 };
       g_autoptr(RgVisit) visit = NULL;
