@@ -41,6 +41,7 @@ struct _RgTableSheet
   gchar         *logged;        /* the visit and dishes last logged as suggested */
 
   /* template children */
+  GtkBox        *layout;       /* bound so that disposing the template unparents it */
   GtkBox        *body;
   GtkLabel      *title_label;
   GtkLabel      *party_label;
@@ -844,6 +845,7 @@ rg_table_sheet_class_init (RgTableSheetClass *klass)
 
   g_type_ensure (RG_TYPE_ORDER_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/regulars/Regulars/ui/rg-table-sheet.ui");
+  gtk_widget_class_bind_template_child (widget_class, RgTableSheet, layout);
   gtk_widget_class_bind_template_child (widget_class, RgTableSheet, body);
   gtk_widget_class_bind_template_child (widget_class, RgTableSheet, title_label);
   gtk_widget_class_bind_template_child (widget_class, RgTableSheet, party_label);
