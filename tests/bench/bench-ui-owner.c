@@ -5,11 +5,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   xvfb-run -a -s "-screen 0 1280x1280x24" bench-ui-owner --db /tmp/owner-bench.db [--runs 15]
+ *     [--from YYYY-MM-DD --to YYYY-MM-DD]
  *
  * A database without visits is filled by the demo generator first (60 000
  * guests, 2 years, 2 branches up to yesterday: about 1.4M order lines;
  * keep the file and pass it again).  Each run opens the dashboard
- * (rg_owner_page_open(): the last 4 weeks, all branches) in a 1280×800
+ * (rg_owner_page_open(): the last 4 weeks, or the range given, all branches) in a 1280×800
  * window and times until a frame is painted whose peak heatmap holds the
  * report, then waits for the other reports before the next run.  The
  * first run is printed apart: it reads a cold page cache.
@@ -118,10 +119,14 @@ main (int    argc,
       char **argv)
 {
   g_autofree gchar *path = NULL;
+  g_autofree gchar *from = NULL;
+  g_autofree gchar *to = NULL;
   gint runs = 15;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &path, "The database (filled if empty)", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Openings to time (15)", "N" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "First day of the range (with --to)", "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "Last day of the range (with --from)", "YYYY-MM-DD" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -139,9 +144,10 @@ main (int    argc,
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || runs <= 0)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || path == NULL || runs <= 0
+      || (from == NULL) != (to == NULL))
     {
-      g_printerr ("usage: bench-ui-owner --db PATH [--runs N]%s%s\n", error != NULL ? ": " : "",
+      g_printerr ("usage: bench-ui-owner --db PATH [--runs N] [--from YYYY-MM-DD --to YYYY-MM-DD]%s%s\n", error != NULL ? ": " : "",
                   error != NULL ? error->message : "");
       return 2;
     }
@@ -171,6 +177,13 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (page)))
     g_main_context_iteration (NULL, TRUE);
+  if (from != NULL)
+    {
+      /* a custom range stays chosen: each opening below reads it again */
+      if (!rg_owner_page_set_days (page, from, to, &error))
+        g_error ("the range: %s", error->message);
+      run_until (loaded, page);
+    }
 
   opening.chart = rg_owner_page_get_chart (page, RG_REPORT_PEAK);
   handler = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
