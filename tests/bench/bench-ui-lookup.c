@@ -27,9 +27,9 @@
  *
  * --cards types member card numbers too.  Their first digits find a lone
  * guest by the last digits, whose card the window fills beside the list;
- * on the 100k-guest demo (seed 7) one of those cards sends the window's
- * layout into a loop that does not end (card 815370858145, its 5th or 6th
- * key), so this kind is asked for, not run by default.
+ * on the 100k-guest demo (seed 7) some of those cards send the window's
+ * layout into a loop that does not end (with --queries 20, while typing
+ * card 881400156231), so this kind is asked for, not run by default.
  *
  * --trace prints a line per keystroke: the frames begun in the pause
  * before it, when the model changed, when each frame after it began.  A
