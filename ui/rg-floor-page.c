@@ -85,7 +85,6 @@ make_suggestion_row (RgFloorPage       *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rg_table_suggestion_get_reason (suggestion));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   if (rank == 1)

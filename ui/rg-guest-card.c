@@ -103,11 +103,11 @@ add_row (GtkListBox  *list,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* The subtitle wraps whole: a line limit makes GTK 4.8's label wrap and
+   * ellipsize at once, whose minimum width can exceed its natural width,
+   * and some visits' text then sent the card's layout into a loop. */
   if (subtitle != NULL && *subtitle != '\0')
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-    }
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (css_class != NULL)
     gtk_widget_add_css_class (row, css_class);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

@@ -26,10 +26,9 @@
  * set here unless given), so a loaded machine's waits do not count.
  *
  * --cards types member card numbers too.  Their first digits find a lone
- * guest by the last digits, whose card the window fills beside the list;
- * on the 100k-guest demo (seed 7) some of those cards send the window's
- * layout into a loop that does not end (with --queries 20, while typing
- * card 881400156231), so this kind is asked for, not run by default.
+ * guest by the last digits, whose card the window fills beside the list,
+ * so their keystrokes also time the card's layout (a card with a long
+ * history takes a few hundred ms of main-thread CPU to lay out).
  *
  * --trace prints a line per keystroke: the frames begun in the pause
  * before it, when the model changed, when each frame after it began.  A
