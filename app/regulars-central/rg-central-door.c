@@ -117,6 +117,11 @@ read_string (Cursor *c)
     }
   if (c->p >= c->end || !g_utf8_validate_len (out->str, out->len, NULL))
     return NULL;
+  /* no control character either, written raw or escaped ("\n", "\u001f"):
+   * no field of a form holds one */
+  for (gsize i = 0; i < out->len; i++)
+    if ((guchar) out->str[i] < 0x20)
+      return NULL;
   c->p++;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
