@@ -48,6 +48,7 @@
 #include "rg-floor-plan.h"
 #include "rg-floor.h"
 #include "rg-menu.h"
+#include "rg-renderer.h"
 #include "rg-table-sheet.h"
 #include "rg-visit.h"
 #include "rg-waiter-page.h"
@@ -492,6 +493,8 @@ main (int    argc,
                   error ? ": " : "", error ? error->message : "");
       return 2;
     }
+  /* The renderer the app would choose on this machine (app/regulars/main.c). */
+  rg_renderer_choose (RG_RENDERER_DRI_DIR);
   if (!gtk_init_check ())
     {
       g_printerr ("no display: run under xvfb-run\n");
