@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "rg-rollup-guest.h"
+#include "rg-rollup-private.h"
 
 static void
 put_u16 (guint8  *p,
@@ -89,40 +90,6 @@ encode_pack (const GArray *entries,
         put_i64 (p + 24, e[i].last_ms);
         p += RG_ROLLUP_GUEST_WIDE_SIZE;
       }
-}
-
-/* The guest's number, given on first use. */
-static gboolean
-get_number (RgDb         *db,
-            const gchar  *guest_id,
-            guint32      *number,
-            GError      **error)
-{
-  g_autoptr(RgStmt) find = rg_db_prepare (db, "SELECT number FROM rollup_guest_number WHERE guest_id = ?", error);
-  g_autoptr(RgStmt) add = NULL;
-
-  if (find == NULL)
-    return FALSE;
-  sqlite3_bind_text (find, 1, guest_id, -1, SQLITE_STATIC);
-  switch (sqlite3_step (find))
-    {
-    case SQLITE_ROW:
-      *number = (guint32) sqlite3_column_int64 (find, 0);
-      return TRUE;
-    case SQLITE_DONE:
-      break;
-    default:
-      return rg_db_set_error (db, error, "numbering the guest %s for the reports", guest_id);
-    }
-
-  add = rg_db_prepare (db, "INSERT INTO rollup_guest_number (guest_id) VALUES (?) RETURNING number", error);
-  if (add == NULL)
-    return FALSE;
-  sqlite3_bind_text (add, 1, guest_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (add) != SQLITE_ROW)
-    return rg_db_set_error (db, error, "numbering the guest %s for the reports", guest_id);
-  *number = (guint32) sqlite3_column_int64 (add, 0);
-  return TRUE;
 }
 
 static gboolean
@@ -278,7 +245,7 @@ rg_rollup_guest_add (RgDb         *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (branch_id != NULL && month != NULL && guest_id != NULL, FALSE);
 
-  if (!get_number (db, guest_id, &entry.number, error))
+  if (!_rg_rollup_number (db, "rollup_guest_number", "guest_id", "guest", guest_id, &entry.number, error))
     return FALSE;
   chunk = entry.number >> RG_ROLLUP_GUEST_CHUNK_BITS;
   entries = read_pack (db, branch_id, month, chunk, error);

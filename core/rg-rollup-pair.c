@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "rg-rollup-pair.h"
+#include "rg-rollup-private.h"
 
 static gint
 compare_entries (gconstpointer a,
@@ -22,40 +23,6 @@ compare_entries (gconstpointer a,
   if (x->a != y->a)
     return x->a < y->a ? -1 : 1;
   return x->b < y->b ? -1 : x->b > y->b ? 1 : 0;
-}
-
-/* The dish's number, given on first use. */
-static gboolean
-get_number (RgDb         *db,
-            const gchar  *item_id,
-            guint32      *number,
-            GError      **error)
-{
-  g_autoptr(RgStmt) find = rg_db_prepare (db, "SELECT number FROM rollup_item_number WHERE item_id = ?", error);
-  g_autoptr(RgStmt) add = NULL;
-
-  if (find == NULL)
-    return FALSE;
-  sqlite3_bind_text (find, 1, item_id, -1, SQLITE_STATIC);
-  switch (sqlite3_step (find))
-    {
-    case SQLITE_ROW:
-      *number = (guint32) sqlite3_column_int64 (find, 0);
-      return TRUE;
-    case SQLITE_DONE:
-      break;
-    default:
-      return rg_db_set_error (db, error, "numbering the dish %s for the reports", item_id);
-    }
-
-  add = rg_db_prepare (db, "INSERT INTO rollup_item_number (item_id) VALUES (?) RETURNING number", error);
-  if (add == NULL)
-    return FALSE;
-  sqlite3_bind_text (add, 1, item_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (add) != SQLITE_ROW)
-    return rg_db_set_error (db, error, "numbering the dish %s for the reports", item_id);
-  *number = (guint32) sqlite3_column_int64 (add, 0);
-  return TRUE;
 }
 
 /* Writes @entries (sorted) as the pack of @branch_id and @month. */
@@ -168,7 +135,7 @@ rg_rollup_pair_add (RgDb         *db,
     {
       guint32 number;
 
-      if (!get_number (db, items->pdata[i], &number, error))
+      if (!_rg_rollup_number (db, "rollup_item_number", "item_id", "dish", items->pdata[i], &number, error))
         return FALSE;
       g_array_append_val (numbers, number);
     }

@@ -23,6 +23,7 @@
 #include "rg-rollup.h"
 
 #include "rg-guest.h"
+#include "rg-rollup-private.h"
 #include "rg-rollup-report.h"
 
 typedef struct
@@ -499,4 +500,43 @@ rg_rollup_rebuild (RgDb    *db,
   if (!rg_guest_index_rebuild (db, error))
     return FALSE;
   return rg_transaction_commit (g_steal_pointer (&txn), error);
+}
+
+gboolean
+_rg_rollup_number (RgDb         *db,
+                   const gchar  *table,
+                   const gchar  *key_column,
+                   const gchar  *what,
+                   const gchar  *id,
+                   guint32      *number,
+                   GError      **error)
+{
+  g_autofree gchar *find_sql = g_strdup_printf ("SELECT number FROM %s WHERE %s = ?", table, key_column);
+  g_autofree gchar *add_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (?) RETURNING number",
+                                               table, key_column);
+  g_autoptr(RgStmt) find = rg_db_prepare (db, find_sql, error);
+  g_autoptr(RgStmt) add = NULL;
+
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_text (find, 1, id, -1, SQLITE_STATIC);
+  switch (sqlite3_step (find))
+    {
+    case SQLITE_ROW:
+      *number = (guint32) sqlite3_column_int64 (find, 0);
+      return TRUE;
+    case SQLITE_DONE:
+      break;
+    default:
+      return rg_db_set_error (db, error, "numbering the %s %s for the reports", what, id);
+    }
+
+  add = rg_db_prepare (db, add_sql, error);
+  if (add == NULL)
+    return FALSE;
+  sqlite3_bind_text (add, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (add) != SQLITE_ROW)
+    return rg_db_set_error (db, error, "numbering the %s %s for the reports", what, id);
+  *number = (guint32) sqlite3_column_int64 (add, 0);
+  return TRUE;
 }
